@@ -1,0 +1,13 @@
+"""Pelican settings for publishing: pelicanconf.py plus absolute URLs and feeds."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+# Set SITEURL to where the site is published, e.g. "https://example.org/story".
+SITEURL = os.environ.get("TIMELINE_SITEURL", "")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,172 @@
+"""The ``timeline`` command: a thin shell over the pipeline modules.
+
+Exit codes are part of the contract: 0 all went well, 1 some input was refused (each
+refusal is one line on stderr naming the file and the reason), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .model import SCHEMA_VERSION
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger("timeline")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep the one-line form
+        self.exit(EXIT_USAGE, f"timeline: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="timeline", description="News articles in, a linked static timeline site out.")
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    verbosity = parser.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="print what each step does")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="print the events found in articles; writes nothing")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD or ISO date-time with offset)")
+    p.add_argument("--json", action="store_true", help="print the event schema as JSON")
+
+    p = sub.add_parser("timex", help="print the temporal expressions found in an article")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--published", help="reference date (YYYY-MM-DD or ISO date-time with offset)")
+    p.add_argument("--json", action="store_true", help="print TIMEX3-style JSON objects")
+
+    p = sub.add_parser("ingest", help="merge articles into the Markdown entries under content/")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE|DIR")
+    p.add_argument("--published", help="publication date for every FILE given")
+    p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    p.add_argument("--restore", action="store_true", help="bring back events deleted by hand")
+
+    p = sub.add_parser("events", help="list the merged timeline as it stands in content/")
+    p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    p.add_argument("--json", action="store_true", help="print the event schema as JSON")
+
+    p = sub.add_parser("build", help="build the site with Pelican into output/")
+    p.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file")
+    p.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    command = {
+        "extract": _extract,
+        "timex": _timex,
+        "ingest": _ingest,
+        "events": _events,
+        "build": _build,
+    }[args.command]
+    return command(args)
+
+
+def _refuse(path: object, reason: object) -> None:
+    print(f"timeline: {path}: {reason}", file=sys.stderr)
+
+
+def _read_all(files: Sequence[Path], published: str | None):
+    """Yield the articles that can be read; report each one that cannot."""
+    from .sources import SourceError, read_article
+
+    for path in files:
+        try:
+            yield read_article(path, published=published)
+        except SourceError as exc:
+            _refuse(path, exc.reason)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .events import extract_events
+
+    events, refused = [], 0
+    articles = list(_read_all(args.files, args.published))
+    refused = len(args.files) - len(articles)
+    for article in articles:
+        events.extend(extract_events(article))
+    if args.json:
+        print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
+    else:
+        _print_events(events)
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _timex(args: argparse.Namespace) -> int:
+    from .temporal import tag
+
+    articles = list(_read_all(args.files, args.published))
+    found = []
+    for article in articles:
+        timexes = tag(article.text, article.published)
+        found.append((article, timexes))
+    if args.json:
+        if len(args.files) == 1:
+            payload = [t.to_json() for t in found[0][1]] if found else []
+        else:
+            payload = [{"file": a.path, "timexes": [t.to_json() for t in ts]} for a, ts in found]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for article, timexes in found:
+            for t in timexes:
+                mod = f" mod={t.mod}" if t.mod else ""
+                print(f"{article.path}:{t.start}-{t.end}\t{t.type}\t{t.value}{mod}\t{t.text}")
+    return EXIT_REFUSED if len(articles) < len(args.files) else EXIT_OK
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    report = ingest(args.files, args.content, published=args.published, restore=args.restore)
+    for path, reason in report.refused:
+        _refuse(path, reason)
+    for line in report.summary_lines():
+        log.info(line)
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def _events(args: argparse.Namespace) -> int:
+    from .store import load_events
+
+    events = load_events(args.content)
+    if args.json:
+        print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
+    else:
+        _print_events(events)
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    try:
+        build_site(settings=args.settings, output=args.output)
+    except (OSError, RuntimeError) as exc:
+        _refuse(args.settings, exc)
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
+def _print_events(events: Sequence) -> None:
+    from .periods import human
+
+    for e in events:
+        who = ", ".join(p.name for p in (*e.people, *e.places))
+        print(f"{human(e.date):>24}  [{e.status}] {e.title}" + (f"  ({who})" if who else ""))
+        for s in e.sources:
+            print(f"{'':>26}- {s.article}: {s.sentence}")
+
+
+__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "SCHEMA_VERSION", "build_parser", "main"]
