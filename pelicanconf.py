@@ -2,7 +2,9 @@
 
 Entries under content/ are written by ``timeline ingest``: events are Pelican
 articles (content/events), source articles are Pelican pages (content/sources).
-The timeline plugin adds person, place and source pages, exports and embeds.
+The timeline plugin adds the timeline index and its month pages, person and place
+pages, the source index, exports and embeds; every page renders from the plugin's
+view models (timeline/site_model.py).
 """
 
 AUTHOR = "Timeline"
@@ -15,6 +17,7 @@ PATH = "content"
 ARTICLE_PATHS = ["events"]
 PAGE_PATHS = ["sources"]
 STATIC_PATHS: list[str] = []
+IGNORE_FILES = [".#*", ".timeline"]  # content/.timeline/ is the store's bookkeeping
 THEME = "theme"
 PLUGINS = ["timeline.pelican_plugin"]
 
@@ -27,9 +30,20 @@ PAGE_URL = PAGE_SAVE_AS = "sources/{slug}.html"
 # People and places get their own pages from the plugin; Pelican's own taxonomies are off.
 TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index"]
+# The plugin writes index.html (the timeline) from its view models, like every page it adds.
+DIRECT_TEMPLATES: list[str] = []
 DEFAULT_PAGINATION = False
 DELETE_OUTPUT_DIRECTORY = False
+
+# Pages the plugin adds (URL = where the file is saved); the theme links to them by these names.
+TIMELINE_INDEX_URL = "index.html"
+TIMELINE_PERSON_URL = "people/{slug}.html"
+TIMELINE_PLACE_URL = "places/{slug}.html"
+TIMELINE_SECTION_URL = "timeline/{key}.html"  # a month (2025-05) or a coarser period (2025-q2, 2024)
+TIMELINE_PEOPLE_URL = "people/index.html"
+TIMELINE_PLACES_URL = "places/index.html"
+TIMELINE_SOURCES_URL = "sources/index.html"
+TIMELINE_RECENT_SECTIONS = 12  # months shown in full on the index; all are in its contents
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"

@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 # Set SITEURL to where the site is published, e.g. "https://example.org/story".
 SITEURL = os.environ.get("TIMELINE_SITEURL", "")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .model import SCHEMA_VERSION
+from .model import SCHEMA_VERSION, Article, Event
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -61,7 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "published", None):
+        from .sources import parse_published
+
+        try:
+            parse_published(args.published)
+        except ValueError as exc:
+            parser.error(f"--published: {exc}")
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
     command = {
@@ -78,25 +86,32 @@ def _refuse(path: object, reason: object) -> None:
     print(f"timeline: {path}: {reason}", file=sys.stderr)
 
 
-def _read_all(files: Sequence[Path], published: str | None):
-    """Yield the articles that can be read; report each one that cannot."""
-    from .sources import SourceError, read_article
+def _read_all(files: Sequence[Path], published: str | None) -> tuple[list[Article], int]:
+    """The articles that can be read (folders expanded), and how many were refused."""
+    from .sources import SourceError, find_articles, read_article
 
-    for path in files:
+    articles, refused = [], 0
+    paths: list[Path] = []
+    for given in files:
         try:
-            yield read_article(path, published=published)
+            paths += find_articles([given])
         except SourceError as exc:
-            _refuse(path, exc.reason)
+            _refuse(exc.path, exc.reason)
+            refused += 1
+    for path in paths:
+        try:
+            articles.append(read_article(path, published=published))
+        except SourceError as exc:
+            _refuse(exc.path, exc.reason)
+            refused += 1
+    return articles, refused
 
 
 def _extract(args: argparse.Namespace) -> int:
     from .events import extract_events
 
-    events, refused = [], 0
-    articles = list(_read_all(args.files, args.published))
-    refused = len(args.files) - len(articles)
-    for article in articles:
-        events.extend(extract_events(article))
+    articles, refused = _read_all(args.files, args.published)
+    events = [event for article in articles for event in extract_events(article)]
     if args.json:
         print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
     else:
@@ -107,14 +122,11 @@ def _extract(args: argparse.Namespace) -> int:
 def _timex(args: argparse.Namespace) -> int:
     from .temporal import tag
 
-    articles = list(_read_all(args.files, args.published))
-    found = []
-    for article in articles:
-        timexes = tag(article.text, article.published)
-        found.append((article, timexes))
+    articles, refused = _read_all(args.files, args.published)
+    found = [(article, tag(article.text, article.published)) for article in articles]
     if args.json:
-        if len(args.files) == 1:
-            payload = [t.to_json() for t in found[0][1]] if found else []
+        if len(args.files) == 1 and len(found) <= 1:
+            payload: list = [t.to_json() for t in found[0][1]] if found else []
         else:
             payload = [{"file": a.path, "timexes": [t.to_json() for t in ts]} for a, ts in found]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -123,7 +135,7 @@ def _timex(args: argparse.Namespace) -> int:
             for t in timexes:
                 mod = f" mod={t.mod}" if t.mod else ""
                 print(f"{article.path}:{t.start}-{t.end}\t{t.type}\t{t.value}{mod}\t{t.text}")
-    return EXIT_REFUSED if len(articles) < len(args.files) else EXIT_OK
+    return EXIT_REFUSED if refused else EXIT_OK
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -159,7 +171,7 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_events(events: Sequence) -> None:
+def _print_events(events: Sequence[Event]) -> None:
     from .periods import human
 
     for e in events:

@@ -9,6 +9,7 @@ a Pelican setting such as ``save_as`` or ``template``.
 An event entry::
 
     Title: Putin and Trump speak for two hours
+    Summary: Putin doubled down on …
     Date: 2025-05-19
     Event_date: 2025-05-19
     Slug: 2025-05-19-putin-and-trump-speak-for-two-hours
@@ -18,10 +19,16 @@ An event entry::
     People: Vladimir Putin; Donald Trump
     Places: Ukraine
     Tags: Vladimir Putin, Donald Trump, Ukraine
-    Summary: Putin doubled down on …
-    Source: nypost-2025-05-19-… | 2025-05-19 | https://… | "Russian President …"
+    Modified: 2025-05-21
+    Source: nypost-2025-05-19-… | 2025-05-19 | https://… | "Russian President …" | "Monday"
 
     Putin doubled down on …
+
+The lines fall into three *parts* (``EntryParts``): the wording (title, summary, body),
+the facts (dates, status, people, places) and the evidence (sources and ``Modified``,
+the newest publication date among them, i.e. when the event was last revealed).  The
+store checksums each part separately, so a person may edit one part by hand while new
+sources are still attached to another.
 """
 
 from __future__ import annotations
@@ -29,18 +36,27 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
+
 from .model import Article, Entity, Event, Source
+from .periods import PeriodError, precision_of
 from .periods import parse as parse_period
 from .slugs import slugify
 
 EVENT_KEYS = (
-    "title", "date", "event_date", "slug", "event_id", "precision", "end_date", "status",
-    "people", "places", "tags", "summary", "source", "category", "template",
+    "title", "summary", "date", "event_date", "slug", "event_id", "precision", "end_date", "status",
+    "people", "places", "tags", "modified", "source", "category", "template",
 )  # fmt: skip
 SOURCE_KEYS = ("title", "date", "slug", "url", "publisher", "dateline", "template", "status")
 
+# Which part of an entry each key belongs to; every other line is a fact ("meta").
+_PART_OF_KEY = {"title": "text", "summary": "text", "modified": "sources", "source": "sources"}
+PARTS = ("text", "meta", "sources")
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 _WS = re.compile(r"\s+")
+_SAFE_URL = re.compile(r"https?://[^\s\"'<>|]+", re.IGNORECASE)
+_SEP = " | "
 
 
 class FormatError(ValueError):
@@ -57,47 +73,95 @@ def escape_text(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(one_line(value), quote=False))
 
 
+def unescape_text(value: str) -> str:
+    return html.unescape(re.sub(r"\\(.)", r"\1", value))
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL on one line, or None: ``javascript:`` and friends never reach a page."""
+    value = one_line(url or "")
+    return value if _SAFE_URL.fullmatch(value) else None
+
+
 def render_source_line(source: Source) -> str:
-    sentence = json.dumps(source.sentence, ensure_ascii=False)  # exact, newlines escaped
-    return f"{source.article} | {source.published} | {source.url or '-'} | {sentence}"
+    """``slug | published | url | "sentence"`` and, when known, ``| "expression"``.
+
+    The sentence and the expression are JSON strings, so they may hold anything (newlines,
+    ``|``, quotes) and still be read back exactly.
+    """
+    fields = [
+        one_line(source.article),
+        one_line(source.published),
+        safe_url(source.url) or "-",
+        json.dumps(source.sentence, ensure_ascii=False),
+    ]
+    if source.expression:
+        fields.append(json.dumps(source.expression, ensure_ascii=False))
+    return _SEP.join(fields)
 
 
 def parse_source_line(line: str) -> Source:
-    """Inverse of ``render_source_line``; the sentence is a JSON string so it may hold anything."""
-    parts = line.split(" | ", 3)
+    """Inverse of ``render_source_line``."""
+    parts = line.split(_SEP, 3)
     if len(parts) != 4:
         raise FormatError(f"source line needs 'slug | date | url | \"sentence\"': {line[:80]!r}")
-    article, published, url, sentence = (p.strip() for p in parts)
+    article, published, url, rest = (p.strip() for p in parts)
+    sentence, rest = _json_string(rest, "sentence")
+    expression = None
+    if rest:
+        if not rest.startswith(_SEP.strip()):
+            raise FormatError(f"unexpected text after the source sentence: {rest[:40]!r}")
+        expression, tail = _json_string(rest[1:].strip(), "expression")
+        if tail:
+            raise FormatError(f"unexpected text after the source expression: {tail[:40]!r}")
+    return Source(
+        article=article,
+        published=published,
+        url=None if url == "-" else url,
+        sentence=sentence,
+        expression=expression,
+    )
+
+
+def _json_string(text: str, what: str) -> tuple[str, str]:
+    """The JSON string at the start of ``text`` and what follows it."""
     try:
-        text = json.loads(sentence)
+        value, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"source sentence is not a JSON string: {exc}") from None
-    if not isinstance(text, str):
-        raise FormatError("source sentence is not a JSON string")
-    return Source(article=article, published=published, url=None if url == "-" else url, sentence=text)
+        raise FormatError(f"source {what} is not a JSON string: {exc}") from None
+    if not isinstance(value, str):
+        raise FormatError(f"source {what} is not a JSON string")
+    return value, text[end:].strip()
+
+
+def modified_of(event: Event) -> str:
+    """When the event was last revealed: the newest publication date among its sources."""
+    return max((s.published for s in event.sources), default="")
 
 
 def render_event(event: Event) -> str:
     meta: list[tuple[str, str]] = [
         ("Title", one_line(event.title)),
+        ("Summary", escape_text(event.summary)),
         ("Date", parse_period(event.date).start.isoformat()),  # Pelican wants a full date
         ("Event_date", event.date),
         ("Slug", event.slug),
-        ("Event_id", event.id),
+        ("Event_id", one_line(event.id)),
         ("Precision", event.precision),
         ("Status", event.status),
-    ]
-    if event.end_date:
-        meta.append(("End_date", event.end_date))
-    meta += [
-        ("People", "; ".join(one_line(p.name) for p in event.people)),
-        ("Places", "; ".join(one_line(p.name) for p in event.places)),
-        ("Tags", ", ".join(one_line(e.name).replace(",", " ") for e in (*event.people, *event.places))),
-        ("Summary", escape_text(event.summary)),
+        ("End_date", event.end_date or ""),
+        ("People", "; ".join(_name(p) for p in event.people)),
+        ("Places", "; ".join(_name(p) for p in event.places)),
+        ("Tags", ", ".join(_name(e).replace(",", " ") for e in (*event.people, *event.places))),
+        ("Modified", modified_of(event)),
     ]
     meta += [("Source", render_source_line(s)) for s in event.sources]
     head = "\n".join(f"{k}: {v}" for k, v in meta if v != "")
     return f"{head}\n\n{escape_text(event.summary)}\n"
+
+
+def _name(entity: Entity) -> str:
+    return one_line(entity.name).replace(";", ",")
 
 
 def parse_entry(text: str) -> tuple[dict[str, list[str]], str]:
@@ -127,10 +191,15 @@ def parse_event(text: str) -> Event:
         names = [n.strip() for n in one(key, "").split(";") if n.strip()]
         return tuple(Entity(name=n, slug=slugify(n), kind=kind) for n in names)  # type: ignore[arg-type]
 
+    date = one("event_date")
+    try:
+        precision_of(date)
+    except PeriodError as exc:
+        raise FormatError(str(exc)) from None
     return Event(
         id=one("event_id"),
         slug=one("slug"),
-        date=one("event_date"),
+        date=date,
         precision=one("precision"),  # type: ignore[arg-type]
         title=one("title"),
         summary=unescape_text(one("summary", "")),
@@ -148,7 +217,7 @@ def render_source(article: Article) -> str:
         ("Title", one_line(article.title)),
         ("Date", article.published.isoformat()),
         ("Slug", article.slug),
-        ("Url", one_line(article.url or "")),
+        ("Url", safe_url(article.url) or ""),
         ("Publisher", one_line(article.publisher or "")),
         ("Dateline", one_line(article.dateline or "")),
         ("Template", "source"),
@@ -156,5 +225,45 @@ def render_source(article: Article) -> str:
     return "\n".join(f"{k}: {v}" for k, v in meta if v) + "\n\n"
 
 
-def unescape_text(value: str) -> str:
-    return html.unescape(re.sub(r"\\(.)", r"\1", value))
+@dataclass(frozen=True)
+class EntryParts:
+    """An entry cut into the parts a person may edit separately (see the module docstring).
+
+    Cutting never fails: a line that is not ``Key: value`` counts as a fact, so even a
+    file broken by hand has parts that can be compared with what we last wrote.
+    """
+
+    text_head: tuple[str, ...]
+    meta: tuple[str, ...]
+    sources: tuple[str, ...]
+    body: str
+
+    @classmethod
+    def of(cls, text: str) -> EntryParts:
+        head, _, body = text.partition("\n\n")
+        groups: dict[str, list[str]] = {part: [] for part in PARTS}
+        for line in head.split("\n") if head else ():
+            key = line.partition(":")[0].strip().lower()
+            groups[_PART_OF_KEY.get(key, "meta")].append(line)
+        return cls(tuple(groups["text"]), tuple(groups["meta"]), tuple(groups["sources"]), body)
+
+    def texts(self) -> dict[str, str]:
+        """Each part as one string, for checksums."""
+        return {
+            "text": "\n".join(self.text_head) + "\n\n" + self.body,
+            "meta": "\n".join(self.meta),
+            "sources": "\n".join(self.sources),
+        }
+
+    def take(self, other: EntryParts, parts: set[str]) -> EntryParts:
+        """These parts, with the ones named in ``parts`` taken from ``other``."""
+        text = other if "text" in parts else self
+        return EntryParts(
+            text_head=text.text_head,
+            meta=(other if "meta" in parts else self).meta,
+            sources=(other if "sources" in parts else self).sources,
+            body=text.body,
+        )
+
+    def render(self) -> str:
+        return "\n".join((*self.text_head, *self.meta, *self.sources)) + "\n\n" + self.body

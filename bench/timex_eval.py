@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Measure the temporal tagger on TempEval-3's TBAQ corpora with the shared scorer.
+
+    .venv/bin/python bench/timex_eval.py [--corpus DIR] [--errors N] [--out DIR]
+    .venv/bin/python bench/timex_eval.py --scale
+
+Runs ``timeline.temporal.tag`` on every document with its creation time as the reference
+day, writes the scorer's input (one JSON line per document), and prints the scorer's
+tables for TimeBank, AQUAINT and both together, then the throughput on one core: the
+tagging alone and the whole process (interpreter start, imports and rule compilation
+included).  ``--errors N`` also prints the N most common kinds of remaining error.
+``--scale`` tags 1 MB to 10 MB of corpus text in one string each and prints the time
+taken, which should grow linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from timeline.temporal import tag
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "timex_score.py"
+PARTS = ("TimeBank", "AQUAINT")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpora" / "tbaq")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the N most common errors")
+    parser.add_argument("--out", type=Path, help="keep the scorer's input and output here")
+    parser.add_argument("--scale", action="store_true", help="time 1 MB … 10 MB of input instead")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        docs = _extract(args.corpus, out / "docs.jsonl")
+        if args.scale:
+            _scale(docs)
+        else:
+            _evaluate(args.corpus, docs, out, args.errors)
+    return 0
+
+
+def _extract(corpus: Path, path: Path) -> list[dict]:
+    subprocess.run([sys.executable, SCORER, "extract", corpus, "-o", path], check=True)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _reference(dct: str) -> date:
+    return date.fromisoformat(dct[:10])
+
+
+def _evaluate(corpus: Path, docs: list[dict], out: Path, n_errors: int) -> None:
+    started = time.process_time()
+    lines = []
+    for doc in docs:
+        timexes = tag(doc["text"], _reference(doc["dct"]))
+        lines.append(json.dumps({"doc": doc["doc"], "timexes": [t.to_json() for t in timexes]}))
+    tagging = time.process_time() - started
+    whole = _cpu_seconds()
+    system = out / "system.jsonl"
+    system.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    parts = [(name, [corpus / name]) for name in PARTS if (corpus / name).is_dir()] or []
+    for name, paths in [*parts, ("TBAQ (all)", [corpus])]:
+        report = out / f"score-{name.split()[0]}.json"
+        command = [sys.executable, SCORER, "score", *paths, "-s", system, "--name", name, "--json", report]
+        if n_errors:
+            command += ["--errors", "100000"]
+        print(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    chars = sum(len(d["text"]) for d in docs)
+    print(f"throughput, one core: {len(docs)} docs, {chars:,} chars")
+    print(f"   tagging only:  {len(docs) / tagging:8.1f} docs/s  {chars / tagging:12,.0f} chars/s")
+    print(
+        f"   whole process: {len(docs) / whole:8.1f} docs/s  {chars / whole:12,.0f} chars/s"
+        "  (interpreter start, imports, rule compilation and tagging)"
+    )
+    if n_errors:
+        _print_errors(json.loads((out / "score-TBAQ.json").read_text(encoding="utf-8")), n_errors)
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _print_errors(result: dict, n: int) -> None:
+    """The most common errors, grouped by kind and lower-cased text."""
+    kinds: Counter[tuple[str, str, str]] = Counter()
+    for e in result.get("errors", []):
+        if e["kind"] == "wrong_attr":
+            g, s = e["gold"], e["system"]
+            what = f"{g['type']} {g['value']} ≠ ours {s['type']} {s['value']}"
+            kinds[("wrong", g["text"].lower(), _shape(what, g, s))] += 1
+        elif e["kind"] == "missed":
+            kinds[("missed", e["gold"]["text"].lower(), e["gold"]["type"])] += 1
+        else:
+            kinds[("spurious", e["system"]["text"].lower(), e["system"]["type"])] += 1
+    print(f"{n} most common errors (kind, text, detail):")
+    for (kind, text, detail), count in kinds.most_common(n):
+        print(f"   {count:4d}  {kind:8s} {text!r:40s} {detail}")
+
+
+def _shape(what: str, gold: dict, system: dict) -> str:
+    """Group wrong values by how they differ, not by the exact dates."""
+    if gold["type"] != system["type"]:
+        return f"type {gold['type']} ≠ ours {system['type']}"
+    return f"value gold {_pattern(gold['value'])} ≠ ours {_pattern(system['value'])}"
+
+
+def _pattern(value: str) -> str:
+    return "".join("9" if c.isdigit() else c for c in value)
+
+
+def _scale(docs: list[dict]) -> None:
+    corpus = "\n\n".join(d["text"] for d in docs)
+    reference = date(2000, 1, 1)
+    print("   MB   seconds   MB/s   timexes")
+    for megabytes in range(1, 11):
+        size = megabytes * 1_000_000
+        text = (corpus * (size // len(corpus) + 1))[:size]
+        started = time.process_time()
+        found = tag(text, reference)
+        seconds = time.process_time() - started
+        print(f"   {megabytes:2d}   {seconds:7.2f}   {megabytes / seconds:4.2f}   {len(found):7d}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Invoke tasks in the style pelican-quickstart writes, plus ``ingest`` and ``watch``.
+
+    invoke build | rebuild | regenerate | serve | reserve | preview | publish | clean
+    invoke ingest ARTICLES...   merge articles into content/, then build
+    invoke watch [--inbox DIR]  ingest each article dropped into the inbox, then rebuild
+"""
+
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import task
+from invoke.main import program
+from pelican import main as pelican_main
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": "publishconf.py",
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    "content_path": SETTINGS["PATH"],
+    "host": "localhost",
+    "port": 8000,
+}
+
+
+@task
+def clean(c):
+    """Remove generated files"""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+        os.makedirs(CONFIG["deploy_path"])
+
+
+@task
+def build(c):
+    """Build local version of site"""
+    pelican_run("-s {settings_base}".format(**CONFIG))
+
+
+@task
+def rebuild(c):
+    """`build` with the delete switch"""
+    pelican_run("-d -s {settings_base}".format(**CONFIG))
+
+
+@task
+def regenerate(c):
+    """Automatically regenerate site upon file modification"""
+    pelican_run("-r -s {settings_base}".format(**CONFIG))
+
+
+@task
+def serve(c):
+    """Serve site at http://$HOST:$PORT/ (default is localhost:8000)"""
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        CONFIG["deploy_path"], (CONFIG["host"], CONFIG["port"]), ComplexHTTPRequestHandler
+    )
+    sys.stderr.write("Serving at {host}:{port} ...\n".format(**CONFIG))
+    server.serve_forever()
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`"""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Build production version of site"""
+    pelican_run("-s {settings_publish}".format(**CONFIG))
+
+
+@task
+def publish(c):
+    """Build the production site into the output folder, ready to upload"""
+    pelican_run("-d -s {settings_publish}".format(**CONFIG))
+
+
+@task(help={"articles": "article files or folders, space-separated (or give them after --)"})
+def ingest(c, articles="", published=None):
+    """Merge articles into content/, then build"""
+    from timeline.cli import main as timeline_main
+
+    paths = shlex.split(articles) + shlex.split(program.core.remainder)
+    if not paths:
+        sys.exit("invoke ingest: name the articles: invoke ingest 'a.md b.html' or invoke ingest -- a.md")
+    args = ["ingest", *paths, "--content", CONFIG["content_path"]]
+    if published:
+        args += ["--published", published]
+    status = timeline_main(args)
+    build(c)
+    if status:
+        sys.exit(status)
+
+
+def pelican_run(cmd):
+    pelican_main(shlex.split(cmd))

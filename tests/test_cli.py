@@ -1,0 +1,104 @@
+"""The command line is a contract: commands, JSON fields and exit codes as the README says."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import __version__
+from timeline.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+
+SCHEMA_FIELDS = {"id", "slug", "date", "precision", "end_date", "title", "summary", "status",
+                 "people", "places", "entities", "sources"}
+SOURCE_FIELDS = {"article", "published", "url", "sentence", "expression"}
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == EXIT_OK
+    assert result.stdout.strip() == f"timeline {__version__}"
+
+
+@pytest.mark.parametrize("args", [(), ("frobnicate",), ("extract",), ("extract", "a.txt", "--nope")])
+def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == EXIT_USAGE
+    assert result.stderr.strip().splitlines()[-1].startswith("timeline: error:")
+
+
+def test_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    result = run("extract", str(missing), "--published", "2025-05-19")
+    assert result.returncode == EXIT_REFUSED
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(missing) in lines[0]
+
+
+def test_dateless_text_is_refused_not_guessed(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("Officials met on Friday in Geneva to discuss the accord.\n", encoding="utf-8")
+    result = run("extract", str(article), "--json")
+    assert result.returncode == EXIT_REFUSED
+    assert str(article) in result.stderr and "date" in result.stderr.lower()
+    assert result.stdout.strip() == ""
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, seed_article: Path) -> None:
+    missing = tmp_path / "gone.md"
+    result = run("extract", str(missing), str(seed_article), "--json")
+    assert result.returncode == EXIT_REFUSED
+    events = json.loads(result.stdout)
+    assert events, "the readable article still yields its events"
+
+
+def test_extract_json_follows_the_schema(seed_article: Path) -> None:
+    result = run("extract", str(seed_article), "--json")
+    assert result.returncode == EXIT_OK, result.stderr
+    events = json.loads(result.stdout)
+    assert events
+    text = seed_article.read_text(encoding="utf-8")
+    for event in events:
+        assert SCHEMA_FIELDS <= set(event)
+        assert event["status"] in {"happened", "planned"}
+        for source in event["sources"]:
+            assert SOURCE_FIELDS <= set(source)
+            assert source["published"] == "2025-05-19"
+            assert source["sentence"] in text
+
+
+def test_extract_writes_nothing(tmp_path: Path, seed_article: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run("extract", str(seed_article), cwd=tmp_path)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert "2025" in result.stdout
+
+
+def test_published_overrides_the_files_date(seed_article: Path) -> None:
+    result = run("timex", str(seed_article), "--published", "2025-05-26T09:00:00-04:00", "--json")
+    assert result.returncode == EXIT_OK, result.stderr
+    values = {t["text"]: t["value"] for t in json.loads(result.stdout)}
+    assert values.get("Monday") == "2025-05-26"
+
+
+def test_timex_json_offsets_point_into_the_article_text(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    text = "The summit ended on Friday. Leaders will meet again on June 2, 2025.\n"
+    article.write_text(text, encoding="utf-8")
+    result = run("timex", str(article), "--published", "2025-05-19", "--json")
+    assert result.returncode == EXIT_OK, result.stderr
+    timexes = json.loads(result.stdout)
+    assert {"start", "end", "text", "type", "value", "mod"} <= set(timexes[0])
+    for t in timexes:
+        assert text[t["start"]:t["end"]] == t["text"]
+    assert ("Friday", "2025-05-16") in {(t["text"], t["value"]) for t in timexes}
+    assert any(t["value"] == "2025-06-02" for t in timexes)

@@ -1,0 +1,575 @@
+"""Reading article files: the text offsets refer to, the reference day, metadata, and every refusal."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from timeline.slugs import is_slug
+from timeline.sources import (
+    DATELINE_EXAMPLES,
+    MAX_BYTES,
+    TITLE_WORDS,
+    SourceError,
+    dateline_of,
+    find_articles,
+    headline_from,
+    parse_published,
+    read_article,
+)
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "sources"
+LAKESHORE = HERE / "lakeshore-bridge-vote.html"
+HOSTILE = HERE / "hostile-page.html"
+KYIV = HERE / "kyiv-power-grid.txt"
+HARBOR = HERE / "harbor-strike.md"
+COUNCIL = HERE / "council-budget-yaml.md"
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to resolve a name or open a connection fails the test."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+def refusal(path: Path | str, published: str | None = None) -> SourceError:
+    with pytest.raises(SourceError) as info:
+        read_article(path, published=published)
+    exc = info.value
+    assert str(exc) == f"{exc.path}: {exc.reason}"
+    assert exc.path == str(path)
+    assert "\n" not in exc.reason and exc.reason.strip() == exc.reason and exc.reason
+    return exc
+
+
+BAY_POST = "<meta property='og:site_name' content='Bay Post'>"
+
+
+def page(head: str = "", body: str = "") -> str:
+    story = "<p>Officials met on Monday to discuss the harbor budget and agreed to meet again in June.</p>"
+    return f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body>{body}{story}</body></html>"
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def test_txt_is_the_whole_file_unchanged_with_the_given_day() -> None:
+    article = read_article(KYIV, published="2025-02-19")
+    raw = KYIV.read_text(encoding="utf-8")
+    assert article.text == raw
+    phrase = "Air defenses shot down 41 of the 58 drones"
+    start = raw.index(phrase)
+    assert article.text[start : start + len(phrase)] == phrase
+    assert article.published == date(2025, 2, 19)
+    assert article.published_at == "2025-02-19"
+    assert article.path == str(KYIV)
+    assert article.url is None and article.publisher is None
+
+
+def test_txt_dateline_is_read_and_the_text_keeps_it() -> None:
+    article = read_article(KYIV, published="2025-02-19")
+    assert article.dateline == "Kyiv"
+    assert article.text.startswith("KYIV, Ukraine (AP) — Russian drones")
+
+
+def test_txt_title_is_a_short_opening_without_the_dateline() -> None:
+    article = read_article(KYIV, published="2025-02-19")
+    words = article.title.rstrip("…").split()
+    assert 3 <= len(words) <= TITLE_WORDS
+    assert "KYIV" not in article.title and "\n" not in article.title
+    assert article.text.splitlines()[0].split("— ", 1)[1].startswith(" ".join(words))
+
+
+def test_txt_without_published_is_refused_and_names_the_fix() -> None:
+    exc = refusal(KYIV)
+    assert exc.reason == "no publication date: give --published"
+
+
+def test_txt_bom_is_dropped_and_crlf_kept_so_offsets_match_the_decoded_file(tmp_path: Path) -> None:
+    body = "CHICAGO — Transit officials said Thursday\r\nthat fares would rise in July.\r\n"
+    path = write(tmp_path, "fares.txt", codecs.BOM_UTF8 + body.encode("utf-8"))
+    article = read_article(path, published="2025-03-06")
+    assert article.text == body
+    assert article.text[body.index("fares") : body.index("fares") + 5] == "fares"
+    assert article.dateline == "Chicago"
+
+
+def test_published_datetime_with_offset_gives_the_local_day_as_written() -> None:
+    article = read_article(KYIV, published="2025-05-19T22:30:00-04:00")
+    assert article.published == date(2025, 5, 19)  # 02:30 on the 20th in UTC: not converted
+    assert article.published_at == "2025-05-19T22:30:00-04:00"
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2025-05-19", date(2025, 5, 19)),
+        ("2025-05-19T22:30:00-04:00", date(2025, 5, 19)),
+        ("2025-05-20T02:30:00Z", date(2025, 5, 20)),
+        ("2025-05-19 10:20", date(2025, 5, 19)),
+        ("2025-05-19T23:59:59.5+05:30", date(2025, 5, 19)),
+        (" 2024-02-29 ", date(2024, 2, 29)),
+    ],
+)
+def test_parse_published_accepts_iso_dates_and_date_times(value: str, day: date) -> None:
+    assert parse_published(value) == (day, value.strip())
+
+
+@pytest.mark.parametrize(
+    "value", ["19/05/2025", "May 19, 2025", "2025-05", "2025-02-30", "2025-13-01", "2025-W21-1", "20250519",
+              "2025-05-19T25:00", "yesterday", ""],
+)  # fmt: skip
+def test_parse_published_refuses_anything_else_naming_the_value(value: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(repr(value))):
+        parse_published(value)
+
+
+def test_invalid_published_is_a_source_error_naming_the_value() -> None:
+    exc = refusal(KYIV, published="19.05.2025")
+    assert "--published" in exc.reason and "'19.05.2025'" in exc.reason
+
+
+# --- Markdown with front matter ---------------------------------------------------------------
+
+
+def test_md_front_matter_gives_metadata_and_the_body_is_the_text() -> None:
+    article = read_article(HARBOR)
+    raw = HARBOR.read_text(encoding="utf-8")
+    body = raw[raw.index("\n\n") + 2 :]
+    assert article.text == body
+    phrase = "agreed to a six-year contract"
+    start = body.index(phrase)
+    assert article.text[start : start + len(phrase)] == phrase
+    assert article.title == "Dockworkers end six-day strike at Gulf ports after wage deal"
+    assert article.published == date(2025, 10, 7)
+    assert article.published_at == "2025-10-07T21:15:00-05:00"
+    assert article.url == "https://www.gulfcoastledger.example/business/dockworkers-end-strike"
+    assert article.publisher == "Gulf Coast Ledger"
+    assert article.dateline == "Houston"
+
+
+def test_published_overrides_the_front_matter_date() -> None:
+    article = read_article(HARBOR, published="2025-10-08")
+    assert article.published == date(2025, 10, 8)
+    assert article.published_at == "2025-10-08"
+
+
+def test_md_keys_are_case_insensitive_with_aliases_and_continuation_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.markdown", (
+        "TITLE: Flood barrier tested ahead of\n"
+        "    storm season\n"
+        "date: 2025-09-01\n"
+        "LINK: https://example.org/flood-barrier\n"
+        "Outlet: Delta Herald\n"
+        "\n"
+        "\n"
+        "ROTTERDAM — Engineers closed the barrier on Sunday.\n"
+    ))  # fmt: skip
+    article = read_article(path)
+    assert article.title == "Flood barrier tested ahead of storm season"
+    assert article.url == "https://example.org/flood-barrier"
+    assert article.publisher == "Delta Herald"
+    assert article.dateline == "Rotterdam"  # not in the front matter: read from the text
+    assert article.text == "ROTTERDAM — Engineers closed the barrier on Sunday.\n"
+
+
+def test_md_yaml_front_matter_is_tolerated() -> None:
+    article = read_article(COUNCIL)
+    raw = COUNCIL.read_text(encoding="utf-8")
+    assert article.title == "Riverside council passes budget: libraries spared, road repairs delayed"
+    assert article.published == date(2025, 6, 24)
+    assert article.url == "https://news.riversidecourier.example/2025/06/24/budget-vote"
+    assert article.publisher == "Riverside Courier"
+    assert article.text == raw[raw.index("The Riverside City Council") :]
+    assert article.dateline is None
+
+
+def test_md_crlf_front_matter(tmp_path: Path) -> None:
+    text = "Title: Bridge reopens\r\nDate: 2025-04-02\r\n\r\nThe bridge reopened.\r\n"
+    path = write(tmp_path, "crlf.md", text)
+    article = read_article(path)
+    assert (article.title, article.published, article.text) == (
+        "Bridge reopens", date(2025, 4, 2), "The bridge reopened.\r\n")  # fmt: skip
+
+
+def test_md_without_front_matter_is_all_text(tmp_path: Path) -> None:
+    text = "Update: The vote was moved to Thursday.\nThe council had planned to vote on Tuesday.\n"
+    path = write(tmp_path, "update.md", text)
+    article = read_article(path, published="2025-04-03")
+    assert article.text == text  # "Update:" is not a front-matter key: the paragraph stays
+    assert refusal(path).reason == "no publication date: give --published or a Date: line"
+
+
+def test_md_without_date_is_refused(tmp_path: Path) -> None:
+    text = "Title: Ferry service resumes\nPublisher: Island Times\n\nFerries ran.\n"
+    path = write(tmp_path, "nodate.md", text)
+    assert refusal(path).reason == "no publication date: give --published or a Date: line"
+    assert read_article(path, published="2025-07-01").published == date(2025, 7, 1)
+
+
+@pytest.mark.parametrize("value", ["next Tuesday", "May 2025", "05/06/2025", "2025-02-30"])
+def test_md_with_an_unreadable_date_is_refused_naming_it(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, "bad.md", f"Title: Ferry service resumes\nDate: {value}\n\nFerries ran.\n")
+    exc = refusal(path)
+    assert repr(value) in exc.reason and exc.reason.startswith("Date:")
+    assert read_article(path, published="2025-07-01").published == date(2025, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "day", "written"),
+    [
+        ("Mon, 19 May 2025 22:30:00 -0400", date(2025, 5, 19), "2025-05-19T22:30:00-04:00"),
+        ("May 19, 2025", date(2025, 5, 19), "2025-05-19"),
+        ("19 Sept. 2024", date(2024, 9, 19), "2024-09-19"),
+    ],
+)
+def test_md_date_written_with_a_month_name(tmp_path: Path, value: str, day: date, written: str) -> None:
+    path = write(tmp_path, "named.md", f"Title: Ferry service resumes\nDate: {value}\n\nFerries ran.\n")
+    article = read_article(path)
+    assert (article.published, article.published_at) == (day, written)
+
+
+def test_md_url_must_be_a_web_address(tmp_path: Path) -> None:
+    path = write(tmp_path, "js.md", "Title: X\nDate: 2025-01-01\nUrl: javascript:alert(1)\n\nText.\n")
+    assert "javascript:alert(1)" in refusal(path).reason
+
+
+def test_md_with_front_matter_only_is_empty(tmp_path: Path) -> None:
+    path = write(tmp_path, "empty.md", "Title: Nothing here\nDate: 2025-01-01\n\n  \n")
+    assert refusal(path).reason == "empty article text"
+
+
+def test_seed_article(seed_article: Path, root: Path) -> None:
+    article = read_article(seed_article)
+    assert article.published == date(2025, 5, 19)
+    assert article.dateline == "Washington"
+    assert article.publisher == "New York Post"
+    assert article.title == "Putin doubles down on refusing a cease-fire after two-hour call with Trump"
+    assert article.text.startswith("WASHINGTON — Russian President Vladimir Putin doubled down Monday")
+    phrase = "agreed to exchange 1,000 prisoners of war"
+    start = article.text.index(phrase)
+    assert article.text[start : start + len(phrase)] == phrase
+    assert is_slug(article.slug) and article.slug.startswith("new-york-post-2025-05-19-putin")
+    shared = root.parent / "shared" / "seeds" / "000_cd00b1d464915fbf.txt"
+    if shared.exists():  # the body is the user's text, unchanged
+        assert article.text == shared.read_text(encoding="utf-8")
+
+
+# --- saved HTML pages -------------------------------------------------------------------------
+
+
+def test_html_main_text_without_boilerplate(offline: None) -> None:
+    article = read_article(LAKESHORE)
+    text = article.text
+    paragraphs = [p.get_text() for p in BeautifulSoup(LAKESHORE.read_text(encoding="utf-8"), "html.parser")
+                  .select("div.story-body > p")]  # fmt: skip
+    assert len(paragraphs) == 8
+    positions = [text.index(p) for p in paragraphs]  # every paragraph, whole and in order
+    assert positions == sorted(positions)
+    assert text.startswith("DULUTH, Minn. — The City Council voted 7-2 on Friday")
+    for boilerplate in ("We use cookies", "Accept all", "Subscribe for $1", "Obituaries", "Advertisement",
+                        "Harbor Ford", "Lakeside Dental", "Lift bridge closed to cars", "Bulldogs clinch",
+                        "Morning Briefing", "northshore_dave", "lived here 30 years", "shuttle boat crew",
+                        "All rights reserved", "Privacy policy", "dataLayer", "gtag", "metrics.example",
+                        "Staff writer", "Tribune file photo"):  # fmt: skip
+        assert boilerplate not in text, boilerplate
+
+
+def test_html_metadata_from_the_page(offline: None) -> None:
+    article = read_article(LAKESHORE)
+    assert article.title == "Duluth council approves $48 million repair of flood-damaged lift bridge"
+    assert article.publisher == "The Lakeshore Tribune"
+    assert article.url == ("https://www.lakeshoretribune.example/news/local/2025/03/14/"
+                           "duluth-council-approves-lift-bridge-repair/")  # fmt: skip
+    assert article.published == date(2025, 3, 14)  # the published time, not the update of the 15th
+    assert article.published_at == "2025-03-14T18:05:00-05:00"
+    assert article.dateline == "Duluth"
+    phrase = "a bond sale planned for June"
+    start = article.text.index(phrase)
+    assert article.text[start : start + len(phrase)] == phrase
+
+
+def test_html_reading_is_deterministic_and_independent_of_earlier_pages(offline: None) -> None:
+    first = read_article(LAKESHORE)
+    read_article(HOSTILE)
+    assert read_article(LAKESHORE) == first
+    assert read_article(LAKESHORE, published="2025-03-15").text == first.text
+
+
+def test_hostile_page_yields_text_not_markup(offline: None) -> None:
+    article = read_article(HOSTILE)
+    for field in (article.text, article.title, article.url or "", article.publisher or ""):
+        for bad in ("<", ">", "onerror", "onload", "onclick", "javascript:", "alert(", "exfil", "document."):
+            assert bad not in field, (bad, field)
+    for hidden in ("iframe fallback", "Plugin fallback", "Template content"):
+        assert hidden not in article.text
+    assert "ran a script that quietly collected" in article.text  # the words themselves are news
+    assert "does not use javascript trackers" in article.text
+    assert "Read the staff memo before the hearing" in article.text  # a javascript: link's words stay
+    assert article.url is None  # its canonical link was javascript:
+    assert article.title == "Harbor commission delays vote on ferry contract"
+    assert article.publisher == "Bayside Gazette"
+    assert article.published == date(2025, 6, 2)
+    assert article.dateline == "Port Angeles"
+    assert article.text.startswith("PORT ANGELES, Wash. — ")  # the repeated headline is not text
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "day"),
+    [
+        ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+         '{"@type": "WebSite", "name": "X"}, '
+         '{"@type": ["NewsArticle"], "datePublished": "2024-11-05T06:00:00+01:00"}'
+         ']}</script>', "", date(2024, 11, 5)),
+        ('<meta itemprop="datePublished" content="2024-11-06">', "", date(2024, 11, 6)),
+        ('<meta name="parsely-pub-date" content="2024-11-07T23:30:00Z">', "", date(2024, 11, 7)),
+        ('<meta name="DC.date.issued" content="2024-11-08">', "", date(2024, 11, 8)),
+        ('<meta name="sailthru.date" content="Sat, 09 Nov 2024 10:00:00 -0500">', "", date(2024, 11, 9)),
+        ("", '<time pubdate datetime="2024-11-10T09:00:00-08:00">Nov. 10</time>', date(2024, 11, 10)),
+        ("", '<article><header><time datetime="2024-11-11">Nov. 11</time></header></article>',
+         date(2024, 11, 11)),
+        ('<meta property="article:published_time" content="not a date">'
+         '<meta property="og:published_time" content="2024-11-12">', "", date(2024, 11, 12)),
+    ],
+)  # fmt: skip
+def test_html_date_from_each_kind_of_declaration(tmp_path: Path, head: str, body: str, day: date) -> None:
+    path = write(tmp_path, "page.html", page(head, body))
+    assert read_article(path).published == day
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ('<meta property="article:modified_time" content="2024-11-12T10:00:00Z">', ""),  # an update is not it
+        ("", "<p>Posted Nov. 12, 2024</p>"),  # a date in the text is a guess
+        ('<link rel="canonical" href="https://example.org/2024/11/12/harbor-budget/">', ""),  # so is the URL
+        ("", '<header class="site"><time datetime="2024-11-12">Today</time></header>'),  # the day saved
+    ],
+)
+def test_html_without_a_declared_publication_date_is_refused(tmp_path: Path, head: str, body: str) -> None:
+    path = write(tmp_path, "page.html", page(head, body))
+    assert refusal(path).reason == "no publication date: the page declares none; give --published"
+    assert read_article(path, published="2024-11-12").published == date(2024, 11, 12)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (f"<title>Harbor budget approved | Local | Bay Post</title>{BAY_POST}", "Harbor budget approved"),
+        ("<title>Harbor budget approved | Local News</title>", "Harbor budget approved"),
+        (f"<title>THE BAY POST — Harbor budget approved</title>{BAY_POST}", "Harbor budget approved"),
+        ("<title>Harbor budget approved - Bay Post</title>"
+         "<meta property='og:title' content='Harbor budget wins'>", "Harbor budget wins"),
+        ("<title>Budget - what it means for the harbor</title>", "Budget - what it means for the harbor"),
+    ],
+)  # fmt: skip
+def test_html_title_without_the_site_name(tmp_path: Path, head: str, title: str) -> None:
+    path = write(tmp_path, "page.html", page(head + '<meta name="date" content="2024-11-12">'))
+    assert read_article(path).title == title
+
+
+def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08"><meta property="og:title" content="Café’s plea">')
+    declaration = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    html = html.replace("<meta charset='utf-8'>", declaration)
+    html = html.replace("Officials met", "Café owners’ association officials met")
+    article = read_article(write(tmp_path, "cp1252.html", html.encode("cp1252")))
+    assert article.title == "Café’s plea"
+    assert "Café owners’ association" in article.text
+
+
+def test_html_latin1_label_is_read_as_windows_1252_like_browsers(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08">').replace("utf-8", "iso-8859-1")
+    html = html.replace("Officials met", "The mayor’s officials met")
+    assert "mayor’s officials" in read_article(write(tmp_path, "latin1.html", html.encode("cp1252"))).text
+
+
+def test_html_utf16_with_bom(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08">').replace("<meta charset='utf-8'>", "")
+    article = read_article(write(tmp_path, "utf16.html", html.encode("utf-16")))
+    assert "harbor budget" in article.text
+
+
+def test_html_not_utf8_and_no_charset_is_refused(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08">').replace("<meta charset='utf-8'>", "")
+    path = write(tmp_path, "guess.html", html.replace("Officials", "Café officials").encode("cp1252"))
+    assert refusal(path).reason.startswith("not valid UTF-8 text (byte 0xe9 at offset")
+
+
+def test_html_wrong_bytes_for_the_declared_charset_are_refused(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08">').replace("utf-8", "shift_jis")
+    path = write(tmp_path, "sjis.html", html.encode("ascii") + b"\x81\x20")
+    assert refusal(path).reason.startswith("not valid shift_jis text")
+
+
+def test_html_unknown_charset_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "odd.html", page().replace("utf-8", "klingon-8"))
+    assert refusal(path).reason == "the page declares an unknown charset 'klingon-8'"
+
+
+def test_html_without_article_text_is_refused(tmp_path: Path) -> None:
+    html = "<html><head><meta name='date' content='2025-01-08'><script>var a = 1;</script></head><body>"
+    assert refusal(write(tmp_path, "blank.html", html)).reason == "no article text found in the page"
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert refusal(tmp_path / "nowhere.txt", "2025-01-01").reason == "no such file"
+
+
+def test_folder(tmp_path: Path) -> None:
+    (tmp_path / "stories.md").mkdir()
+    assert refusal(tmp_path / "stories.md", "2025-01-01").reason == "is a folder, not an article file"
+
+
+@pytest.mark.parametrize("name", ["story.pdf", "story.docx", "README"])
+def test_unsupported_type(tmp_path: Path, name: str) -> None:
+    reason = refusal(write(tmp_path, name, "text"), "2025-01-01").reason
+    assert reason.startswith("unsupported file type") and ".txt, .md" in reason
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "locked.txt", "Text.")
+    path.chmod(0)
+    assert refusal(path, "2025-01-01").reason == "cannot read the file: permission denied"
+
+
+def test_file_that_cannot_be_opened(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    assert refusal(loop, "2025-01-01").reason.startswith("cannot read the file: ")
+
+
+def test_binary_content(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    for name in ("photo.txt", "photo.md", "photo.html"):
+        reason = refusal(write(tmp_path, name, png), "2025-01-01").reason
+        assert reason == "binary content, not a text article"
+
+
+def test_not_utf8_text(tmp_path: Path) -> None:
+    path = write(tmp_path, "latin1.txt", "Caf\xe9 owners met on Monday.".encode("latin-1"))
+    assert refusal(path, "2025-01-01").reason == "not valid UTF-8 text (byte 0xe9 at offset 3)"
+
+
+@pytest.mark.parametrize("content", ["", " \n\t\n", codecs.BOM_UTF8.decode("utf-8")])
+def test_empty_text(tmp_path: Path, content: str) -> None:
+    assert refusal(write(tmp_path, "empty.txt", content), "2025-01-01").reason == "empty article text"
+
+
+def test_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:  # sparse: costs no disk
+        f.truncate(MAX_BYTES + 1)
+    assert refusal(path, "2025-01-01").reason.startswith("file too large")
+
+
+# --- slugs ------------------------------------------------------------------------------------
+
+
+def test_slug_is_ours_stable_and_not_from_the_url(tmp_path: Path) -> None:
+    original = read_article(HARBOR)
+    corrected = HARBOR.read_text(encoding="utf-8").replace("58 percent", "62 percent")
+    corrected = corrected.replace("/business/dockworkers-end-strike", "/business/strike-over-corrected")
+    again = read_article(write(tmp_path, "harbor-strike-corrected.md", corrected))
+    assert again.text != original.text and again.url != original.url
+    assert again.slug == original.slug
+    assert original.slug == "gulf-coast-ledger-2025-10-07-dockworkers-end-six-day-strike-at-gulf-ports-after"
+    other = write(tmp_path, "other.md", corrected.replace("Gulf Coast Ledger", "Port City Times"))
+    assert read_article(other).slug != original.slug
+
+
+def test_slugs_are_safe_and_bounded(tmp_path: Path) -> None:
+    title = "../../etc/passwd <script>alert(1)</script> " + "very long headline words " * 20
+    path = write(tmp_path, "x.md", f"Title: {title}\nDate: 2025-01-01\nPublisher: Ünïcode Néws\n\nText.\n")
+    slug = read_article(path).slug
+    assert is_slug(slug) and len(slug) <= 80 and slug.startswith("unicode-news-2025-01-01-etc-passwd")
+    assert all(is_slug(read_article(p).slug) for p in (LAKESHORE, HOSTILE, HARBOR, COUNCIL))
+    assert is_slug(read_article(KYIV, "2025-02-19").slug)
+
+
+# --- finding articles -------------------------------------------------------------------------
+
+
+def test_find_articles_expands_folders_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    for name in ["b/2.md", "b/1.HTML", "a.txt", "c/d/e.htm", "c/notes.pdf", ".hidden.md", ".git/x.md",
+                 "b/.draft.txt", "c/page.markdown", "b/backup.md~"]:  # fmt: skip
+        (tmp_path / "in" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / name).write_text("x")
+    (tmp_path / "in" / "folder.md").mkdir()
+    single = write(tmp_path, "single.pdf", "x")
+    found = find_articles([single, tmp_path / "in", tmp_path / "in" / "a.txt"])
+    rel = [str(p.relative_to(tmp_path)) for p in found]
+    assert rel == ["single.pdf", "in/a.txt", "in/b/1.HTML", "in/b/2.md", "in/c/d/e.htm", "in/c/page.markdown"]
+
+
+def test_find_articles_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as info:
+        find_articles([KYIV, tmp_path / "gone"])
+    assert info.value.path == str(tmp_path / "gone")
+    assert info.value.reason == "no such file or folder"
+
+
+# --- the small rules, each with its examples ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opening", "city"), DATELINE_EXAMPLES)
+def test_dateline_examples(opening: str, city: str) -> None:
+    assert dateline_of(opening) == city
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["COVID-19 cases rose again", "Washington — the capital", "Trump — who spoke Monday",
+     "The NATO summit — held", "U.S. officials said", "A — B", ""],
+)  # fmt: skip
+def test_no_dateline(opening: str) -> None:
+    assert dateline_of(opening) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ferry service resumes\n\nFerries ran on Monday.", "Ferry service resumes"),
+        ("Talks collapsed. The delegations left Geneva on Tuesday.", "Talks collapsed"),
+        ("WASHINGTON — Prices rose 3 percent in the U.S. The Fed said Monday.",
+         "Prices rose 3 percent in the U.S."),
+        ("BOSTON — Sen. Ed Marlowe said Tuesday he will retire. He is 81.\n",
+         "Sen. Ed Marlowe said Tuesday he will retire"),
+        ("The U.S. Senate voted 52-48 late Thursday to confirm the nominee, ending months of delay.",
+         "The U.S. Senate voted 52-48 late Thursday to confirm the nominee…"),
+        ("Officials in three counties said Thursday that the water was safe to drink again after tests.",
+         "Officials in three counties said Thursday that the water was safe to…"),
+        ("“We are not done,” the mayor said after the vote, promising new hearings next month.",
+         "“We are not done,” the mayor said after the vote…"),
+        ("Turnout was “very low ” in the county, election officials said on Friday after counting.",
+         "Turnout was “very low ” in the county…"),
+    ],
+)  # fmt: skip
+def test_headline_from_the_opening(text: str, title: str) -> None:
+    assert headline_from(text) == title

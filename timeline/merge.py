@@ -1,0 +1,453 @@
+"""Which reports are the same event: new articles in, one merged timeline out.
+
+An article yields *reports*: the events ``events.extract_events`` found in it, each
+quoting that article's sentences.  The timeline is a partition of all reports ever
+ingested into events (``Entry``: an id, a slug and its reports); an event's dates,
+status, people, places and sources are derived from its reports by ``combine``.
+
+Two reports are the same event when their dates are compatible (one period inside the
+other: "last week" holds "Friday"; a more precise date refines a vaguer one), they come
+from different articles, and their people, places and wording agree enough; the
+evidence needed grows with the width of the vaguer date.  When unsure we keep two
+events.  The partition is recomputed from the whole set of reports each time, by a
+deterministic greedy pass over the strongest links first, so it depends only on *which*
+articles were ingested, never on their order.  Ids and slugs are the one thing history
+decides: a new partition inherits them from the old events it overlaps most, so an
+event keeps its URL when sources join it.
+
+The language knowledge (stop words, word families) is in the tables below; each family
+carries two phrases that the tests check share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from unidecode import unidecode
+
+from .model import Entity, Event
+from .periods import parse as parse_period
+from .periods import sort_key
+from .slugs import is_slug, slugify, unique
+
+# ---------------------------------------------------------------------------------------
+# Language knowledge: words that say nothing about which event is meant.
+_STOPWORD_TEXT = """
+    a about above after again against ago all almost along already also although always am among an
+    and another any are around as at away back be became because been before being below between both
+    but by came can cannot could did do does doing done down during each earlier early either else
+    ever every few for from further had has have having he her here hers him his how however if in
+    into is it its itself just last late later least less like made make many may me might more most
+    much must my near nearly never new next no nor not now of off often on once one only or other our
+    out over own per perhaps same several she should since so some still such than that the their
+    them then there these they this those though through thus to today together tomorrow too toward
+    towards under until up upon us very was we were what when where whether which while who whom
+    whose why will with within without would yesterday yet you your
+    week weeks weekend day days month months year years hour hours time times morning afternoon
+    evening night tonight monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december
+    said says say saying told tell telling according added adding asked noted stated statement
+    statements reporters reporter news report reported reports reportedly announced spokesman
+    spokeswoman spokesperson official officials president minister leader leaders government
+    country countries people two three four five six seven eight nine ten first second third
+    dozen hundreds thousands percent
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# Words that name the same kind of happening; the key is what the family is called.
+# (key, members, (example phrase, example phrase that shares the family))
+WORD_FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
+    ("talks",
+     ("talks", "talk", "negotiations", "negotiation", "negotiate", "negotiated", "negotiating",
+      "round", "rounds", "meeting", "meetings", "meet", "meets", "met", "summit", "summits"),
+     ("last week's talks in Istanbul", "the first round, held on May 16")),
+    ("call",
+     ("call", "calls", "called", "phone", "phoned", "conversation", "spoke", "speak", "spoken"),
+     ("their May 19 phone call", "the leaders' two-hour conversation")),
+    ("swap",
+     ("swap", "swapped", "swaps", "exchange", "exchanged", "exchanges", "trade", "traded"),
+     ("the prisoner swap on Saturday", "an exchange of 390 prisoners")),
+    ("ceasefire", ("ceasefire", "ceasefires", "truce", "truces", "armistice"),
+     ("a 30-day ceasefire", "the Easter truce")),
+    ("attack",
+     ("attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "bombardment",
+      "assault", "shelling", "shelled"),
+     ("the drone attack on Kyiv", "overnight strikes on Kyiv")),
+    ("proposal", ("memorandum", "memo", "proposal", "proposals", "plan", "draft", "terms"),
+     ("a memorandum on a future peace treaty", "the Russian draft handed over in Istanbul")),
+    ("killed", ("killed", "kill", "killing", "dead", "died", "deaths", "death", "casualties"),
+     ("at least 12 people were killed", "the deaths of 12 civilians")),
+)  # fmt: skip
+
+# The evidence two reports need, by the width in days of the vaguer of their dates.
+EVIDENCE_NEEDED: tuple[tuple[int, int], ...] = ((7, 2), (31, 3), (10**6, 4))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An event of the timeline: its identity and the per-article reports it merges."""
+
+    id: str
+    slug: str
+    reports: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a merge did to one event, for the report and for ``--verbose``."""
+
+    kind: str  # new | merged | updated | removed
+    id: str
+    slug: str
+    detail: str
+
+
+ReportKey = tuple[str, str]  # (article slug, report id)
+
+
+def report_key(report: Event) -> ReportKey:
+    return (article_of(report), report.id)
+
+
+def article_of(report: Event) -> str:
+    return report.sources[0].article if report.sources else ""
+
+
+def distinct_ids(reports: Sequence[Event]) -> list[Event]:
+    """One article's reports with ids made unique (``id``, ``id-2`` …), so keys identify them."""
+    seen: set[str] = set()
+    out = []
+    for report in reports:
+        rid = unique(report.id, seen)
+        seen.add(rid)
+        out.append(report if rid == report.id else replace(report, id=rid))
+    return out
+
+
+def merge(
+    entries: Sequence[Entry],
+    reports: Sequence[Event],
+    withdraw: Collection[str] = (),
+    reserved: Collection[str] = (),
+) -> tuple[list[Entry], list[Decision]]:
+    """The timeline after adding ``reports`` and withdrawing the articles in ``withdraw``.
+
+    ``withdraw`` names the articles being re-ingested (corrected or not): their earlier
+    reports are replaced by the new ones.  ``reserved`` holds ids and slugs that belong
+    to files we do not manage; new events never take them.
+    """
+    withdrawn = set(withdraw)
+    kept = [r for e in entries for r in e.reports if article_of(r) not in withdrawn]
+    groups = cluster([*kept, *reports])
+    new_entries = _identify(groups, entries, set(reserved))
+    return new_entries, _decisions(entries, new_entries)
+
+
+def combine(entry: Entry) -> Event:
+    """The event an entry shows: every source, the most precise date, the best wording.
+
+    The wording comes from the earliest report of the event having happened (else the
+    earliest announcement), so it does not depend on the order of ingestion either.
+    """
+    reports = sorted(entry.reports, key=_rank)
+    lead = reports[0]
+    narrow = min(reports, key=lambda r: (_width(_span(r)), _rank(r)))
+    sources, seen = [], set()
+    for report in sorted(reports, key=lambda r: (_published(r), article_of(r))):
+        for source in report.sources:
+            if (source.article, source.sentence) not in seen:
+                seen.add((source.article, source.sentence))
+                sources.append(source)
+    return Event(
+        id=entry.id,
+        slug=entry.slug,
+        date=narrow.date,
+        precision=narrow.precision,
+        end_date=narrow.end_date,
+        title=lead.title,
+        summary=lead.summary,
+        status="happened" if any(r.status == "happened" for r in reports) else "planned",
+        people=_union(e for r in reports for e in r.people),
+        places=_union(e for r in reports for e in r.places),
+        sources=tuple(sources),
+    )
+
+
+def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """Chronological, then by id: the order events are written and listed in."""
+    return sorted(entries, key=lambda e: (sort_key(combine(e).date), e.id))
+
+
+# ---------------------------------------------------------------------------------------
+# Clustering: a pure function of the set of reports.
+
+
+@dataclass(frozen=True)
+class _Profile:
+    key: ReportKey
+    article: str
+    start: int  # proleptic ordinal of the first day
+    end: int  # … and of the last
+    people: frozenset[str]  # person slugs
+    places: frozenset[str]
+    words: frozenset[str]  # word families of the sentences, names left out
+
+
+def cluster(reports: Sequence[Event]) -> list[tuple[Event, ...]]:
+    """Group reports into events; the result depends on the set only, not on its order."""
+    reports = sorted(reports, key=report_key)
+    profiles = [_profile(r) for r in reports]
+    by_start = sorted(range(len(profiles)), key=lambda i: (profiles[i].start, profiles[i].key))
+    links = []
+    for pos, i in enumerate(by_start):
+        a = profiles[i]
+        for j in by_start[pos + 1 :]:
+            b = profiles[j]
+            if b.start > a.end:
+                break
+            score = evidence(a, b)
+            if score is not None:
+                links.append((-score, min(a.key, b.key), max(a.key, b.key), i, j))
+    links.sort()
+    parent = list(range(len(reports)))
+    members = {i: [i] for i in range(len(reports))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for *_, i, j in links:
+        ri, rj = find(i), find(j)
+        if ri != rj and _may_join([profiles[k] for k in members[ri]], [profiles[k] for k in members[rj]]):
+            parent[rj] = ri
+            members[ri] += members.pop(rj)
+    groups = [tuple(reports[k] for k in sorted(ks)) for ks in members.values()]
+    return sorted(groups, key=lambda g: report_key(g[0]))
+
+
+def evidence(a: _Profile, b: _Profile) -> int | None:
+    """How strongly two reports look like one event; None when they cannot be one."""
+    if a.article == b.article or not _nested(a, b):
+        return None
+    words = len(a.words & b.words)
+    if not words:
+        return None
+    people = _shared_people(a.people, b.people)
+    places = len(a.places & b.places)
+    score = words + min(people, 2) + min(places, 2)
+    if a.places and b.places and not places:
+        score -= 2  # said to be in different places
+    if _shared_people(b.people, a.people) < len(b.people) and people < len(a.people):
+        score -= 1  # each has someone the other lacks
+    width = max(a.end - a.start, b.end - b.start) + 1
+    needed = next(n for days, n in EVIDENCE_NEEDED if width <= days)
+    return score if score >= needed else None
+
+
+def _may_join(xs: list[_Profile], ys: list[_Profile]) -> bool:
+    """One report per article in an event, and all its dates nested in one another."""
+    if {x.article for x in xs} & {y.article for y in ys}:
+        return False
+    return all(_nested(x, y) for x in xs for y in ys)
+
+
+def _nested(a: _Profile, b: _Profile) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _shared_people(a: frozenset[str], b: frozenset[str]) -> int:
+    return sum(1 for x in a if any(_same_person(x, y) for y in b))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """The same person: "putin" and "vladimir-putin"; not "donald-trump" and "melania-trump"."""
+    ta, tb = a.split("-"), b.split("-")
+    short, long_ = sorted((ta, tb), key=len)
+    return long_[len(long_) - len(short) :] == short
+
+
+def _profile(report: Event) -> _Profile:
+    start, end = _span(report)
+    return _Profile(
+        key=report_key(report),
+        article=article_of(report),
+        start=start.toordinal(),
+        end=end.toordinal(),
+        people=frozenset(p.slug for p in report.people),
+        places=frozenset(p.slug for p in report.places),
+        words=frozenset(
+            w for text in (report.summary, *(s.sentence for s in report.sources)) for w in words_of(text)
+        ),
+    )
+
+
+def _span(report: Event) -> tuple[date, date]:
+    return parse_period(report.date).start, parse_period(report.end_date or report.date).end
+
+
+def _width(span: tuple[date, date]) -> int:
+    return (span[1] - span[0]).days
+
+
+# ---------------------------------------------------------------------------------------
+# Wording: content words, reduced to families.
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: enough for "exchanged"/"exchanges", "talks"/"talk"."""
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("ing") and len(word) >= 7:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) >= 5:
+        word = word[:-2]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word[:7]
+
+
+_FAMILY = {form: key for key, members, _ in WORD_FAMILIES for m in members for form in (m, _stem(m))}
+
+
+def words_of(text: str) -> set[str]:
+    """The word families of a sentence, leaving out stop words and capitalised names.
+
+    Names are compared as people and places, so a capitalised word other than the first
+    of the sentence is left to the entities (and "Russian" does not make two events one).
+    """
+    found = set()
+    for n, m in enumerate(_TOKEN.finditer(unidecode(text))):
+        token = m.group()
+        if n and token[0].isupper():
+            continue
+        word = re.sub(r"['’]s$", "", token.lower()).replace("-", "")
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        found.add(_FAMILY.get(word) or _FAMILY.get(_stem(word)) or _stem(word))
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Combining reports.
+
+
+def _rank(report: Event) -> tuple[bool, str, str, str]:
+    return (report.status != "happened", _published(report), article_of(report), report.id)
+
+
+def _published(report: Event) -> str:
+    return min((s.published for s in report.sources), default="")
+
+
+def _union(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Each person or place once, named by the longest form any report uses."""
+    out: list[Entity] = []
+    for entity in entities:
+        same = [k for k, e in enumerate(out) if e.kind == entity.kind and _same_entity(e, entity)]
+        if not same:
+            out.append(entity)
+        elif len(same) == 1 and len(entity.name) > len(out[same[0]].name):
+            out[same[0]] = entity
+    return tuple(out)
+
+
+def _same_entity(a: Entity, b: Entity) -> bool:
+    return a.slug == b.slug or (a.kind == "person" and _same_person(a.slug, b.slug))
+
+
+# ---------------------------------------------------------------------------------------
+# Identity: ids and slugs survive as reports come and go.
+
+
+def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: set[str]) -> list[Entry]:
+    owner = {report_key(r): e.id for e in old for r in e.reports}
+    old_by_id = {e.id: e for e in old}
+    claims = sorted(
+        (-n, old_id, g)
+        for g, group in enumerate(groups)
+        for old_id, n in Counter(owner[k] for k in map(report_key, group) if k in owner).items()
+    )
+    ids: dict[int, str] = {}
+    for _, old_id, g in claims:
+        if g not in ids and old_id not in ids.values():
+            ids[g] = old_id
+    _rescue_corrected(groups, old_by_id, ids)
+    taken_ids = set(ids.values()) | reserved
+    taken_slugs = {old_by_id[i].slug for i in ids.values()} | reserved
+    entries = [Entry(ids[g], old_by_id[ids[g]].slug, group) for g, group in enumerate(groups) if g in ids]
+    leads = {g: min(group, key=_rank) for g, group in enumerate(groups) if g not in ids}
+    for g, lead in sorted(leads.items(), key=lambda item: _rank(item[1])):
+        new_id = unique(lead.id, taken_ids)
+        slug = lead.slug if is_slug(lead.slug) else slugify(f"{lead.date} {lead.title}")
+        slug = unique(slug, taken_slugs)
+        taken_ids.add(new_id)
+        taken_slugs.add(slug)
+        entries.append(Entry(new_id, slug, groups[g]))
+    return sort_entries(entries)
+
+
+def _rescue_corrected(groups: list[tuple[Event, ...]], old: dict[str, Entry], ids: dict[int, str]) -> None:
+    """An event whose only article was corrected keeps its id if the new text still reports it.
+
+    Its reports have new keys (the sentence changed), so it shares no report with the old
+    event; it is the same event when it comes from the same article at a compatible date.
+    """
+    orphans = [e for e in old.values() if e.id not in ids.values()]
+    candidates = []
+    for g, group in enumerate(groups):
+        if g in ids:
+            continue
+        mine = _profile_of_group(group)
+        for orphan in orphans:
+            theirs = _profile_of_group(orphan.reports)
+            shared = {article_of(r) for r in group} & {article_of(r) for r in orphan.reports}
+            if shared and _nested(mine, theirs):
+                candidates.append((-len(shared), -len(mine.words & theirs.words), orphan.id, g))
+    for *_, old_id, g in sorted(candidates):
+        if g not in ids and old_id not in ids.values():
+            ids[g] = old_id
+
+
+def _profile_of_group(reports: Sequence[Event]) -> _Profile:
+    narrow = min(reports, key=lambda r: (_width(_span(r)), _rank(r)))
+    profiles = [_profile(r) for r in reports]
+    base = _profile(narrow)
+    return _Profile(
+        key=base.key,
+        article=base.article,
+        start=base.start,
+        end=base.end,
+        people=frozenset().union(*(p.people for p in profiles)),
+        places=frozenset().union(*(p.places for p in profiles)),
+        words=frozenset().union(*(p.words for p in profiles)),
+    )
+
+
+def _decisions(old: Sequence[Entry], new: Sequence[Entry]) -> list[Decision]:
+    before = {e.id: e for e in old}
+    after = {e.id for e in new}
+    out = []
+    for entry in new:
+        prev = before.get(entry.id)
+        if prev is None:
+            out.append(Decision("new", entry.id, entry.slug, _articles_text(entry.reports)))
+            continue
+        joined = {article_of(r) for r in entry.reports} - {article_of(r) for r in prev.reports}
+        if joined:
+            out.append(Decision("merged", entry.id, entry.slug, f"joined by {', '.join(sorted(joined))}"))
+        elif combine(entry) != combine(prev):
+            out.append(Decision("updated", entry.id, entry.slug, _articles_text(entry.reports)))
+    out += [Decision("removed", e.id, e.slug, "its sources were withdrawn") for e in old if e.id not in after]
+    return out
+
+
+def _articles_text(reports: Iterable[Event]) -> str:
+    return "from " + ", ".join(sorted({article_of(r) for r in reports}))

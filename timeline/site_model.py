@@ -1,0 +1,471 @@
+"""What each page of the site shows: plain view models built from events, sources and settings.
+
+The theme renders from these views alone, never from Pelican's content objects, and every
+page is a ``PageSpec`` (where it is saved, which template, which variables) computed here by
+pure functions that need no Pelican.  So any page can be rendered again outside a full build,
+from the list of events and sources, byte for byte as the full build renders it.  Views are
+frozen dataclasses that compare by value: the pages one new event touches are exactly the
+specs that differ between the old timeline's ``all_pages`` and the new one's.
+
+The timeline is split into *sections* so that one event touches a bounded set of pages: an
+event dated to a day, a week or a month belongs to the month it starts in; an event dated
+more coarsely (a quarter, a season, a year, a decade) to a section of its own period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+from typing import Any
+
+from . import periods
+from .markdown_format import safe_url
+from .model import Article, Entity, Event, Source
+
+MONTH_PRECISIONS = ("day", "week", "month")  # an event at these precisions sits in a month section
+STATUS_LABELS = {"happened": "Happened", "planned": "Planned"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where pages are saved (a site-relative path, which is also the page's URL) and what the
+    index shows.  Event and source pages follow Pelican's ARTICLE_URL and PAGE_URL; the pages
+    the plugin adds follow TIMELINE_* settings, with these defaults."""
+
+    event: str = "events/{slug}.html"
+    source: str = "sources/{slug}.html"
+    person: str = "people/{slug}.html"
+    place: str = "places/{slug}.html"
+    section: str = "timeline/{key}.html"
+    index: str = "index.html"
+    people: str = "people/index.html"
+    places: str = "places/index.html"
+    sources: str = "sources/index.html"
+    recent_sections: int = 12  # sections shown in full on the index; all are in its contents
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Layout:
+        names = {
+            "event": "ARTICLE_URL", "source": "PAGE_URL",
+            "person": "TIMELINE_PERSON_URL", "place": "TIMELINE_PLACE_URL",
+            "section": "TIMELINE_SECTION_URL", "index": "TIMELINE_INDEX_URL",
+            "people": "TIMELINE_PEOPLE_URL", "places": "TIMELINE_PLACES_URL",
+            "sources": "TIMELINE_SOURCES_URL", "recent_sections": "TIMELINE_RECENT_SECTIONS",
+        }  # fmt: skip
+        return cls(**{attr: settings[key] for attr, key in names.items() if key in settings})
+
+
+# ---------------------------------------------------------------- views
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class When:
+    """A date at its precision, as a reader sees it and as ``<time datetime>`` takes it."""
+
+    label: str  # "February 2022", "Week of 12 May 2025", "16 May 2025 – 20 May 2025"
+    value: str  # ISO at its precision
+    datetime: str | None  # only the forms HTML accepts (day, week, month, year)
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """An event as one entry of a list."""
+
+    title: str
+    url: str
+    when: When
+    status: str
+    status_label: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence an event rests on, with where it comes from."""
+
+    sentence: str
+    source_title: str
+    source_url: str | None  # our page about the article, when there is one
+    publisher: str | None
+    published: When
+    original: str | None  # the article itself (http or https only)
+
+
+@dataclass(frozen=True)
+class EventView:
+    slug: str
+    url: str
+    title: str
+    when: When
+    status: str
+    status_label: str
+    summary: str
+    people: tuple[Link, ...]
+    places: tuple[Link, ...]
+    quotes: tuple[Quote, ...]
+    section: Link
+    previous: EventItem | None = None
+    next: EventItem | None = None
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """What one event takes from a source article."""
+
+    event: EventItem
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    slug: str
+    url: str
+    title: str
+    published: When
+    publisher: str | None
+    dateline: str | None
+    original: str | None
+    excerpts: tuple[Excerpt, ...]
+
+
+@dataclass(frozen=True)
+class EntityView:
+    """A person or a place and the events that name them."""
+
+    kind: str  # person | place
+    name: str
+    slug: str
+    url: str
+    events: tuple[EventItem, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    key: str  # "2025-05", "2025-Q2", "2024", "199"
+    label: str  # "May 2025"
+    short: str  # "May", as listed under its year in the contents
+    group: str  # the year it is listed under, "2025"; a decade stands alone, "1990s"
+    url: str
+    events: tuple[EventItem, ...]
+    previous: Link | None = None
+    next: Link | None = None
+
+
+@dataclass(frozen=True)
+class YearView:
+    label: str  # "2025", or a decade: "1990s"
+    sections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """The index: the most recent sections in full and every section in the contents."""
+
+    years: tuple[YearView, ...]
+    contents: tuple[YearView, ...]
+    total: int
+    shown: int
+    first: When | None
+    last: When | None
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    label: str
+    url: str
+    count: int
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ListingView:
+    """An index of people, places or sources."""
+
+    kind: str  # people | places | sources
+    title: str
+    url: str
+    entries: tuple[ListEntry, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    layout: Layout
+    events: tuple[EventView, ...]  # in chronological order
+    sources: tuple[SourceView, ...]
+    people: tuple[EntityView, ...]
+    places: tuple[EntityView, ...]
+    sections: tuple[SectionView, ...]
+    timeline: TimelineView
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One output file: rendered by ``template`` with the settings plus ``context``."""
+
+    save_as: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- small pure helpers
+
+_HTML_DATETIME = ("day", "week", "month", "year")
+
+
+def when(value: str, end: str | None = None) -> When:
+    label = periods.human(value)
+    if end and end != value:
+        label = f"{label} – {periods.human(end)}"
+    datetime = value if periods.precision_of(value) in _HTML_DATETIME else None
+    return When(label=label, value=value, datetime=datetime)
+
+
+def section_key(value: str) -> str:
+    """'2025-05-16' → '2025-05'; a week → the month it starts in; coarser periods stand alone."""
+    period = periods.parse(value)
+    if period.precision in MONTH_PRECISIONS:
+        return periods.format_value(period.start, "month")
+    return value
+
+
+def section_path(key: str) -> str:
+    """The file name part of a section: '2025-05', '2025-q2', '2025-su', '2024', '1990s'."""
+    if periods.precision_of(key) == "decade":
+        return periods.human(key)
+    return key.lower()
+
+
+def _section_short(key: str) -> str:
+    period = periods.parse(key)
+    if period.precision == "month":
+        return periods.MONTH_NAMES[period.start.month - 1]
+    if period.precision in ("quarter", "season"):
+        return periods.human(key).split()[0]
+    if period.precision == "year":
+        return "The year"
+    return "The decade"
+
+
+def _section_group(key: str) -> str:
+    if periods.precision_of(key) == "decade":
+        return periods.human(key)
+    return str(periods.parse(key).start.year)
+
+
+def _order(event: Event) -> tuple[Any, ...]:
+    return (periods.sort_key(event.date), event.slug)
+
+
+def _url(pattern: str, **fields: str) -> str:
+    return pattern.format(**fields)
+
+
+# ---------------------------------------------------------------- building the model
+
+
+def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Layout | None = None) -> Site:
+    """Every view of the site, from the timeline's events and its source articles."""
+    layout = layout or Layout()
+    ordered = sorted(events, key=_order)
+    by_slug = {a.slug: a for a in sources}
+    items = [_event_item(e, layout) for e in ordered]
+    views = [_event_view(e, by_slug, layout) for e in ordered]
+    views = [
+        replace(v, previous=items[i - 1] if i else None, next=items[i + 1] if i + 1 < len(items) else None)
+        for i, v in enumerate(views)
+    ]
+    sections = _sections(ordered, items, layout)
+    return Site(
+        layout=layout,
+        events=tuple(views),
+        sources=tuple(_source_view(a, ordered, items, layout) for a in sorted(by_slug.values(), key=_dated)),
+        people=_entities(ordered, items, "person", layout.person),
+        places=_entities(ordered, items, "place", layout.place),
+        sections=sections,
+        timeline=_timeline(sections, items, layout.recent_sections),
+    )
+
+
+def _dated(article: Article) -> tuple[Any, ...]:
+    return (article.published, article.slug)
+
+
+def _event_item(event: Event, layout: Layout) -> EventItem:
+    return EventItem(
+        title=event.title,
+        url=_url(layout.event, slug=event.slug),
+        when=when(event.date, event.end_date),
+        status=event.status,
+        status_label=STATUS_LABELS.get(event.status, event.status.capitalize()),
+        summary=event.summary,
+    )
+
+
+def _event_view(event: Event, sources: Mapping[str, Article], layout: Layout) -> EventView:
+    item = _event_item(event, layout)
+    key = section_key(event.date)
+    return EventView(
+        slug=event.slug,
+        url=item.url,
+        title=item.title,
+        when=item.when,
+        status=item.status,
+        status_label=item.status_label,
+        summary=item.summary,
+        people=tuple(Link(p.name, _url(layout.person, slug=p.slug)) for p in event.people),
+        places=tuple(Link(p.name, _url(layout.place, slug=p.slug)) for p in event.places),
+        quotes=tuple(_quote(source, sources, layout) for source in event.sources),
+        section=Link(periods.human(key), _url(layout.section, key=section_path(key))),
+    )
+
+
+def _quote(source: Source, articles: Mapping[str, Article], layout: Layout) -> Quote:
+    article = articles.get(source.article)
+    if article is None:  # cited but without a page of its own: say what we know
+        published = when(source.published)
+        return Quote(source.sentence, source.article, None, None, published, safe_url(source.url))
+    return Quote(
+        sentence=source.sentence,
+        source_title=article.title,
+        source_url=_url(layout.source, slug=article.slug),
+        publisher=article.publisher or None,
+        published=when(article.published.isoformat()),
+        original=safe_url(source.url) or safe_url(article.url),
+    )
+
+
+def _source_view(article: Article, events: list[Event], items: list[EventItem], layout: Layout) -> SourceView:
+    excerpts = []
+    for event, item in zip(events, items, strict=True):
+        sentences = tuple(dict.fromkeys(s.sentence for s in event.sources if s.article == article.slug))
+        if sentences:
+            excerpts.append(Excerpt(item, sentences))
+    return SourceView(
+        slug=article.slug,
+        url=_url(layout.source, slug=article.slug),
+        title=article.title,
+        published=when(article.published.isoformat()),
+        publisher=article.publisher or None,
+        dateline=article.dateline or None,
+        original=safe_url(article.url),
+        excerpts=tuple(excerpts),
+    )
+
+
+def _entities(events: list[Event], items: list[EventItem], kind: str, pattern: str) -> tuple[EntityView, ...]:
+    names: dict[str, set[str]] = defaultdict(set)
+    listed: dict[str, list[EventItem]] = defaultdict(list)
+    for event, item in zip(events, items, strict=True):
+        found: tuple[Entity, ...] = event.people if kind == "person" else event.places
+        for slug in dict.fromkeys(e.slug for e in found):
+            listed[slug].append(item)
+        for entity in found:
+            names[entity.slug].add(entity.name)
+    views = [
+        EntityView(kind, _display_name(names[slug]), slug, _url(pattern, slug=slug), tuple(listed[slug]))
+        for slug in listed
+    ]
+    return tuple(sorted(views, key=lambda v: (v.name.casefold(), v.slug)))
+
+
+def _display_name(names: set[str]) -> str:
+    """Several spellings share a slug: show the longest, the same one on every build."""
+    return min(names, key=lambda n: (-len(n), n))
+
+
+def _sections(events: list[Event], items: list[EventItem], layout: Layout) -> tuple[SectionView, ...]:
+    grouped: dict[str, list[EventItem]] = defaultdict(list)
+    for event, item in zip(events, items, strict=True):
+        grouped[section_key(event.date)].append(item)
+    sections = [
+        SectionView(
+            key=key,
+            label=periods.human(key),
+            short=_section_short(key),
+            group=_section_group(key),
+            url=_url(layout.section, key=section_path(key)),
+            events=tuple(grouped[key]),
+        )
+        for key in sorted(grouped, key=periods.sort_key)
+    ]
+    links = [Link(s.label, s.url) for s in sections]
+    return tuple(
+        replace(s, previous=links[i - 1] if i else None, next=links[i + 1] if i + 1 < len(links) else None)
+        for i, s in enumerate(sections)
+    )
+
+
+def _by_year(sections: Iterable[SectionView]) -> tuple[YearView, ...]:
+    return tuple(YearView(label, tuple(group)) for label, group in groupby(sections, key=lambda s: s.group))
+
+
+def _timeline(sections: tuple[SectionView, ...], items: list[EventItem], recent: int) -> TimelineView:
+    shown = sections[-recent:] if recent > 0 else sections
+    return TimelineView(
+        years=_by_year(shown),
+        contents=_by_year(sections),
+        total=len(items),
+        shown=sum(len(s.events) for s in shown),
+        first=items[0].when if items else None,
+        last=items[-1].when if items else None,
+    )
+
+
+def _entity_listing(kind: str, url: str, entities: Iterable[EntityView]) -> ListingView:
+    entries = tuple(ListEntry(e.name, e.url, len(e.events)) for e in entities)
+    return ListingView(kind, kind.capitalize(), url, entries)
+
+
+def _listings(site: Site) -> tuple[ListingView, ...]:
+    return (
+        _entity_listing("people", site.layout.people, site.people),
+        _entity_listing("places", site.layout.places, site.places),
+        _sources_listing(site),
+    )
+
+
+def _sources_listing(site: Site) -> ListingView:
+    entries = tuple(
+        ListEntry(
+            label=s.title,
+            url=s.url,
+            count=len(s.excerpts),
+            note=", ".join(part for part in (s.publisher, s.published.label) if part),
+        )
+        for s in site.sources
+    )
+    return ListingView("sources", "Sources", site.layout.sources, entries)
+
+
+# ---------------------------------------------------------------- pages
+
+
+def content_pages(site: Site) -> list[PageSpec]:
+    """Event and source pages.  Pelican writes these for its articles and pages, whose
+    ``timeline`` attribute the plugin sets to the view; the templates read nothing else."""
+    return [PageSpec(v.url, "article", {"article": {"timeline": v}}) for v in site.events] + [
+        PageSpec(v.url, "source", {"page": {"timeline": v}}) for v in site.sources
+    ]
+
+
+def listing_pages(site: Site) -> list[PageSpec]:
+    """The pages the plugin writes itself: the index, sections, people, places and the indexes."""
+    layout = site.layout
+    return [
+        PageSpec(layout.index, "index", {"timeline": site.timeline}),
+        *(PageSpec(s.url, "section", {"section": s}) for s in site.sections),
+        *(PageSpec(e.url, "entity", {"entity": e}) for e in (*site.people, *site.places)),
+        *(PageSpec(v.url, "listing", {"listing": v}) for v in _listings(site)),
+    ]
+
+
+def all_pages(site: Site) -> list[PageSpec]:
+    return listing_pages(site) + content_pages(site)

@@ -1,0 +1,382 @@
+"""Article files → ``Article``: the text that offsets refer to, and the day that anchors it.
+
+Three kinds of file:
+
+- ``.txt``: the whole file is the text, exactly as decoded; the date comes from ``--published``;
+- ``.md`` / ``.markdown``: Pelican-style ``Key: value`` front matter (or YAML between ``---``
+  lines) above the text; the date comes from ``Date:``;
+- ``.html`` / ``.htm``: a page saved from a news site; the text is its main text, the date
+  the one its markup declares (see ``html_extract``).
+
+``--published`` overrides the file's own date.  A date is never guessed: without one the
+file is refused.  Every problem is a ``SourceError`` whose reason is one line, so that a
+batch can report the file and go on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from dateutil import parser as dateutil_parser
+
+from .html_extract import PageError, declared_encoding, extract_page
+from .markdown_format import one_line, safe_url
+from .model import Article
+from .periods import MONTH_NAMES
+from .slugs import slugify
+from .text import sentences
+
+KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+MAX_BYTES = 50_000_000
+BINARY_PROBE_BYTES = 8192  # a NUL byte here means binary, as git decides
+TITLE_WORDS = 12  # a derived title is at most this long
+TITLE_MIN_CLAUSE_WORDS = 6  # … and is cut at a comma or dash only after this many words
+SLUG_WORDS, SLUG_CHARS = 16, 80
+
+# Front-matter keys (case-insensitive) → Article fields.
+FRONT_MATTER_FIELDS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date",
+    "url": "url", "link": "url", "source_url": "url", "original_url": "url",
+    "publisher": "publisher", "source": "publisher", "outlet": "publisher", "site_name": "publisher",
+    "dateline": "dateline",
+}  # fmt: skip
+# Keys that mark a block as front matter although we do not use them.
+OTHER_FRONT_MATTER_KEYS = frozenset({
+    "author", "authors", "byline", "tags", "category", "summary", "description", "modified",
+    "updated", "slug", "lang", "status", "section",
+})  # fmt: skip
+NO_DATE_HINTS = {
+    "text": "give --published",
+    "markdown": "give --published or a Date: line",
+    "html": "the page declares none; give --published",
+}
+
+# A wire-style dateline opens a story: CITY[, Region | , Month Day][ (Agency)] — dash.
+DATELINE = re.compile(
+    r"""\s*
+    (?P<city>[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]*){0,3})  # WASHINGTON, NEW YORK, ST. LOUIS
+    (?:,\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,2})?          # , Ukraine  , Minn.  , N.M.
+    (?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?                     # , May 19  (Reuters style)
+    (?:\ ?\([A-Za-z][\w .&-]{0,30}\))?                      # (AP)  (Reuters)
+    (?:\ *[—–]\ *|\ +--?\ +)                               # — or a spaced hyphen, not COVID-19
+    """,
+    re.VERBOSE,
+)
+DATELINE_EXAMPLES = (  # (opening of a story, the dateline read from it); tests run each
+    ("WASHINGTON — Russian President Vladimir Putin said", "Washington"),
+    ("KYIV, Ukraine (AP) — Russian drones struck", "Kyiv"),
+    ("LONDON (Reuters) - British inflation rose", "London"),
+    ("PARIS, May 19 (Reuters) - France's finance minister", "Paris"),
+    ("NEW YORK (AP) — A jury on Tuesday", "New York"),
+    ("ST. LOUIS — The city's aldermen", "St. Louis"),
+    ("DULUTH, Minn. — The City Council voted", "Duluth"),
+    ("WINSTON-SALEM, N.C. -- Officials said", "Winston-Salem"),
+)
+_CLAUSE_END = re.compile(r"[,;:]$|^(?:—|–|--|-)$")
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")", re.IGNORECASE)
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_KEY_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(?P<value>.*?))?[ \t]*")
+_CONTINUATION = re.compile(r"(?:[ ]{4,}|\t)(?P<value>.*?)\s*")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+
+
+class SourceError(Exception):
+    """A file that cannot become an Article; ``reason`` is one human line."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = one_line(reason)
+        super().__init__(f"{self.path}: {self.reason}")
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What one kind of file yields before the common rules (date, title, slug) apply."""
+
+    text: str
+    title: str | None = None
+    dates: tuple[str, ...] = ()  # declared publication dates, most trustworthy first
+    url: str | None = None
+    publisher: str | None = None
+    dateline: str | None = None
+
+
+def parse_published(value: str) -> tuple[date, str]:
+    """``'2025-05-19T22:30:00-04:00'`` → (2025-05-19, the string as given).
+
+    The day is the publication's local date as written, never converted to UTC: "Friday"
+    in a story filed late on Monday evening in New York still means the Friday before.
+    """
+    given = value.strip()
+    if not _ISO_DATE.fullmatch(given):
+        raise ValueError(
+            f"{value!r} is not a date: use YYYY-MM-DD or an ISO date-time like 2025-05-19T22:30:00-04:00"
+        )
+    try:
+        datetime.fromisoformat(given.replace(",", "."))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
+    return date.fromisoformat(given[:10]), given
+
+
+def find_articles(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, directories expanded to their supported, non-hidden files (sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            try:
+                found += sorted(p for p in path.rglob("*") if _is_article_file(p, path))
+            except OSError as exc:
+                raise SourceError(path, f"cannot list the folder: {exc.strerror or exc}") from None
+        elif path.exists():
+            found.append(path)
+        else:
+            raise SourceError(path, "no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def read_article(path: Path | str, published: str | None = None) -> Article:
+    """Read one article file; ``published`` (``--published``) overrides its own date."""
+    path = Path(path)
+    override = _override(path, published)
+    data = _read_bytes(path)
+    kind = KINDS[path.suffix.lower()]
+    parts = _READERS[kind](path, data)
+    if not parts.text.strip():
+        raise SourceError(
+            path, "no article text found in the page" if kind == "html" else "empty article text"
+        )
+    day, published_at = override or _declared_date(path, parts.dates, kind)
+    title = parts.title or headline_from(parts.text)
+    return Article(
+        path=str(path),
+        text=parts.text,
+        published=day,
+        title=title,
+        slug=article_slug(parts.publisher, day, title),
+        url=parts.url,
+        publisher=parts.publisher,
+        dateline=parts.dateline or dateline_of(parts.text),
+        published_at=published_at,
+    )
+
+
+def article_slug(publisher: str | None, published: date, title: str) -> str:
+    """Ours and stable: the same publisher, day and title give the same slug (a corrected text too)."""
+    slug = slugify(f"{publisher or ''} {published.isoformat()} {title}", max_words=SLUG_WORDS)
+    if len(slug) <= SLUG_CHARS:
+        return slug
+    cut = slug[: SLUG_CHARS + 1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_CHARS]
+
+
+def dateline_of(text: str) -> str | None:
+    """'KYIV, Ukraine (AP) — …' → 'Kyiv'; None when the text does not open with a dateline."""
+    m = DATELINE.match(text)
+    return m.group("city").title() if m else None
+
+
+def headline_from(text: str) -> str:
+    """A short title from the opening line: its first sentence, cut at a clause to ~12 words."""
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    m = DATELINE.match(line)
+    line = line[m.end() if m else 0 :]
+    spans = sentences(line)
+    words = (line[spans[0][0] : spans[0][1]] if spans else line).split()
+    if len(words) <= TITLE_WORDS:
+        if words and words[-1].count(".") == 1:  # a full stop, not "U.S."
+            words[-1] = words[-1].removesuffix(".")
+        return " ".join(words) or "Untitled"
+    clause_ends = (
+        n for n in range(TITLE_WORDS, TITLE_MIN_CLAUSE_WORDS - 1, -1) if _CLAUSE_END.search(words[n - 1])
+    )
+    cut = next(clause_ends, TITLE_WORDS)
+    return " ".join(words[:cut]).rstrip(",;:—–- ") + "…"
+
+
+def _override(path: Path, published: str | None) -> tuple[date, str] | None:
+    if published is None:
+        return None
+    try:
+        return parse_published(published)
+    except ValueError as exc:
+        raise SourceError(path, f"--published {exc}") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(path, "is a folder, not an article file")
+        if path.suffix.lower() not in KINDS:
+            suffix = path.suffix or "(none)"
+            raise SourceError(path, f"unsupported file type {suffix!r}: use {', '.join(KINDS)}")
+        if info.st_size > MAX_BYTES:
+            raise SourceError(path, f"file too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(path, "no such file") from None
+    except PermissionError:
+        raise SourceError(path, "cannot read the file: permission denied") from None
+    except OSError as exc:
+        raise SourceError(path, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _decode(path: Path, data: bytes, encoding: str = "utf-8-sig") -> str:
+    """Strict decoding: a wrong byte is an error, never a silent replacement that shifts offsets."""
+    if not encoding.startswith("utf-16") and b"\x00" in data[:BINARY_PROBE_BYTES]:
+        raise SourceError(path, "binary content, not a text article")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        label = "UTF-8" if encoding == "utf-8-sig" else encoding
+        bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        raise SourceError(path, f"not valid {label} text ({bad})") from None
+
+
+def _read_text(path: Path, data: bytes) -> _Parts:
+    return _Parts(text=_decode(path, data))
+
+
+def _read_markdown(path: Path, data: bytes) -> _Parts:
+    meta, body = _split_front_matter(_decode(path, data))
+    url = meta.get("url")
+    if url and safe_url(url) is None:
+        raise SourceError(path, f"Url {url!r} is not an http(s) address")
+    return _Parts(
+        text=body,
+        title=meta.get("title"),
+        dates=(meta["date"],) if "date" in meta else (),
+        url=url,
+        publisher=meta.get("publisher"),
+        dateline=meta.get("dateline"),
+    )
+
+
+def _read_html(path: Path, data: bytes) -> _Parts:
+    try:
+        page = extract_page(_decode(path, data, declared_encoding(data) or "utf-8-sig"))
+    except PageError as exc:
+        raise SourceError(path, str(exc)) from None
+    return _Parts(text=page.text, title=page.title, dates=page.dates, url=page.url, publisher=page.publisher)
+
+
+_READERS: dict[str, Callable[[Path, bytes], _Parts]] = {
+    "text": _read_text,
+    "markdown": _read_markdown,
+    "html": _read_html,
+}
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(fields by Article name, body).  The body is stored text, leading blank lines aside.
+
+    A first block of ``Key: value`` lines is front matter only if it names a key we know,
+    so a story that opens with "Update: …" keeps its first paragraph.
+    """
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+        if end is not None:
+            pairs = [_yaml_pair(line) for line in lines[1:end]]
+            return _fields([p for p in pairs if p]), _body(lines, end + 1)
+    head = _pelican_head(lines)
+    known = FRONT_MATTER_FIELDS.keys() | OTHER_FRONT_MATTER_KEYS
+    if head is None or not any(key.lower() in known for key, _ in head[0]):
+        return {}, text
+    pairs, end = head
+    return _fields(pairs), _body(lines, end)
+
+
+def _pelican_head(lines: list[str]) -> tuple[list[tuple[str, str]], int] | None:
+    """The ``Key: value`` lines (indented lines continue a value) before the first blank line."""
+    pairs: list[tuple[str, str]] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            return pairs, i
+        if (m := _KEY_LINE.fullmatch(line.rstrip("\r\n"))) is not None:
+            pairs.append((m["key"], m["value"] or ""))
+        elif pairs and (m := _CONTINUATION.fullmatch(line.rstrip("\r\n"))) is not None:
+            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {m['value']}")
+        else:
+            return None
+    return pairs, len(lines)
+
+
+def _yaml_pair(line: str) -> tuple[str, str] | None:
+    """A top-level scalar ``key: value`` of YAML front matter; lists and nesting are skipped."""
+    m = _KEY_LINE.fullmatch(line.rstrip("\r\n"))
+    if m is None or line[:1].isspace() or not m["value"]:
+        return None
+    value = m["value"]
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            value = value[1:-1]
+    elif len(value) >= 2 and value[0] == value[-1] == "'":
+        value = value[1:-1].replace("''", "'")
+    return m["key"], str(value)
+
+
+def _fields(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Article field → first non-empty value, one line."""
+    fields: dict[str, str] = {}
+    for key, value in pairs:
+        name = FRONT_MATTER_FIELDS.get(key.lower())
+        if name and one_line(value) and name not in fields:
+            fields[name] = one_line(value)
+    return fields
+
+
+def _body(lines: list[str], start: int) -> str:
+    rest = "".join(lines[start:])
+    return rest[_LEADING_BLANK_LINES.match(rest).end() :]  # type: ignore[union-attr]
+
+
+def _declared_date(path: Path, dates: tuple[str, ...], kind: str) -> tuple[date, str]:
+    """The first declared date that reads as a full date; a date is never guessed."""
+    if not dates:
+        raise SourceError(path, f"no publication date: {NO_DATE_HINTS[kind]}")
+    for value in dates:
+        try:
+            return parse_published(value)
+        except ValueError:
+            if (loose := _parse_written_date(value)) is not None:
+                return loose
+    label = "Date:" if kind == "markdown" else "the page's date"
+    raise SourceError(path, f"{label} {dates[0]!r} is not a full date; give --published")
+
+
+def _parse_written_date(value: str) -> tuple[date, str] | None:
+    """'Mon, 19 May 2025 22:30:00 -0400' or 'May 19, 2025' → the day as written.
+
+    Only with a month name (so '05/06/2025' is never read the American or the British way),
+    and only if day, month and year are all given: parsing with two different defaults
+    shows whether any part was filled in.
+    """
+    if not _MONTH_NAME.search(value):
+        return None
+    try:
+        a = dateutil_parser.parse(value, default=datetime(2001, 1, 1))
+        b = dateutil_parser.parse(value, default=datetime(2002, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if a.date() != b.date():
+        return None
+    written = a.isoformat() if a.tzinfo or a.time() != time() else a.date().isoformat()
+    return a.date(), written
+
+
+def _is_article_file(path: Path, root: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return not hidden and path.suffix.lower() in KINDS and path.is_file()

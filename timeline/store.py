@@ -1,0 +1,279 @@
+"""The timeline on disk: entries under ``content/`` and the bookkeeping that keeps them safe.
+
+``content/events/<slug>.md`` and ``content/sources/<slug>.md`` are for Pelican and for
+people; ``content/.timeline/`` is ours:
+
+* ``articles/<slug>.json``: each ingested article's metadata and the reports extracted
+  from it (never its text), so that merging can start again from every report;
+* ``manifest.json``: which reports make up which event (ids and slugs), a checksum of each
+  part of every file we wrote (see ``markdown_format.EntryParts``), and the files people
+  deleted by hand.
+
+A part whose file no longer matches the checksum was edited by hand: it is never
+overwritten, and when we meant to change it the conflict is reported.  A file we wrote
+that has disappeared was deleted by hand: it stays deleted unless ``restore``.  Nothing
+here writes; ``plan`` computes the changes, ``journal.commit`` applies them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import journal
+from .markdown_format import PARTS, EntryParts, FormatError, parse_event, render_event, render_source
+from .merge import Entry, ReportKey, combine, report_key
+from .model import Article, Event
+from .periods import sort_key
+
+EVENTS_DIR = "events"
+SOURCES_DIR = "sources"
+MANIFEST = f"{journal.STATE_DIR}/manifest.json"
+ARTICLES_DIR = f"{journal.STATE_DIR}/articles"
+FORMAT = 1
+
+_PART_NAMES = {
+    "text": "title, summary or body",
+    "meta": "dates, status, people or places",
+    "sources": "sources",
+}
+
+log = logging.getLogger(__name__)
+
+
+def load_events(content_dir: Path) -> list[Event]:
+    """The timeline as it stands in ``content/`` (hand edits included), in chronological order."""
+    if (content_dir / journal.JOURNAL).exists():
+        with journal.locked(content_dir):
+            journal.recover(content_dir)
+    events = []
+    for path in sorted((content_dir / EVENTS_DIR).glob("*.md")):
+        try:
+            events.append(parse_event(path.read_text(encoding="utf-8")))
+        except (FormatError, OSError, UnicodeDecodeError) as exc:
+            log.error("%s: not an event entry: %s", path, exc)
+    return sorted(events, key=lambda e: (sort_key(e.date), e.id))
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An ingested article: its metadata (``text`` left empty) and the reports taken from it."""
+
+    article: Article
+    reports: tuple[Event, ...]
+
+    def to_json(self) -> dict:
+        a = self.article
+        meta = {
+            "slug": a.slug,
+            "title": a.title,
+            "published": a.published.isoformat(),
+            "published_at": a.published_at,
+            "url": a.url,
+            "publisher": a.publisher,
+            "dateline": a.dateline,
+        }
+        return {"format": FORMAT, "article": meta, "reports": [r.to_json() for r in self.reports]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ArticleRecord:
+        meta = data["article"]
+        article = Article(
+            path="",
+            text="",
+            published=date.fromisoformat(meta["published"]),
+            title=meta["title"],
+            slug=meta["slug"],
+            url=meta.get("url"),
+            publisher=meta.get("publisher"),
+            dateline=meta.get("dateline"),
+            published_at=meta.get("published_at"),
+        )
+        return cls(article, tuple(Event.from_json(r) for r in data["reports"]))
+
+
+@dataclass
+class State:
+    """Everything under ``content/.timeline/``."""
+
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    events: dict[str, tuple[str, tuple[ReportKey, ...]]] = field(default_factory=dict)  # id → slug, keys
+    files: dict[str, dict[str, str]] = field(default_factory=dict)  # path → part → checksum
+    suppressed: set[str] = field(default_factory=set)  # paths deleted by hand
+
+    def manifest_text(self) -> str:
+        data = {
+            "format": FORMAT,
+            "events": {
+                eid: {"slug": slug, "reports": [list(k) for k in keys]}
+                for eid, (slug, keys) in self.events.items()
+            },
+            "files": self.files,
+            "suppressed": sorted(self.suppressed),
+        }
+        return _json_text(data)
+
+
+def read_state(content_dir: Path) -> State:
+    state = State()
+    for path in sorted((content_dir / ARTICLES_DIR).glob("*.json")):
+        record = ArticleRecord.from_json(_read_json(path))
+        state.articles[record.article.slug] = record
+    manifest = content_dir / MANIFEST
+    if manifest.exists():
+        data = _read_json(manifest)
+        state.events = {
+            eid: (e["slug"], tuple((a, r) for a, r in e["reports"])) for eid, e in data["events"].items()
+        }
+        state.files = data["files"]
+        state.suppressed = set(data["suppressed"])
+    return state
+
+
+def previous(state: State) -> tuple[list[Entry], list[Event]]:
+    """The events as merged last time, and any report that belongs to none (for re-merging)."""
+    reports = {report_key(r): r for rec in state.articles.values() for r in rec.reports}
+    out = []
+    for eid, (slug, keys) in state.events.items():
+        mine = tuple(reports.pop(k) for k in keys if k in reports)
+        if mine:
+            out.append(Entry(eid, slug, mine))
+    return out, list(reports.values())
+
+
+def known_slug(state: State, article: Article) -> str | None:
+    """The slug under which this article (same URL, or same slug) was ingested before."""
+    if article.slug in state.articles:
+        return article.slug
+    if article.url:
+        for slug, record in state.articles.items():
+            if record.article.url == article.url:
+                return slug
+    return None
+
+
+def reserved(content_dir: Path, state: State) -> set[str]:
+    """Slugs and ids of event files we did not write: new events must not take them."""
+    taken = set()
+    for path in (content_dir / EVENTS_DIR).glob("*.md"):
+        rel = f"{EVENTS_DIR}/{path.name}"
+        if rel in state.files:
+            continue
+        taken.add(path.stem)
+        with contextlib.suppress(FormatError, OSError, UnicodeDecodeError):
+            taken.add(parse_event(path.read_text(encoding="utf-8")).id)
+    return taken
+
+
+@dataclass
+class Plan:
+    """What an ingest will write: the file changes, the new bookkeeping, what a person must know."""
+
+    changes: dict[str, str | None]
+    state: State
+    kept: list[str]  # files left as a person made them although we meant to change them
+    conflicts: list[str]  # one line each: which file, which part, why
+
+
+def plan(
+    content_dir: Path,
+    state: State,
+    timeline: Sequence[Entry],
+    batch: Mapping[str, ArticleRecord],
+    restore: bool = False,
+) -> Plan:
+    """The changes that bring ``content/`` to ``timeline``, leaving every hand edit alone."""
+    new = State(
+        articles={**state.articles, **batch},
+        events={e.id: (e.slug, tuple(sorted(map(report_key, e.reports)))) for e in timeline},
+        files={},
+        suppressed=set() if restore else set(state.suppressed),
+    )
+    present = {f"{d}/{p.name}" for d in (EVENTS_DIR, SOURCES_DIR) for p in _listing(content_dir / d)}
+    new.suppressed |= {rel for rel in state.files if rel not in present and not restore}
+    new.suppressed -= present  # brought back by hand: theirs again
+    wanted = {f"{EVENTS_DIR}/{e.slug}.md": render_event(combine(e)) for e in timeline}
+    wanted |= {f"{SOURCES_DIR}/{s}.md": render_source(r.article) for s, r in new.articles.items()}
+    out = Plan(changes={}, state=new, kept=[], conflicts=[])
+    for rel, text in sorted(wanted.items()):
+        _plan_file(content_dir, rel, text, state.files.get(rel), rel in present, out)
+    for rel in sorted(set(state.files) - set(wanted)):
+        _plan_removal(content_dir, rel, state.files[rel], rel in present, out)
+    new.suppressed &= set(new.files)
+    for slug in batch:
+        _change_if_new(content_dir, f"{ARTICLES_DIR}/{slug}.json", _json_text(batch[slug].to_json()), out)
+    _change_if_new(content_dir, MANIFEST, new.manifest_text(), out)
+    return out
+
+
+def _plan_file(
+    content_dir: Path, rel: str, text: str, record: dict[str, str] | None, present: bool, out: Plan
+) -> None:
+    ours = EntryParts.of(text)
+    checksums = _checksums(ours)
+    out.state.files[rel] = checksums
+    if rel in out.state.suppressed:
+        if record != checksums:
+            out.kept.append(rel)
+            out.conflicts.append(f"{rel}: deleted by hand, so it was not written again (see --restore)")
+        return
+    if record == checksums and present:
+        return  # nothing new from us; whatever is there stays
+    if not present:
+        out.changes[rel] = text
+        return
+    current = (content_dir / rel).read_text(encoding="utf-8")
+    theirs = EntryParts.of(current)
+    disk = _checksums(theirs)
+    edited = {p for p in PARTS if disk[p] != checksums[p] and (record is None or disk[p] != record[p])}
+    refused = {p for p in edited if record is None or record[p] != checksums[p]}
+    if refused:
+        out.kept.append(rel)
+        parts = " and ".join(_PART_NAMES[p] for p in PARTS if p in refused)
+        out.conflicts.append(f"{rel}: {parts} edited by hand, so our update of it was not applied")
+    if any(disk[p] != checksums[p] for p in PARTS if p not in edited):
+        out.changes[rel] = ours.take(theirs, edited).render()
+
+
+def _plan_removal(content_dir: Path, rel: str, record: dict[str, str], present: bool, out: Plan) -> None:
+    """A file whose event has gone (its only article was corrected): remove it unless edited."""
+    if not present:
+        return
+    theirs = _checksums(EntryParts.of((content_dir / rel).read_text(encoding="utf-8")))
+    if theirs == record:
+        out.changes[rel] = None
+    else:
+        out.kept.append(rel)
+        out.conflicts.append(f"{rel}: its sources were withdrawn, but it was edited by hand, so it stays")
+
+
+def _change_if_new(content_dir: Path, rel: str, text: str, out: Plan) -> None:
+    path = content_dir / rel
+    if not (path.is_file() and path.read_text(encoding="utf-8") == text):
+        out.changes[rel] = text
+
+
+def _checksums(parts: EntryParts) -> dict[str, str]:
+    return {p: hashlib.sha256(t.encode("utf-8")).hexdigest()[:16] for p, t in parts.texts().items()}
+
+
+def _listing(folder: Path) -> Iterable[Path]:
+    return folder.glob("*.md") if folder.is_dir() else ()
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise journal.JournalError(f"{path}: unreadable bookkeeping ({exc})") from None
+
+
+def _json_text(data: object) -> str:
+    """Deterministic JSON: the same data always gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

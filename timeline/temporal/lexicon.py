@@ -1,0 +1,260 @@
+"""The language knowledge of the tagger, read from the tables in ``resources/``.
+
+Vocabularies (``vocabularies.toml``) map words to values; fragments (``fragments.toml``)
+are named regular-expression pieces; rules (``rules/*.toml``) are patterns that refer to
+both by name (``{month} {day}, {year}``), with the value template, type and mod they
+produce and an example phrase.  This module turns the tables into compiled rules and
+knows how to read a matched group back into a value; it holds no English itself.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+# Rule files in the order their rules win ties between spans of equal length.
+RULE_FILES = ("reject", "time", "date", "relative", "duration", "set")
+
+_REFERENCE = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
+_SPACES = re.compile(r"\s+")
+# Where an expression may start and end: not inside a word or a number ("1,000", "COVID-19").
+_LEFT = r"(?<![\w$£€#@/])(?<![\d][,.])(?<![A-Za-z]-)"
+_RIGHT = r"(?![\w%])(?![,.:/][0-9])(?!-[0-9])"
+
+
+class LexiconError(ValueError):
+    """A resource table that cannot be compiled: the message names the table and the entry."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of a rule table, compiled."""
+
+    name: str
+    source: str  # rule file stem, for error messages and tests
+    regex: re.Pattern[str]
+    groups: Mapping[str, str]  # group name → the vocabulary or fragment it reads
+    type: str  # DATE | TIME | DURATION | SET, or "" for a rule that rejects its span
+    value: str
+    mod: str
+    anchored: bool  # a duration counted back from the reference ("39-month-old war")
+    examples: tuple[tuple[str, str | None], ...]  # (phrase, expected value or None for no timex)
+
+
+def key(words: str) -> str:
+    """How a vocabulary is looked up: lower case, no dots, single spaces, plain apostrophes."""
+    return _SPACES.sub(" ", words.lower().replace(".", "").replace("’", "'").replace("‑", "-")).strip()
+
+
+@cache
+def vocabularies() -> dict[str, dict[str, Any]]:
+    """Every vocabulary as {lookup key: value}, ``_include`` unions expanded."""
+    return {name: {key(k): v for k, v in _entries(name).items()} for name in _load("vocabularies.toml")}
+
+
+def _entries(name: str) -> dict[str, Any]:
+    table = _load("vocabularies.toml")[name]
+    entries = {k: v for k, v in table.items() if not k.startswith("_")}
+    for included in table.get("_include", ()):
+        entries.update(_entries(included))
+    return entries
+
+
+@cache
+def fragments() -> dict[str, dict[str, str]]:
+    return _load("fragments.toml")
+
+
+@cache
+def tense_words() -> dict[str, Any]:
+    return _load("tense.toml")
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    compiled = []
+    for stem in RULE_FILES:
+        for row in _load(f"rules/{stem}.toml").get("rule", []):
+            compiled.append(_compile_rule(stem, row))
+    return tuple(compiled)
+
+
+def parser_for(source: str) -> Callable[[str], Any]:
+    """The function that reads a group matched by vocabulary or fragment ``source``."""
+    if source in vocabularies():
+        table = vocabularies()[source]
+        return lambda text: table.get(key(text))
+    return _PARSERS[fragments()[source]["parse"]]
+
+
+@cache
+def _load(relative: str) -> dict[str, Any]:
+    path = RESOURCES / relative
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+
+
+@cache
+def _vocabulary_regex(name: str) -> str:
+    table = _load("vocabularies.toml")[name]
+    words = sorted((k for k in table if not k.startswith("_")), key=len, reverse=True)
+    if "_include" in table:
+        parts = [_vocabulary_regex(t) for t in table["_include"]]
+        return "(?:" + "|".join(parts + [_word_regex(w) for w in words]) + ")"
+    if table.get("_case") == "title":
+        forms = [form for w in words for form in (_title(w), w.upper())]
+        return "(?-i:" + "|".join(_word_regex(w) for w in dict.fromkeys(forms)) + ")"
+    return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
+
+
+def _title(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in words.split(" "))
+
+
+def _word_regex(words: str) -> str:
+    """A vocabulary key as a regex: spaces match any run of spaces, apostrophes either form."""
+    escaped = re.escape(words).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return escaped.replace(r"\-", "[-‑]")
+
+
+@cache
+def _piece(name: str) -> str:
+    """The regex of a vocabulary or fragment, with inner references expanded (not captured)."""
+    if name in _load("vocabularies.toml"):
+        return _vocabulary_regex(name)
+    if name in fragments():
+        inner = fragments()[name]["pattern"]
+        return "(?:" + _REFERENCE.sub(lambda m: _piece(m.group(1)), inner) + ")"
+    raise LexiconError(f"unknown vocabulary or fragment {{{name}}}")
+
+
+def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
+    name = row.get("name", "?")
+    where = f"rules/{stem}.toml: rule {name!r}"
+    groups: dict[str, str] = {}
+
+    def expand(m: re.Match[str]) -> str:
+        source, group = m.group(1), m.group(2) or m.group(1)
+        if group in groups:
+            raise LexiconError(f"group {group!r} used twice; name the second {{{source}:other}}")
+        groups[group] = source
+        return f"(?P<{group}>{_piece(source)})"
+
+    try:
+        body = _REFERENCE.sub(expand, _spaces(row["pattern"]))
+        regex = re.compile(_LEFT + "(?:" + body + ")" + _RIGHT, re.IGNORECASE)
+        examples = tuple(_example(e) for e in row["examples"])
+    except (KeyError, re.error, LexiconError, TypeError) as exc:
+        raise LexiconError(f"{where}: {exc}") from exc
+    return Rule(
+        name=name,
+        source=stem,
+        regex=regex,
+        groups=groups,
+        type="" if row.get("reject") else row["type"],
+        value=row.get("value", ""),
+        mod=row.get("mod", ""),
+        anchored=bool(row.get("anchored", False)),
+        examples=examples,
+    )
+
+
+def _spaces(pattern: str) -> str:
+    """A space in a rule pattern matches any run of whitespace; " ?" an optional one.
+
+    Inside a character class a space stays as written; inside a look-behind, which must
+    have a fixed width, it matches exactly one whitespace character.
+    """
+    out: list[str] = []
+    groups: list[bool] = []  # for each open group: is it a look-behind?
+    in_class, i = False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif c == ")" and groups:
+            groups.pop()
+        elif c == " ":
+            optional = pattern[i + 1 : i + 2] == "?"
+            out.append(r"\s" if any(groups) else r"\s*" if optional else r"\s+")
+            i += 2 if optional else 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _example(entry: Any) -> tuple[str, str | None]:
+    """``["on Friday", "2025-05-16"]``, or ``"the 72-year-old"`` for a phrase that is no timex."""
+    if isinstance(entry, str):
+        return entry, None
+    phrase, expected = entry
+    return str(phrase), str(expected)
+
+
+def _parse_int(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _parse_ordinal(text: str) -> int | None:
+    """"20th" → 20, "twentieth" → 20."""
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else vocabularies()["ordinal"].get(key(text))
+
+
+def _parse_year2(text: str) -> int:
+    two = int(text[1:])
+    return 1900 + two if two >= 30 else 2000 + two
+
+
+def _parse_ampm(text: str) -> str:
+    return "pm" if text[:1].lower() == "p" else "am"
+
+
+def _parse_number(text: str) -> float | None:
+    """ "39" → 39, "twenty-four" → 24, "2 1/2" → 2.5, "two and a half" → 2.5."""
+    text = key(text)
+    half = 0.0
+    for suffix in (" and a half", "-and-a-half", "½"):
+        if text.endswith(suffix):
+            text, half = text[: -len(suffix)].strip(), 0.5
+    fraction = re.fullmatch(r"([\d,]+)[ -](\d)/(\d)", text)
+    if fraction:
+        return int(fraction.group(1).replace(",", "")) + int(fraction.group(2)) / int(fraction.group(3))
+    if re.fullmatch(r"[\d,]+(\.\d+)?", text):
+        return float(text.replace(",", "")) + half
+    words = vocabularies()["number_word"]
+    if text in words:
+        return words[text] + half
+    total = 0
+    for part in re.split(r"[- ]", text):
+        if part not in words:
+            return None
+        total += words[part]
+    return total + half
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "int": _parse_int,
+    "number": _parse_number,
+    "year2": _parse_year2,
+    "ordinal": _parse_ordinal,
+    "ampm": _parse_ampm,
+}

@@ -1,0 +1,420 @@
+"""Value templates → TIMEX3 values.
+
+A rule's value is a template filled with its normalised groups.  The result is either a
+final value (``P{number}Y`` → ``P3Y``, ``PRESENT_REF``) or a call of one of the functions
+below, with an optional TIMEX3 suffix: ``weekday(5,)TEV`` is "Friday evening".  The
+functions are the only place where a value depends on the reference date, on the tense of
+the clause or on the date the text last spoke of (the *anchor*: "a year earlier" is a year
+before it), so every rule table shares one calendar arithmetic (dateutil's).
+
+Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly before/after
+the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
+``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
+tense; a four-digit number is a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import FR as FRI
+from dateutil.relativedelta import MO, SA, SU, TH, TU, WE, relativedelta
+
+from .tense import FUTURE, PAST
+
+WEEKDAYS = (MO, TU, WE, TH, FRI, SA, SU)
+GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
+# How many days a yearless date may lie on the wrong side of the reference for its clause's
+# tense before a farther occurrence on the right side is preferred: tense detection errs,
+# and a date weeks away is likelier than one eleven months away.
+TENSE_PENALTY_DAYS = 90
+
+_CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
+_HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
+_VALUE_GRAIN = (
+    ("day", re.compile(r"(\d{4})-(\d\d)-(\d\d)")),
+    ("week", re.compile(r"(\d{4})-W(\d\d)")),
+    ("month", re.compile(r"(\d{4})-(\d\d)")),
+    ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
+    ("half", re.compile(r"(\d{4})-H([12])")),
+    ("year", re.compile(r"(\d{4})")),
+)
+_STEP = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "half": relativedelta(months=6),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
+    "century": relativedelta(years=100),
+}
+
+
+class Unresolved(ValueError):
+    """The groups do not make a date (February 30th, a number too large): no timex."""
+
+
+@dataclass
+class Context:
+    """What a value may depend on besides its own words."""
+
+    reference: date
+    tense: Callable[[], int]  # lazily computed: most values never ask
+    anchor: str | None = None  # the value of the last date the text named
+    used: list[str] = field(default_factory=list)  # what the value was resolved against
+
+
+def evaluate(template_value: str, context: Context) -> str:
+    """The TIMEX3 value; ``context.used`` says what it was resolved against, if anything."""
+    call = _CALL.fullmatch(template_value)
+    if not call:
+        return template_value
+    name, arguments, suffix = call.groups()
+    function = FUNCTIONS.get(name)
+    if function is None:
+        raise Unresolved(f"unknown value function {name!r}")
+    args = [a.strip() for a in arguments.split(",")] if arguments else []
+    value = function(context, *args)
+    if suffix and value[:1].isdigit() and "T" not in value:
+        value += suffix
+    return value
+
+
+# --- periods ---------------------------------------------------------------------------
+
+
+def _at(day: date, grain: str) -> str:
+    """``day`` written at a grain: 2025-05-19, 2025-W21, 2025-05, 2025-Q2, 2025, 202, 20."""
+    year, week, _ = day.isocalendar()
+    return {
+        "day": day.isoformat(),
+        "week": f"{year:04d}-W{week:02d}",
+        "month": f"{day.year:04d}-{day.month:02d}",
+        "quarter": f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
+        "half": f"{day.year:04d}-H{(day.month - 1) // 6 + 1}",
+        "year": f"{day.year:04d}",
+        "decade": f"{day.year // 10:03d}",
+        "century": f"{day.year // 100:02d}",
+    }[grain]
+
+
+def _period(value: str | None) -> tuple[date, str] | None:
+    """A value's first day and grain (``1989-Q3`` → 1989-07-01, quarter), if it has one."""
+    for grain, pattern in _VALUE_GRAIN:
+        m = pattern.fullmatch(value or "")
+        if m:
+            y, n = int(m.group(1)), int(m.group(2)) if m.lastindex and m.lastindex > 1 else 1
+            if grain == "day":
+                return _date(y, n, int(m.group(3))), grain
+            if grain == "week":
+                return date.fromisocalendar(y, max(1, min(n, 52)), 1), grain
+            first_month = {"month": n, "quarter": 3 * n - 2, "half": 6 * n - 5, "year": 1}[grain]
+            return _date(y, first_month, 1), grain
+    return None
+
+
+def is_period(value: str) -> bool:
+    """Whether a value names a calendar period that later expressions may count from."""
+    return _period(value) is not None
+
+
+def _shifted(day: date, grain: str, count: float) -> date:
+    if abs(count) > 3000:
+        raise Unresolved("shift too far")
+    if count != int(count):  # "a year and a half": by months
+        months = {"year": 12, "half": 6, "quarter": 3}.get(grain)
+        if months is None:
+            raise Unresolved("fractional shift")
+        return day + relativedelta(months=round(count * months))
+    try:
+        return day + _STEP[grain] * int(count)
+    except (ValueError, OverflowError) as exc:
+        raise Unresolved(str(exc)) from exc
+
+
+def _int(text: str) -> int:
+    try:
+        number = float(text)
+    except ValueError as exc:
+        raise Unresolved(f"not a number: {text!r}") from exc
+    if number != int(number) or abs(number) > 5000:
+        raise Unresolved(f"not a whole number in range: {text!r}")
+    return int(number)
+
+
+def _date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise Unresolved(str(exc)) from exc
+
+
+def _year_of(context: Context, span_in: Callable[[int], tuple[date, date]], when: str) -> date:
+    """The first day of a yearless period ("June", "Sept. 30", "the fourth quarter").
+
+    ``span_in(year)`` gives the period's first and last day in a year.  See the module
+    docstring for ``when``; by tense, the nearest occurrence wins, an occurrence on the
+    wrong side of the reference counting TENSE_PENALTY_DAYS farther.
+    """
+    if when and when.lstrip("-").isdigit() and abs(int(when)) >= 1000:
+        return span_in(int(when))[0]
+    ref = context.reference
+    context.used.append(ref.isoformat())
+    spans = [span_in(ref.year + k) for k in (-1, 0, 1)]
+    if when == "0":
+        return spans[1][0]
+    if when in ("-1", "1"):
+        wanted = [s for s in spans if (s[1] < ref if when == "-1" else s[0] > ref)]
+        return wanted[-1 if when == "-1" else 0][0]
+    if when in ("past", "future"):
+        wanted = [s for s in spans if (s[0] <= ref if when == "past" else s[1] >= ref)]
+        return wanted[-1 if when == "past" else 0][0]
+    tense = context.tense()
+
+    def cost(span: tuple[date, date]) -> int:
+        before, after = (ref - span[1]).days, (span[0] - ref).days
+        wrong = (tense == PAST and after > 0) or (tense == FUTURE and before > 0)
+        return max(before, after, 0) + (TENSE_PENALTY_DAYS if wrong else 0)
+
+    return min(spans, key=cost)[0]
+
+
+def _day(make: Callable[[int], date]) -> Callable[[int], tuple[date, date]]:
+    return lambda y: (make(y), make(y))
+
+
+def _months(first: int, count: int) -> Callable[[int], tuple[date, date]]:
+    """The span of ``count`` months from month ``first`` of a year (may run into the next)."""
+    return lambda y: (date(y, first, 1), date(y, first, 1) + relativedelta(months=count, days=-1))
+
+
+# --- absolute values -----------------------------------------------------------------------
+
+
+def date_(context: Context, year: str, month: str, day: str) -> str:
+    return _date(_int(year), _int(month), _int(day)).isoformat()
+
+
+def year_month(context: Context, year: str, month: str) -> str:
+    return _at(_date(_int(year), _int(month), 1), "month")
+
+
+def year(context: Context, year: str) -> str:
+    return f"{_int(year):04d}"
+
+
+def decade(context: Context, year: str) -> str:
+    return f"{_int(year) // 10:03d}"
+
+
+def century(context: Context, ordinal: str) -> str:
+    """The 20th century is TIMEX3 ``19``."""
+    if not 1 <= _int(ordinal) <= 30:
+        raise Unresolved(f"no century {ordinal}")
+    return f"{_int(ordinal) - 1:02d}"
+
+
+def duration(context: Context, amount: str, unit: str) -> str:
+    """``P3Y``, ``PT2H``, ``P2Y6M``; decades and centuries as years (P30Y); X when vague."""
+    base = {"DE": "Y", "CE": "Y", "2W": "W"}.get(unit, unit)
+    if amount in ("", "X"):
+        letter = unit if unit in ("DE", "CE") else base
+        return ("PTX" if base in _TIME_UNITS else "PX") + _LETTER.get(letter, letter)
+    number = float(amount) * {"DE": 10, "CE": 100, "2W": 2}.get(unit, 1)
+    whole, rest = int(number), number - int(number)
+    parts = [(whole, base)] if whole or not rest else []
+    if rest:
+        if base not in _SMALLER:
+            raise Unresolved(f"no smaller unit than {base}")
+        factor, smaller = _SMALLER[base]
+        parts.append((round(rest * factor), smaller))
+    dates = "".join(f"{n}{u}" for n, u in parts if u not in _TIME_UNITS)
+    times = "".join(f"{n}{_LETTER.get(u, u)}" for n, u in parts if u in _TIME_UNITS)
+    return "P" + dates + ("T" + times if times else "")
+
+
+_TIME_UNITS = {"H", "MIN", "S"}
+_LETTER = {"MIN": "M"}
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+
+
+# --- values relative to the reference ------------------------------------------------------
+
+
+def today(context: Context) -> str:
+    context.used.append(context.reference.isoformat())
+    return context.reference.isoformat()
+
+
+def month(context: Context, month: str, when: str = "") -> str:
+    if not 1 <= _int(month) <= 12:
+        raise Unresolved(f"no month {month}")
+    return _at(_year_of(context, _months(_int(month), 1), when), "month")
+
+
+def month_day(context: Context, month: str, day: str, when: str = "") -> str:
+    _date(2000, _int(month), _int(day))  # a day that exists in some year (Feb. 29 included)
+    return _year_of(context, _day(lambda y: _leap_safe(y, _int(month), _int(day))), when).isoformat()
+
+
+def _leap_safe(year: int, month: int, day: int) -> date:
+    """Feb. 29 in a year without one stands for Feb. 28 when choosing the year."""
+    if (month, day) == (2, 29) and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return date(year, month, day)
+
+
+def weekday(context: Context, day: str, when: str = "") -> str:
+    """A weekday by tense: news means the one before publication unless the clause is future."""
+    ref, index = context.reference, _int(day) - 1
+    if not 0 <= index < 7:
+        raise Unresolved(f"no weekday {day}")
+    context.used.append(ref.isoformat())
+    if when in ("-1", "1"):  # "last Friday", "next Monday": never the reference day itself
+        step = int(when)
+        return (ref + relativedelta(days=step, weekday=WEEKDAYS[index](step))).isoformat()
+    if when == "0":  # "this Friday": in the reference's week
+        return (ref + timedelta(days=index - ref.weekday())).isoformat()
+    future = when == "future" or (when != "past" and context.tense() == FUTURE)
+    return (ref + relativedelta(weekday=WEEKDAYS[index](1 if future else -1))).isoformat()
+
+
+def weekend(context: Context, when: str = "") -> str:
+    """The Saturday and Sunday of a week: ``2025-W20-WE``."""
+    ref = context.reference
+    context.used.append(ref.isoformat())
+    if when in ("-1", "0", "1"):
+        day = ref + timedelta(weeks=int(when))
+    elif context.tense() == FUTURE:
+        day = ref + relativedelta(weekday=SA(1))
+    else:  # "over the weekend": the one just past, or this one if it is the weekend
+        day = ref if ref.weekday() >= 5 else ref + relativedelta(weekday=SA(-1))
+    return _at(day, "week") + "-WE"
+
+
+def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
+    """The reference moved by ``count`` grains, written at that grain ("last year" → 2024)."""
+    if grain not in _STEP:
+        raise Unresolved(f"unknown grain {grain!r}")
+    if count == "X":
+        return "FUTURE_REF" if _int(sign) > 0 else "PAST_REF"
+    context.used.append(context.reference.isoformat())
+    number = float(count) * _int(sign)
+    moved = _shifted(context.reference, grain, number)
+    return _at(moved, "month" if number != int(number) else grain)
+
+
+def ago(context: Context, grain: str, count: str) -> str:
+    """ "Three years ago": from the reference; but a year before a quarter or half the text
+    is reporting on ("profit rose from $5m a year ago") is that period a year earlier."""
+    anchor = _period(context.anchor)
+    if anchor and anchor[1] in ("quarter", "half") and grain == "year" and count != "X":
+        context.used.append(str(context.anchor))
+        return _at(_shifted(anchor[0], grain, -float(count)), anchor[1])
+    return shift(context, grain, count, "-1")
+
+
+def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
+    """ "Two days later", "a year earlier": from the date the text last named, written at its
+    grain, when that date is at least as precise as the step; else from the reference."""
+    anchor = _period(context.anchor)
+    if count == "X" or not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
+        return shift(context, grain, count, sign)
+    context.used.append(str(context.anchor))
+    return _at(_shifted(anchor[0], grain, float(count) * _int(sign)), anchor[1])
+
+
+def current(context: Context, grain: str, which: str = "") -> str:
+    """ "The quarter", "the latest quarter": the one the text is reporting on (the anchor, if
+    it is such a period), else the one containing the reference or, for "latest", the last
+    complete one."""
+    anchor = _period(context.anchor)
+    if anchor and anchor[1] == grain:
+        context.used.append(str(context.anchor))
+        return str(context.anchor)
+    return shift(context, grain, "1" if which == "latest" else "0", "-1")
+
+
+def quarter(context: Context, which: str, when: str = "") -> str:
+    """A quarter of the given year, or of the year the tense points to."""
+    q = _int(which)
+    if not 1 <= q <= 4:
+        raise Unresolved(f"no quarter {which}")
+    return _at(_year_of(context, _months(3 * q - 2, 3), when), "quarter")
+
+
+def half(context: Context, which: str, when: str = "") -> str:
+    h = _int(which)
+    if h not in (1, 2):
+        raise Unresolved(f"no half {which}")
+    return _at(_year_of(context, _months(6 * h - 5, 6), when), "half")
+
+
+def season(context: Context, which: str, when: str = "") -> str:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[which]
+    return f"{_year_of(context, _months(start, 3), when).year:04d}-{which}"
+
+
+def holiday(context: Context, spec: str, when: str = "") -> str:
+    return _year_of(context, _day(lambda y: _holiday_in(spec, y)), when).isoformat()
+
+
+def _holiday_in(spec: str, year: int) -> date:
+    m = _HOLIDAY.fullmatch(spec)
+    if not m:
+        raise Unresolved(f"bad holiday rule {spec!r}")
+    if m.group(3):
+        return easter(year) + timedelta(days=int(m.group(3)))
+    month, rule = int(m.group(1)), m.group(2)
+    if rule.isdigit():
+        return _date(year, month, int(rule))
+    first = date(year, month, 1)
+    if rule == "TUE":  # US election day: the Tuesday after the first Monday
+        return first + relativedelta(days=1) + relativedelta(weekday=TU(1))
+    index = ("MO", "TU", "WE", "TH", "FR", "SA", "SU").index(rule[:2])
+    if rule[2] == "L":
+        return first + relativedelta(day=31, weekday=WEEKDAYS[index](-1))
+    return first + relativedelta(weekday=WEEKDAYS[index](int(rule[2])))
+
+
+def clock(context: Context, hour: str, minute: str = "", half_day: str = "", day: str = "") -> str:
+    """A time of day on the reference day, or on ``day`` (a weekday number, by tense)."""
+    h, m = _int(hour), _int(minute) if minute else 0
+    if half_day == "pm" and h < 12:
+        h += 12
+    elif half_day == "am" and h == 12:
+        h = 0
+    if not (0 <= h <= 24 and 0 <= m < 60):
+        raise Unresolved("no such time")
+    on = weekday(context, day) if day else today(context)
+    return f"{on}T{h:02d}:{m:02d}"
+
+
+FUNCTIONS: dict[str, Callable[..., str]] = {
+    "date": date_,
+    "year_month": year_month,
+    "year": year,
+    "decade": decade,
+    "century": century,
+    "duration": duration,
+    "today": today,
+    "month": month,
+    "month_day": month_day,
+    "weekday": weekday,
+    "weekend": weekend,
+    "shift": shift,
+    "ago": ago,
+    "relative": relative,
+    "current": current,
+    "quarter": quarter,
+    "half": half,
+    "season": season,
+    "holiday": holiday,
+    "clock": clock,
+}

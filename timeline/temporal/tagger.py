@@ -1,0 +1,107 @@
+"""The engine: run every rule over the text, keep the best non-overlapping matches, normalise.
+
+Every rule proposes its matches; a longer match beats a shorter one it overlaps (so "June
+14, 2024" beats "June" and "2024", and "the 72-year-old", a rejecting rule, beats
+"72-year"); between equal lengths the earlier rule wins.  The winners are then normalised in
+text order, so that "a year earlier" can count from the date named before it; rejecting
+rules' winners produce nothing: they exist to claim a span from the others.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+from ..model import Timex
+from .lexicon import Rule, parser_for, rules
+from .normalise import Context, Unresolved, evaluate, is_period
+from .tense import tense_at
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule's match with its normalised value; ``rule.type == ""`` marks a rejected span."""
+
+    start: int
+    end: int
+    rule: Rule
+    value: str
+    mod: str | None
+    anchor: str | None  # what the value was resolved against: the reference or an earlier date
+
+
+def find(text: str, reference: date) -> list[Match]:
+    """All winning matches (including rejected spans), sorted by start."""
+    candidates = []
+    for order, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            candidates.append((m.start() - m.end(), order, m))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
+    starts: list[int] = []
+    ends: list[int] = []
+    winners: list[tuple[int, re.Match[str]]] = []
+    for _, order, m in candidates:
+        i = bisect.bisect_left(starts, m.start())
+        if (i < len(starts) and starts[i] < m.end()) or (i > 0 and ends[i - 1] > m.start()):
+            continue
+        starts.insert(i, m.start())
+        ends.insert(i, m.end())
+        winners.append((order, m))
+    winners.sort(key=lambda w: w[1].start())
+    return list(_normalise_in_order(text, reference, winners))
+
+
+def tag(text: str, reference: date) -> list[Timex]:
+    """The temporal expressions of ``text``, sorted by start and non-overlapping."""
+    return [
+        Timex(
+            start=m.start,
+            end=m.end,
+            text=text[m.start : m.end],
+            type=m.rule.type,
+            value=m.value,
+            mod=m.mod,
+            anchor=m.anchor,
+        )
+        for m in find(text, reference)
+        if m.rule.type
+    ]
+
+
+def _normalise_in_order(text: str, reference: date, winners: list[tuple[int, re.Match[str]]]) -> Iterator[Match]:
+    """Normalise the winners in text order, each date becoming the anchor of those after it."""
+    anchor: str | None = None
+    for order, m in winners:
+        rule = rules()[order]
+        if not rule.type:
+            yield Match(m.start(), m.end(), rule, "", None, None)
+            continue
+        fields = {}
+        for group, source in rule.groups.items():
+            matched = m.group(group)
+            fields[group] = "" if matched is None else _text(parser_for(source)(matched))
+        context = Context(reference, partial(_cached_tense, text, m.start(), m.end(), {}), anchor)
+        try:
+            value = evaluate(rule.value.format_map(fields), context)
+            mod = rule.mod.format_map(fields) or None
+        except (Unresolved, KeyError, ValueError, OverflowError):
+            continue
+        used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
+        if rule.type == "DATE" and is_period(value) and (used is None or used == reference.isoformat()):
+            anchor = value
+        yield Match(m.start(), m.end(), rule, value, mod, used)
+def _cached_tense(text: str, start: int, end: int, cache: dict[str, int]) -> int:
+    if "tense" not in cache:
+        cache["tense"] = tense_at(text, start, end)
+    return cache["tense"]
+
+
+def _text(value: object) -> str:
+    """A normalised group as it goes into a template: whole numbers without ".0"."""
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return "" if value is None else str(value)

@@ -1,0 +1,57 @@
+"""Is the clause around an expression about the past or the future?
+
+"Officials met on Friday" is the Friday before publication, "they will meet Thursday" the
+Thursday after.  Without a parser, the nearest tense trigger of the same sentence decides
+(the word lists are in ``resources/tense.toml``); a clause with none is read as the past,
+as news English is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import tense_words
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+WINDOW = 160  # characters either side; a clause rarely reaches further
+# A sentence ends at . ! ? or ; (not after "Sen" or "Jan" or "U.S") or at a blank line.
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
+
+
+@cache
+def _triggers() -> re.Pattern[str]:
+    words = tense_words()
+
+    def alternation(phrases: list[str]) -> str:
+        ordered = sorted(set(phrases), key=len, reverse=True)
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in ordered)
+
+    not_past = "|".join(re.escape(w) for w in words["not_past"])
+    return re.compile(
+        rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])})|(?P<past>{alternation(words['past'])})"
+        rf"|(?P<ed>(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
+        re.IGNORECASE,
+    )
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, cut to WINDOW characters either side."""
+    left = max(0, start - WINDOW)
+    for m in _BOUNDARY.finditer(text, left, start):
+        left = m.end()
+    right = min(len(text), end + WINDOW)
+    m = _BOUNDARY.search(text, end, right)
+    return left, (m.start() + 1 if m else right)
+
+
+def tense_at(text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the expression at ``text[start:end]``."""
+    left, right = sentence_bounds(text, start, end)
+    best, best_distance = UNKNOWN, WINDOW * 2
+    for segment_start, segment_end in ((left, start), (end, right)):
+        for m in _triggers().finditer(text, segment_start, segment_end):
+            distance = start - m.end() if segment_end == start else m.start() - end
+            if distance < best_distance:
+                best, best_distance = (FUTURE if m.group("future") else PAST), distance
+    return best
