@@ -8,6 +8,6 @@ from pelicanconf import *  # noqa: F403
 
 # Set SITEURL to where the site is published, e.g. "https://example.org/story".
 SITEURL = os.environ.get("TIMELINE_SITEURL", "")
-RELATIVE_URLS = False
+RELATIVE_URLS = not SITEURL  # without a known address, links stay relative and work from anywhere
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True

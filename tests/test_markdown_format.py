@@ -37,8 +37,12 @@ def _event(**changes) -> Event:
         people=(Entity("Rustem Umerov", "rustem-umerov", "person"),),
         places=(Entity("Istanbul", "istanbul", "place"),),
         sources=(
-            Source("wire-2025-05-28-talks", "2025-05-28", None, "They are expected to meet on June 2.", "June 2"),
-            Source("ledger-2025-06-03-talks", "2025-06-03", "https://ledger.example/a", "They met on Monday."),
+            Source(
+                "wire-2025-05-28-talks", "2025-05-28", None, "They are expected to meet on June 2.", "June 2"
+            ),
+            Source(
+                "ledger-2025-06-03-talks", "2025-06-03", "https://ledger.example/a", "They met on Monday."
+            ),
         ),
     )
     base.update(changes)
@@ -70,7 +74,7 @@ def test_week_precision_entry_has_a_full_pelican_date():
 
 @pytest.mark.parametrize(
     "sentence",
-    ['He said "no" | twice.', "Line one\nline two", "Ends with a backslash \\", " | \" | "],
+    ['He said "no" | twice.', "Line one\nline two", "Ends with a backslash \\", ' | " | '],
 )
 def test_source_line_keeps_any_sentence_exactly(sentence):
     source = Source("post-2025-05-19-call", "2025-05-19", "https://example.com/a?b=1", sentence, "Monday")
@@ -84,7 +88,9 @@ def test_four_field_source_lines_still_parse():
     )
 
 
-@pytest.mark.parametrize("line", ["a | b | c", 'a | b | c | "x" junk', 'a | b | c | "x" | 3', "a | b | c | x"])
+@pytest.mark.parametrize(
+    "line", ["a | b | c", 'a | b | c | "x" junk', 'a | b | c | "x" | 3', "a | b | c | x"]
+)
 def test_broken_source_lines_are_refused(line):
     with pytest.raises(FormatError):
         parse_source_line(line)

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -121,9 +122,14 @@ def test_a_large_timeline_shows_its_recent_months_and_a_contents_of_all(tmp_path
     start = date(2022, 1, 10)
     events = [
         Event(
-            id=f"m{n:03d}", slug=f"council-meeting-{n}", date=(start + timedelta(days=31 * n)).isoformat(),
-            precision="day", title=f"Council meeting number {n}", summary="The council met.", status="happened",
-        )  # fmt: skip
+            id=f"m{n:03d}",
+            slug=f"council-meeting-{n}",
+            date=(start + timedelta(days=31 * n)).isoformat(),
+            precision="day",
+            title=f"Council meeting number {n}",
+            summary="The council met.",
+            status="happened",
+        )
         for n in range(30)
     ]
     site = sitebuild.build_story(tmp_path, events, [], TIMELINE_RECENT_SECTIONS=6)
@@ -162,10 +168,9 @@ def test_event_pages_show_the_event_its_sources_and_its_neighbours(site: Path, s
             **{p.name: f"../people/{p.slug}.html" for p in event.people},
             **{p.name: f"../places/{p.slug}.html" for p in event.places},
         }
-        previous, following = soup.select_one("a[rel=prev]"), soup.select_one("a[rel=next]")
-        assert (previous["href"] if previous else None) == (f"../events/{order[i - 1].slug}.html" if i else None)
-        expected_next = f"../events/{order[i + 1].slug}.html" if i + 1 < len(order) else None
-        assert (following["href"] if following else None) == expected_next
+        neighbours = {a["rel"][0]: a["href"] for a in soup.select("a[rel=prev], a[rel=next]")}
+        expected = {"prev": order[i - 1] if i else None, "next": order[i + 1] if i + 1 < len(order) else None}
+        assert neighbours == {rel: f"../events/{e.slug}.html" for rel, e in expected.items() if e}
 
 
 def test_source_pages_show_metadata_and_only_the_quoted_sentences(site: Path, story) -> None:
@@ -173,7 +178,7 @@ def test_source_pages_show_metadata_and_only_the_quoted_sentences(site: Path, st
     for source in sources:
         soup = page(site, f"sources/{source.slug}.html")
         assert soup.h1.get_text(strip=True) == source.title
-        meta = {dt.get_text(strip=True): dd for dt, dd in zip(soup.select("dl.meta dt"), soup.select("dl.meta dd"))}
+        meta = sitebuild.definitions(soup)
         assert meta["Publisher"].get_text(strip=True) == source.publisher
         assert meta["Published"].get_text(strip=True) == periods.human(source.published.isoformat())
         assert ("Dateline" in meta) == bool(source.dateline)
@@ -183,7 +188,8 @@ def test_source_pages_show_metadata_and_only_the_quoted_sentences(site: Path, st
         else:
             assert "Original" not in meta and not soup.select("main a.external")
         cited = [e for e in chronological(events) if any(s.article == source.slug for s in e.sources)]
-        assert [a["href"] for a in soup.select(".excerpt h3 a")] == [f"../events/{e.slug}.html" for e in cited]
+        listed = [a["href"] for a in soup.select(".excerpt h3 a")]
+        assert listed == [f"../events/{e.slug}.html" for e in cited]
         quoted = {s.sentence for e in cited for s in e.sources if s.article == source.slug}
         assert {b.get_text(strip=True) for b in soup.select("main blockquote")} == quoted
 
@@ -200,9 +206,8 @@ def test_person_and_place_pages_list_exactly_their_events(site: Path, story) -> 
             li.a["href"]: li.select_one(".listing__count").get_text(strip=True)
             for li in listing.select("li.listing__entry")
         }
-        assert counts == {
-            f"../{folder}/{slug}.html": f"{len(n)} event{'s' if len(n) > 1 else ''}" for slug, n in named.items()
-        }
+        expected_counts = {slug: f"{len(n)} event" + ("s" if len(n) > 1 else "") for slug, n in named.items()}
+        assert counts == {f"../{folder}/{slug}.html": text for slug, text in expected_counts.items()}
         for slug, expected in named.items():
             soup = page(site, f"{folder}/{slug}.html")
             assert hrefs(soup.select_one("ol.events")) == expected
@@ -242,7 +247,7 @@ def test_one_new_event_touches_a_bounded_set_of_pages(story) -> None:
         title="Union rallies downtown", summary="Strikers marched through Halvard.", status="happened",
         people=(Entity("Marta Ilves", "marta-ilves", "person"),),
         places=(Entity("Harbor Square", "harbor-square", "place"),),
-        sources=(Source(ledger.slug, "2024-10-21", ledger.url, "Thousands marched to Harbor Square on Oct. 10."),),
+        sources=(Source(ledger.slug, "2024-10-21", ledger.url, "Thousands marched downtown on Oct. 10."),),
     )  # fmt: skip
     before = {p.save_as: p for p in all_pages(build_model(events, sources, layout))}
     after = {p.save_as: p for p in all_pages(build_model([*events, new], sources, layout))}
@@ -296,7 +301,7 @@ def test_every_page_is_accessible_and_self_contained(site: Path) -> None:
         for link in soup.find_all("link", href=True):
             assert not link["href"].startswith(("http:", "https:", "//")), (path, link)
         levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (path, levels)
         current = soup.select("nav.site-nav a[aria-current=page]")
         assert len(current) <= 1, path
 
@@ -316,7 +321,7 @@ def test_pages_fit_a_phone_and_need_no_javascript(site: Path) -> None:
         context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
         tab = context.new_page()
         blocked: list[str] = []
-        tab.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
+        tab.on("console", lambda msg: blocked.extend([msg.text] if "Security Policy" in msg.text else []))
         for path in paths:
             tab.goto((site / path).as_uri())
             width = tab.evaluate("document.documentElement.scrollWidth")  # evaluate works with page JS off
@@ -331,3 +336,43 @@ def test_pages_fit_a_phone_and_need_no_javascript(site: Path) -> None:
         assert tab.eval_on_selector("a.skip-link", "a => getComputedStyle(a).outlineStyle") != "none"
         browser.close()
     assert not blocked
+
+
+# ---------------------------------------------------------------- the sample article, end to end
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("timeline.ingest")
+    return sitebuild.seed_site(tmp_path_factory)
+
+
+def test_the_sample_site_shows_every_event_at_its_precision(seed_site: Path) -> None:
+    events, _ = read_content(seed_site.parent / "content")
+    index = page(seed_site, "index.html")
+    shown = {a["href"].removeprefix("./"): a for a in index.select("li.event .event__title a")}
+    assert set(shown) == {f"events/{e.slug}.html" for e in events}
+    for event in events:
+        item = shown[f"events/{event.slug}.html"].find_parent("li")
+        assert item.time.get_text(strip=True).startswith(periods.human(event.date)), event.slug
+
+
+def test_source_page_quotes_but_never_republishes_its_article(seed_site: Path, seed_article: Path) -> None:
+    events, sources = read_content(seed_site.parent / "content")
+    (source,) = sources
+    text = main_text(page(seed_site, f"sources/{source.slug}.html"))
+    quoted = [s.sentence for e in events for s in e.sources]
+    body = seed_article.read_text(encoding="utf-8").partition("\n\n")[2]
+    paragraphs = [p.strip() for p in body.splitlines() if p.strip()]
+    unquoted = [p for p in paragraphs if not any(q in p or p in q for q in quoted)]
+    assert quoted and unquoted
+    assert all(" ".join(q.split()) in text for q in quoted)
+    assert not [p for p in unquoted if p in text]
+
+
+def test_an_empty_timeline_still_builds_a_working_site(tmp_path: Path) -> None:
+    site = sitebuild.build_story(tmp_path, [], [])
+    index = page(site, "index.html")
+    assert "No events yet" in main_text(index)
+    for path in ("people/index.html", "places/index.html", "sources/index.html"):
+        assert "None yet" in main_text(page(site, path))

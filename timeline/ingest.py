@@ -1,6 +1,6 @@
 """``timeline ingest``: read articles, extract their events, merge them into ``content/``.
 
-One batch is one transaction (see ``journal``): every article that can be read is merged,
+One batch is one transaction (see ``store.update`` and ``journal``): every article that can be read is merged,
 every one that cannot (unreadable, empty, without a date) is reported with its reason
 and skipped, and ``content/`` changes all at once or not at all.  An article ingested
 before (same URL or same slug) replaces its earlier version: its sentences are replaced,
@@ -17,9 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from . import journal, store
+from . import store
 from .events import extract_events
-from .merge import distinct_ids, merge
+from .merge import distinct_ids
 from .model import Article, Event, Report
 from .slugs import is_slug, slugify
 from .sources import SourceError, find_articles, read_article
@@ -33,20 +33,9 @@ def ingest(
     """Merge the articles at ``paths`` (files or folders) into the entries under ``content_dir``."""
     report = Report()
     files = _expand(paths, report)
-    with journal.locked(content_dir):
-        journal.recover(content_dir)
-        state = store.read_state(content_dir)
+    with store.opened(content_dir) as state:
         batch = _read_batch(files, published, state, report)
-        timeline, loose = store.previous(state)
-        new_reports = [r for record in batch.values() for r in record.reports]
-        entries, decisions = merge(
-            timeline,
-            [*loose, *new_reports],
-            withdraw=batch.keys(),
-            reserved=store.reserved(content_dir, state),
-        )
-        plan = store.plan(content_dir, state, entries, batch, restore=restore)
-        journal.commit(content_dir, plan.changes)
+        plan, decisions = store.update(content_dir, state, batch, restore=restore)
     suppressed = plan.state.suppressed
     for d in decisions:
         log.debug("%s %s: %s", d.kind, d.slug, d.detail)

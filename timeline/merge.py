@@ -192,7 +192,8 @@ class _Profile:
     article: str
     start: int  # proleptic ordinal of the first day
     end: int  # … and of the last
-    people: frozenset[str]  # person slugs
+    people: frozenset[str]  # person slugs (or, failing those, the names in its sentences)
+    named: bool  # whether ``people`` are the people extraction found
     places: frozenset[str]
     words: frozenset[str]  # word families of the sentences, names left out
 
@@ -243,7 +244,7 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     score = words + min(people, 2) + min(places, 2)
     if a.places and b.places and not places:
         score -= 2  # said to be in different places
-    if _shared_people(b.people, a.people) < len(b.people) and people < len(a.people):
+    if a.named and b.named and people < len(a.people) and _shared_people(b.people, a.people) < len(b.people):
         score -= 1  # each has someone the other lacks
     width = max(a.end - a.start, b.end - b.start) + 1
     needed = next(n for days, n in EVIDENCE_NEEDED if width <= days)
@@ -273,17 +274,24 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _profile(report: Event) -> _Profile:
+    """What a report is compared by.  When extraction named no one (a back-reference such as
+    "since their May 19 phone call"), the names in its sentences stand in for its people."""
     start, end = _span(report)
+    texts = (report.summary, *(s.sentence for s in report.sources))
+    words, names = set(), set()
+    for text in texts:
+        w, n = _read(text)
+        words |= w
+        names |= n
     return _Profile(
         key=report_key(report),
         article=article_of(report),
         start=start.toordinal(),
         end=end.toordinal(),
-        people=frozenset(p.slug for p in report.people),
+        people=frozenset(p.slug for p in report.people) or frozenset(names),
+        named=bool(report.people),
         places=frozenset(p.slug for p in report.places),
-        words=frozenset(
-            w for text in (report.summary, *(s.sentence for s in report.sources)) for w in words_of(text)
-        ),
+        words=frozenset(words),
     )
 
 
@@ -323,16 +331,22 @@ def words_of(text: str) -> set[str]:
     Names are compared as people and places, so a capitalised word other than the first
     of the sentence is left to the entities (and "Russian" does not make two events one).
     """
-    found = set()
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[set[str], set[str]]:
+    """(word families, capitalised names) of a sentence, stop words left out of both."""
+    words, names = set(), set()
     for n, m in enumerate(_TOKEN.finditer(unidecode(text))):
         token = m.group()
-        if n and token[0].isupper():
-            continue
         word = re.sub(r"['’]s$", "", token.lower()).replace("-", "")
         if word in STOPWORDS or len(word) < 3:
             continue
-        found.add(_FAMILY.get(word) or _FAMILY.get(_stem(word)) or _stem(word))
-    return found
+        if n and token[0].isupper():
+            names.add(word)
+        else:
+            words.add(_FAMILY.get(word) or _FAMILY.get(_stem(word)) or _stem(word))
+    return words, names
 
 
 # ---------------------------------------------------------------------------------------
@@ -426,6 +440,7 @@ def _profile_of_group(reports: Sequence[Event]) -> _Profile:
         start=base.start,
         end=base.end,
         people=frozenset().union(*(p.people for p in profiles)),
+        named=any(p.named for p in profiles),
         places=frozenset().union(*(p.places for p in profiles)),
         words=frozenset().union(*(p.words for p in profiles)),
     )

@@ -12,7 +12,7 @@ people; ``content/.timeline/`` is ours:
 A part whose file no longer matches the checksum was edited by hand: it is never
 overwritten, and when we meant to change it the conflict is reported.  A file we wrote
 that has disappeared was deleted by hand: it stays deleted unless ``restore``.  Nothing
-here writes; ``plan`` computes the changes, ``journal.commit`` applies them.
+here writes but ``update``: ``plan`` computes the changes, ``journal.commit`` applies them.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import journal
 from .markdown_format import PARTS, EntryParts, FormatError, parse_event, render_event, render_source
-from .merge import Entry, ReportKey, combine, report_key
+from .merge import Decision, Entry, ReportKey, combine, merge, report_key
 from .model import Article, Event
 from .periods import sort_key
 
@@ -118,6 +119,28 @@ class State:
             "suppressed": sorted(self.suppressed),
         }
         return _json_text(data)
+
+
+@contextmanager
+def opened(content_dir: Path) -> Iterator[State]:
+    """The content folder locked for one writer, any interrupted commit finished, and its state."""
+    with journal.locked(content_dir):
+        journal.recover(content_dir)
+        yield read_state(content_dir)
+
+
+def update(
+    content_dir: Path, state: State, batch: Mapping[str, ArticleRecord], restore: bool = False
+) -> tuple[Plan, list[Decision]]:
+    """Merge a batch of articles (keyed by their known slugs) into ``content/``, in one commit."""
+    timeline, loose = previous(state)
+    new_reports = [r for record in batch.values() for r in record.reports]
+    entries, decisions = merge(
+        timeline, [*loose, *new_reports], withdraw=batch.keys(), reserved=reserved(content_dir, state)
+    )
+    changes = plan(content_dir, state, entries, batch, restore=restore)
+    journal.commit(content_dir, changes.changes)
+    return changes, decisions
 
 
 def read_state(content_dir: Path) -> State:

@@ -12,9 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from browser.harness import CHROMIUM, Offline, launch, serve
-from browser.sites import HOSTILE, ROOT, STORY, build_story
+from browser.sites import HOSTILE, ROOT, STORY, build_sample, build_story
 
 TIMELINEJS_DIST = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
@@ -56,6 +55,7 @@ class Browsing:
         context = self.browser.new_context(**{"viewport": {"width": 1000, "height": 800}, **options})
         self.contexts.append(context)
         self.offline.block_outside(context)
+        context.set_default_timeout(10_000)
         page = context.new_page()
         self.offline.watch(page)
         return page
@@ -91,6 +91,11 @@ def story_url(story_site: Path):
 @pytest.fixture(scope="session")
 def story_timeline(story_site: Path) -> dict:
     return json.loads((story_site / "timeline.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_sample(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="session")

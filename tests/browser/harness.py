@@ -7,12 +7,14 @@ asks a font CDN), so a test can tell the failures it caused itself from real one
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -87,3 +89,17 @@ class Offline:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+
+
+def timelinejs_page(dist: Path, data_url: str, host: Any) -> str:
+    """A host page that loads TimelineJS from our own copy and points it at ``data_url``."""
+    (host.root / "tl").symlink_to(dist, target_is_directory=True)
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>TimelineJS</title>
+      <link rel="stylesheet" href="tl/css/timeline.css">
+      <script src="tl/js/timeline.js"></script></head>
+      <body style="margin: 0"><div id="timeline" style="width: 1000px; height: 640px"></div>
+      <script>
+        window.timeline = new TL.Timeline("timeline", {json.dumps(data_url)},
+          {{hash_bookmark: true, script_path: new URL("tl/js/", location.href).href}});
+      </script></body></html>"""
+    return host("timelinejs.html", html)

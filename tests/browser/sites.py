@@ -7,6 +7,8 @@ precision, a stated end date, planned events and people and places shared betwee
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from timeline.slugs import slugify
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_TITLE = 'Talks end <img src=x onerror="window.__xss=1"> in Brussels'
 HOSTILE_SUMMARY = "Delegates left early <script>window.__xss=2</script> &amp; said little."
-HOSTILE_PLACE = "Ghent <b onmouseover=window.__xss=3>&amp;</b> Co"
+HOSTILE_PLACE = 'Ghent <b onmouseover="window.__xss=3">Port</b> & Co'  # no ';': it separates names
 
 
 def person(name: str) -> Entity:
@@ -102,8 +104,8 @@ def write_content(events: tuple[Event, ...] | list[Event], content: Path) -> Pat
     cited = {s.article: s for e in events for s in e.sources}
     for slug, s in cited.items():
         article = Article(
-            path="", text="", published=date.fromisoformat(s.published), title=f"Coastal Ledger, {s.published}",
-            slug=slug, url=s.url, publisher="Coastal Ledger",
+            path="", text="", published=date.fromisoformat(s.published),
+            title=f"Coastal Ledger, {s.published}", slug=slug, url=s.url, publisher="Coastal Ledger",
         )  # fmt: skip
         (content / "sources" / f"{slug}.md").write_text(render_source(article), encoding="utf-8")
     return content
@@ -117,3 +119,11 @@ def build(content: Path, output: Path, **settings: object) -> Path:
 
 def build_story(tmp: Path, events: tuple[Event, ...] | list[Event] = STORY, **settings: object) -> Path:
     return build(write_content(events, tmp / "content"), tmp / "output", **settings)
+
+
+def build_sample(tmp: Path) -> Path:
+    """The sample article in seeds/ through ``timeline ingest``, then built: the README's sample site."""
+    content = tmp / "content"
+    command = [sys.executable, "-m", "timeline", "ingest", str(ROOT / "seeds"), "--content", str(content)]
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    return build(content, tmp / "output")

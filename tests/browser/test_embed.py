@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from browser.harness import serve
 from browser.sites import OKAFOR, STORY
 
 from timeline.periods import sort_key
+from timeline.store import load_events
 
 IN_ORDER = sorted(STORY, key=lambda e: (sort_key(e.date), e.slug))
 
@@ -16,7 +18,9 @@ window.addEventListener("message", function (event) {
   var data = event.data;
   if (!data || data.type !== "timeline-embed:height") return;
   document.querySelectorAll("iframe.timeline-embed").forEach(function (frame) {
-    if (frame.contentWindow === event.source) frame.style.height = Math.min(Number(data.height), 20000) + "px";
+    if (frame.contentWindow === event.source) {
+      frame.style.height = Math.min(Number(data.height), 20000) + "px";
+    }
   });
 });
 """
@@ -41,6 +45,17 @@ def test_embed_lists_every_event_in_order_each_linking_to_its_page(browsing, sto
         assert title in response.text()
     assert page.evaluate("getComputedStyle(document.querySelector('ol.events')).listStyleType") == "none"
     assert browsing.errors == []  # the CSP lets our own stylesheet and script in and complains of nothing
+
+
+def test_sample_site_embed_lists_every_event_in_order(browsing, sample_site):
+    events = sorted(load_events(sample_site.parent / "content"), key=lambda e: (sort_key(e.date), e.slug))
+    assert len(events) >= 5
+    with serve(sample_site) as url:
+        page = browsing.page()
+        page.goto(url + "embed/index.html")
+        assert _listed(page) == [(e.title, f"{url}events/{e.slug}.html") for e in events]
+        for _title, href in _listed(page):
+            assert page.request.get(href).ok, href
 
 
 def test_slice_embed_lists_only_that_persons_events(browsing, story_url):
@@ -77,7 +92,9 @@ def test_motion_follows_the_readers_preference(browsing, story_url):
     for preference in ("reduce", "no-preference"):
         page = browsing.page(reduced_motion=preference)
         page.goto(story_url + "embed/index.html")
-        durations[preference] = page.evaluate("getComputedStyle(document.querySelector('a.title')).transitionDuration")
+        durations[preference] = page.evaluate(
+            "getComputedStyle(document.querySelector('a.title')).transitionDuration"
+        )
     assert set(durations["reduce"].split(", ")) == {"0s"}
     assert durations["no-preference"] != durations["reduce"]
 

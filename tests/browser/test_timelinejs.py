@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from browser.harness import timelinejs_page
 from browser.sites import STORY
 
 from timeline.exports import TITLE_SLIDE_ID
 
 
-def timelinejs_page(dist: Path, data_url: str, host) -> str:
-    """A host page that loads TimelineJS from our own copy and points it at ``data_url``."""
-    (host.root / "tl").symlink_to(dist, target_is_directory=True)
-    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>TimelineJS</title>
-      <link rel="stylesheet" href="tl/css/timeline.css">
-      <script src="tl/js/timeline.js"></script></head>
-      <body style="margin: 0"><div id="timeline" style="width: 1000px; height: 640px"></div>
-      <script>
-        window.timeline = new TL.Timeline("timeline", {json.dumps(data_url)},
-          {{hash_bookmark: true, script_path: "tl/js/"}});
-        window.timeline.on("loaded", function () {{ window.timelineLoaded = true; }});
-      </script></body></html>"""
-    return host("timelinejs.html", html)
-
-
 def _load(browsing, url: str):
     page = browsing.page()
     page.goto(url)
-    page.wait_for_function("window.timelineLoaded === true")
+    page.wait_for_function("window.timeline.ready === true")
     return page
 
 
-def test_timelinejs_shows_the_title_slide_and_every_event(browsing, story_url, story_site, host, timelinejs_dist):
+def test_timelinejs_shows_the_title_slide_and_every_event(
+    browsing, story_url, story_site, host, timelinejs_dist
+):
     data = json.loads((story_site / "timelinejs.json").read_text(encoding="utf-8"))
     page = _load(browsing, timelinejs_page(timelinejs_dist, story_url + "timelinejs.json", host))
 
@@ -44,15 +31,15 @@ def test_timelinejs_shows_the_title_slide_and_every_event(browsing, story_url, s
 
     title = page.locator(f'[id="{TITLE_SLIDE_ID}"]')
     assert "tl-slide-titleslide" in title.get_attribute("class")
-    assert title.locator(".tl-headline").inner_text().strip().lower() == data["title"]["text"]["headline"].lower()
+    assert title.locator(".tl-headline").text_content().strip() == data["title"]["text"]["headline"]
     for event in STORY:
         slide = page.locator(f'[id="{event.slug}"]')
-        assert slide.locator(".tl-headline").inner_text().strip().lower() == event.title.lower()
+        assert slide.locator(".tl-headline").text_content().strip() == event.title
         assert slide.locator(".tl-headline-date").count() == 1
 
     # The month-precision event shows its month, not an invented day.
     strike_notice = next(e for e in STORY if e.precision == "month")
-    assert page.locator(f'[id="{strike_notice.slug}"] .tl-headline-date').inner_text() == "February 2025"
+    assert page.locator(f'[id="{strike_notice.slug}"] .tl-headline-date').text_content() == "February 2025"
     assert browsing.errors == []
 
 

@@ -11,10 +11,13 @@ from browser.sites import GENEVA, OKAFOR
 AGGRESSIVE_CSS = """
   html { font-size: 48px !important; }
   body { font: italic 40px/4 "Comic Sans MS", cursive !important; color: rgb(255, 0, 0) !important;
-         background: rgb(0, 0, 0) !important; letter-spacing: 0.5em !important; text-transform: uppercase !important; }
+         background: rgb(0, 0, 0) !important; letter-spacing: 0.5em !important;
+         text-transform: uppercase !important; }
   body * { display: none !important; position: absolute !important; left: -10000px !important;
-           opacity: 0 !important; visibility: hidden !important; width: 1px !important; height: 1px !important; }
-  ol, li, a, p, time, h2, section, span { all: unset !important; color: lime !important; font-size: 72px !important; }
+           opacity: 0 !important; visibility: hidden !important;
+           width: 1px !important; height: 1px !important; }
+  ol, li, a, p, time, h2, section, span {
+    all: unset !important; color: lime !important; font-size: 72px !important; }
   div::before { content: "HOST" !important; }
 """
 
@@ -29,9 +32,13 @@ def _host_page(story_url: str, widgets: str, css: str = AGGRESSIVE_CSS) -> str:
 
 def _expected(timeline: dict, json_url: str, kind: str, slug: str, limit: int | None = None) -> list[dict]:
     """What the widget must show, worked out from timeline.json itself."""
-    events = [e for e in timeline["events"] if any((x["kind"], x["slug"]) == (kind, slug) for x in e["entities"])]
+    events = [
+        e for e in timeline["events"] if any((x["kind"], x["slug"]) == (kind, slug) for x in e["entities"])
+    ]
     events = events[-limit:] if limit else events
-    return [{"title": e["title"], "when": e["display_date"], "href": urljoin(json_url, e["url"])} for e in events]
+    return [
+        {"title": e["title"], "when": e["display_date"], "href": urljoin(json_url, e["url"])} for e in events
+    ]
 
 
 def _shown(page, selector: str) -> list[dict]:
@@ -43,9 +50,12 @@ def _shown(page, selector: str) -> list[dict]:
     )
 
 
-def test_widget_renders_the_filtered_latest_slice_whatever_the_host_css(browsing, story_url, story_timeline, host):
+def test_widget_renders_the_filtered_latest_slice_whatever_the_host_css(
+    browsing, story_url, story_timeline, host
+):
     widgets = f"""
-      <div id="okafor" data-timeline-src="{story_url}timeline.json" data-person="{OKAFOR.slug}" data-limit="3">
+      <div id="okafor" data-timeline-src="{story_url}timeline.json"
+           data-person="{OKAFOR.slug}" data-limit="3">
         <a href="{story_url}">The timeline</a></div>
       <div id="geneva" data-timeline-src="{story_url}places/{GENEVA.slug}/timeline.json"></div>"""
     page = browsing.page()
@@ -66,7 +76,8 @@ def test_widget_renders_the_filtered_latest_slice_whatever_the_host_css(browsing
         box = item.bounding_box()
         assert box and box["x"] >= 0 and box["width"] > 100
     style = page.locator("#okafor li").first.evaluate(
-        "li => { const s = getComputedStyle(li); return [s.fontSize, s.color, s.textTransform, s.fontStyle]; }"
+        "li => { const s = getComputedStyle(li);"
+        " return [s.fontSize, s.color, s.textTransform, s.fontStyle]; }"
     )
     assert style == ["16px", "rgb(27, 31, 36)", "none", "normal"]
     assert page.locator("#okafor").evaluate("div => getComputedStyle(div, '::before').content") == "none"
@@ -97,7 +108,9 @@ def test_every_item_is_reached_by_keyboard_with_a_visible_focus(browsing, story_
 def test_cross_origin_use_needs_the_cors_header(browsing, story_site, host, cors):
     """Without Access-Control-Allow-Origin the host keeps its fallback link; with it, the widget shows."""
     with serve(story_site, cors=cors) as site_url:
-        widgets = f'<div data-timeline-src="{site_url}timeline.json"><a href="{site_url}">The timeline</a></div>'
+        widgets = (
+            f'<div data-timeline-src="{site_url}timeline.json"><a href="{site_url}">The timeline</a></div>'
+        )
         page = browsing.page()
         url = host("news.html", _host_page(site_url, widgets, css=""))
         if cors:

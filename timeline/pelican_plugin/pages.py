@@ -9,7 +9,9 @@ renders the event and source pages itself, from those attached views only.
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.writers import Writer
 
@@ -50,9 +52,22 @@ def attach_views(generators: list[Generator]) -> None:
     source_views = {view.slug: view for view in site.sources}
     for article, event in events:
         article.timeline = event_views[event.slug]
+        _as_text(article, event.title, event.summary)
     for page, source in sources:
         page.timeline = source_views[source.slug]
+        _as_text(page, source.title, "")
     articles.context[CONTEXT_KEY] = site
+
+
+def _as_text(content: Content, title: str, summary: str) -> None:
+    """Pelican treats a title, a summary and a body as HTML, and its Atom feed prints them so.
+    Ours are plain text: give Pelican their escaped form, so that nothing a hand edit puts
+    into an entry's body or metadata can reach the feed as markup."""
+    content.title = str(escape(title))
+    body = str(Markup("<p>{}</p>").format(summary)) if summary else ""
+    content._content = body
+    content._summary = body
+    content.metadata["summary"] = body
 
 
 class TimelinePages(Generator):

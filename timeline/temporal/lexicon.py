@@ -219,6 +219,17 @@ def _parse_ordinal(text: str) -> int | None:
     return int(digits.group()) if digits else vocabularies()["ordinal"].get(key(text))
 
 
+def _parse_spelled_year(text: str) -> int | None:
+    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
+    words = key(text).replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_parse_number(" ".join(rest)) or 0 if rest else 0)
+    century = _parse_number(words[0])
+    rest = _parse_number(" ".join(words[1:])) if words[1:] != ["hundred"] else 0
+    return None if century is None or rest is None else int(century * 100 + rest)
+
+
 def _parse_year2(text: str) -> int:
     two = int(text[1:])
     return 1900 + two if two >= 30 else 2000 + two
@@ -256,5 +267,6 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "number": _parse_number,
     "year2": _parse_year2,
     "ordinal": _parse_ordinal,
+    "spelled_year": _parse_spelled_year,
     "ampm": _parse_ampm,
 }

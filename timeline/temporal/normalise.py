@@ -10,7 +10,7 @@ before it), so every rule table shares one calendar arithmetic (dateutil's).
 Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly before/after
 the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
-tense; a four-digit number is a year.
+tense; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century"
 # How many days a yearless date may lie on the wrong side of the reference for its clause's
 # tense before a farther occurrence on the right side is preferred: tense detection errs,
 # and a date weeks away is likelier than one eleven months away.
-TENSE_PENALTY_DAYS = 90
+TENSE_PENALTY_DAYS = 180
 
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
 _HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
@@ -67,6 +67,7 @@ class Context:
     reference: date
     tense: Callable[[], int]  # lazily computed: most values never ask
     anchor: str | None = None  # the value of the last date the text named
+    periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
     used: list[str] = field(default_factory=list)  # what the value was resolved against
 
 
@@ -119,9 +120,10 @@ def _period(value: str | None) -> tuple[date, str] | None:
     return None
 
 
-def is_period(value: str) -> bool:
-    """Whether a value names a calendar period that later expressions may count from."""
-    return _period(value) is not None
+def grain_of(value: str) -> str | None:
+    """The grain of a value that names a calendar period later expressions may count from."""
+    period = _period(value)
+    return period[1] if period else None
 
 
 def _shifted(day: date, grain: str, count: float) -> date:
@@ -162,9 +164,12 @@ def _year_of(context: Context, span_in: Callable[[int], tuple[date, date]], when
     docstring for ``when``; by tense, the nearest occurrence wins, an occurrence on the
     wrong side of the reference counting TENSE_PENALTY_DAYS farther.
     """
+    ref = context.reference
     if when and when.lstrip("-").isdigit() and abs(int(when)) >= 1000:
         return span_in(int(when))[0]
-    ref = context.reference
+    if when.startswith("y"):  # "last year's fourth quarter": y-1
+        context.used.append(ref.isoformat())
+        return span_in(ref.year + _int(when[1:]))[0]
     context.used.append(ref.isoformat())
     spans = [span_in(ref.year + k) for k in (-1, 0, 1)]
     if when == "0":
@@ -312,11 +317,10 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
 
 def ago(context: Context, grain: str, count: str) -> str:
     """ "Three years ago": from the reference; but a year before a quarter or half the text
-    is reporting on ("profit rose from $5m a year ago") is that period a year earlier."""
-    anchor = _period(context.anchor)
-    if anchor and anchor[1] in ("quarter", "half") and grain == "year" and count != "X":
-        context.used.append(str(context.anchor))
-        return _at(_shifted(anchor[0], grain, -float(count)), anchor[1])
+    reports on ("profit rose from $5m a year ago") is that period a year earlier."""
+    reported = context.periods.get("quarter") or context.periods.get("half")
+    if reported and grain == "year" and count != "X":
+        return _from_anchor(context, reported, grain, -float(count))
     return shift(context, grain, count, "-1")
 
 
@@ -326,19 +330,33 @@ def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     anchor = _period(context.anchor)
     if count == "X" or not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
         return shift(context, grain, count, sign)
-    context.used.append(str(context.anchor))
-    return _at(_shifted(anchor[0], grain, float(count) * _int(sign)), anchor[1])
+    return _from_anchor(context, str(context.anchor), grain, float(count) * _int(sign))
+
+
+def _from_anchor(context: Context, anchor: str, grain: str, count: float) -> str:
+    start, anchor_grain = _period(anchor) or (context.reference, "day")
+    context.used.append(anchor)
+    return _at(_shifted(start, grain, count), anchor_grain)
 
 
 def current(context: Context, grain: str, which: str = "") -> str:
-    """ "The quarter", "the latest quarter": the one the text is reporting on (the anchor, if
-    it is such a period), else the one containing the reference or, for "latest", the last
-    complete one."""
-    anchor = _period(context.anchor)
-    if anchor and anchor[1] == grain:
-        context.used.append(str(context.anchor))
-        return str(context.anchor)
-    return shift(context, grain, "1" if which == "latest" else "0", "-1")
+    """ "The quarter", "the latest quarter": the one the text reports on (the last such
+    period it named), else the last complete one, or the one containing the reference in a
+    future clause."""
+    if grain in context.periods:
+        context.used.append(context.periods[grain])
+        return context.periods[grain]
+    complete = which == "latest" or context.tense() != FUTURE
+    return shift(context, grain, "1" if complete else "0", "-1")
+
+
+def in_year(context: Context, grain: str, year: str) -> str:
+    """ "The 1988 quarter": the period the text reports on, in another year; else the year."""
+    reported = _period(context.periods.get(grain))
+    if not reported:
+        return f"{_int(year):04d}"
+    context.used.append(context.periods[grain])
+    return _at(reported[0].replace(year=_int(year)), grain)
 
 
 def quarter(context: Context, which: str, when: str = "") -> str:
@@ -412,6 +430,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "ago": ago,
     "relative": relative,
     "current": current,
+    "in_year": in_year,
     "quarter": quarter,
     "half": half,
     "season": season,

@@ -18,7 +18,7 @@ from functools import partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import Context, Unresolved, evaluate, is_period
+from .normalise import Context, Unresolved, evaluate, grain_of
 from .tense import tense_at
 
 
@@ -75,6 +75,7 @@ def tag(text: str, reference: date) -> list[Timex]:
 def _normalise_in_order(text: str, reference: date, winners: list[tuple[int, re.Match[str]]]) -> Iterator[Match]:
     """Normalise the winners in text order, each date becoming the anchor of those after it."""
     anchor: str | None = None
+    periods: dict[str, str] = {}
     for order, m in winners:
         rule = rules()[order]
         if not rule.type:
@@ -83,25 +84,28 @@ def _normalise_in_order(text: str, reference: date, winners: list[tuple[int, re.
         fields = {}
         for group, source in rule.groups.items():
             matched = m.group(group)
-            fields[group] = "" if matched is None else _text(parser_for(source)(matched))
-        context = Context(reference, partial(_cached_tense, text, m.start(), m.end(), {}), anchor)
+            fields[group] = "" if matched is None else _field(parser_for(source)(matched))
+        context = Context(reference, partial(_cached_tense, text, m.start(), m.end(), {}), anchor, periods)
         try:
             value = evaluate(rule.value.format_map(fields), context)
             mod = rule.mod.format_map(fields) or None
         except (Unresolved, KeyError, ValueError, OverflowError):
             continue
         used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
-        if rule.type == "DATE" and is_period(value) and (used is None or used == reference.isoformat()):
-            anchor = value
-        yield Match(m.start(), m.end(), rule, value, mod, used)
+        if rule.type == "DATE" and (used is None or used == reference.isoformat()):
+            grain = grain_of(value)
+            if grain:
+                anchor, periods[grain] = value, value
+        start, end = m.span("extent") if "extent" in rule.regex.groupindex and m.group("extent") else m.span()
+        yield Match(start, end, rule, value, mod, used)
 def _cached_tense(text: str, start: int, end: int, cache: dict[str, int]) -> int:
     if "tense" not in cache:
         cache["tense"] = tense_at(text, start, end)
     return cache["tense"]
 
 
-def _text(value: object) -> str:
-    """A normalised group as it goes into a template: whole numbers without ".0"."""
+def _field(value: object) -> object:
+    """A normalised group as it goes into a template: whole numbers as int ("{month:02d}")."""
     if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return "" if value is None else str(value)
+        return int(value)
+    return "" if value is None else value

@@ -15,6 +15,13 @@ from .lexicon import tense_words
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 WINDOW = 160  # characters either side; a clause rarely reaches further
+# Triggers after the expression count as this much farther: the verb that governs a
+# time adverbial usually comes before it ("met on Friday"), and one after it often belongs
+# to another clause ("by August, in markets untouched by ...").
+AFTER_WEIGHT = 2
+# An -ed word after "be", "to", "is" ... is a passive or an infinitive, not a past tense:
+# "will be named", "is expected".
+_NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "am", "being", "get", "gets"))
 # A sentence ends at . ! ? or ; (not after "Sen" or "Jan" or "U.S") or at a blank line.
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
 
@@ -30,7 +37,7 @@ def _triggers() -> re.Pattern[str]:
     not_past = "|".join(re.escape(w) for w in words["not_past"])
     return re.compile(
         rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])})|(?P<past>{alternation(words['past'])})"
-        rf"|(?P<ed>(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
+        rf"|(?P<ed>{_NOT_PARTICIPLE}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
 
@@ -51,7 +58,7 @@ def tense_at(text: str, start: int, end: int) -> int:
     best, best_distance = UNKNOWN, WINDOW * 2
     for segment_start, segment_end in ((left, start), (end, right)):
         for m in _triggers().finditer(text, segment_start, segment_end):
-            distance = start - m.end() if segment_end == start else m.start() - end
+            distance = start - m.end() if segment_end == start else (m.start() - end) * AFTER_WEIGHT
             if distance < best_distance:
                 best, best_distance = (FUTURE if m.group("future") else PAST), distance
     return best

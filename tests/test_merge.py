@@ -1,0 +1,304 @@
+"""Merging reports into events, on hand-built reports of the sample story and its follow-ups."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+import pytest
+
+from timeline.merge import WORD_FAMILIES, Entry, cluster, combine, distinct_ids, merge, words_of
+from timeline.model import Entity, Event, Source
+from timeline.slugs import slugify
+
+PEOPLE = {
+    name: Entity(name, slugify(name), "person")
+    for name in ("Vladimir Putin", "Putin", "Donald Trump", "Trump", "JD Vance", "Volodymyr Zelensky")
+}
+PLACES = {name: Entity(name, slugify(name), "place") for name in ("Istanbul", "Turkey", "Kyiv", "Ankara")}
+
+
+def report(article, published, date, sentence, people=(), places=(), status="happened", n=0):
+    """One article's report of an event, as ``events.extract_events`` would give it."""
+    precision = {10: "day", 8: "week", 7: "month", 4: "year"}[len(date)]
+    title = sentence.split(",")[0][:60]
+    return Event(
+        id=f"{article}-{n}",
+        slug=f"{slugify(date)}-{slugify(title, max_words=6)}",
+        date=date,
+        precision=precision,
+        title=title,
+        summary=sentence,
+        status=status,
+        people=tuple(PEOPLE[p] for p in people),
+        places=tuple(PLACES[p] for p in places),
+        sources=(Source(article, published, None, sentence),),
+    )
+
+
+# The sample (New York Post, Monday 2025-05-19), as extraction reports it.
+POST = "nypost-2025-05-19"
+CALL = report(
+    POST, "2025-05-19", "2025-05-19",
+    "Russian President Vladimir Putin doubled down Monday on not accepting a cease-fire following a "
+    "two-hour call with President Trump.",
+    people=("Vladimir Putin", "Donald Trump"), n=0,
+)  # fmt: skip
+TALKS = report(
+    POST, "2025-05-19", "2025-05-16",
+    "Ukrainian and Russian officials met face-to-face on Friday in Turkey for the first time in more "
+    "than three years, opting to hold talks despite Putin declining to attend.",
+    people=("Vladimir Putin",), places=("Turkey", "Istanbul"), n=1,
+)  # fmt: skip
+VANCE = report(
+    POST, "2025-05-19", "2025-05-19",
+    "Earlier Monday, Vice President JD Vance told reporters on Air Force Two that the administration "
+    "wanted to see if Putin was serious about negotiating peace.",
+    people=("JD Vance", "Vladimir Putin"), n=2,
+)  # fmt: skip
+
+# Follow-ups: a wire story carried by two outlets, an announcement, the report of it.
+WIRE_A = "harbor-2025-05-21-kremlin"
+WIRE_B = "valley-2025-05-21-kremlin"
+WIRE_SENTENCE = (
+    "The Kremlin said Wednesday that Monday's call between Putin and Trump had opened the way to a "
+    "memorandum on a future peace deal."
+)
+WIRE_CALL_A = report(WIRE_A, "2025-05-21", "2025-05-19", WIRE_SENTENCE, ("Putin", "Trump"))
+WIRE_CALL_B = report(WIRE_B, "2025-05-21", "2025-05-19", WIRE_SENTENCE, ("Putin", "Trump"))
+LOOKBACK = "ledger-2025-05-23-lookback"
+LAST_WEEK = report(
+    LOOKBACK, "2025-05-23", "2025-W20",
+    "Last week's talks in Istanbul ended with a promise to trade proposals.", places=("Istanbul",),
+)  # fmt: skip
+PLANNED_AT = "courier-2025-05-28-round-two"
+PLANNED = report(
+    PLANNED_AT, "2025-05-28", "2025-06-02",
+    "The delegations are expected to meet again in Istanbul on June 2, Turkish officials said.",
+    places=("Istanbul",), status="planned",
+)  # fmt: skip
+PHONE_CALL = report(
+    PLANNED_AT, "2025-05-28", "2025-05-19",
+    "Trump has not spoken to Putin since their May 19 phone call.", ("Trump", "Putin"), n=1,
+)  # fmt: skip
+HELD_AT = "ledger-2025-06-03-round-two"
+HELD = report(
+    HELD_AT, "2025-06-03", "2025-06-02",
+    "Russian and Ukrainian delegations met in Istanbul on Monday for a second round of talks that "
+    "lasted just over an hour.",
+    places=("Istanbul",),
+)  # fmt: skip
+FIRST_ROUND = report(
+    HELD_AT, "2025-06-03", "2025-05-16",
+    "The first round, held on May 16 in Istanbul, produced an agreement to hold more talks.",
+    places=("Istanbul",), n=1,
+)  # fmt: skip
+KYIV = report(
+    HELD_AT, "2025-06-03", "2025-06-02",
+    "In Kyiv, air raid sirens sounded on Monday as Russian drones struck the city's outskirts.",
+    places=("Kyiv",), n=2,
+)  # fmt: skip
+
+ARTICLES = {
+    POST: [CALL, TALKS, VANCE],
+    WIRE_A: [WIRE_CALL_A],
+    WIRE_B: [WIRE_CALL_B],
+    LOOKBACK: [LAST_WEEK],
+    PLANNED_AT: [PLANNED, PHONE_CALL],
+    HELD_AT: [HELD, FIRST_ROUND, KYIV],
+}
+
+
+def ingest_in_order(order, entries=()):
+    """Merge the articles one at a time, as separate ingests would."""
+    entries = list(entries)
+    for article in order:
+        entries, _ = merge(entries, ARTICLES[article], withdraw={article})
+    return entries
+
+
+def facts(entries):
+    """What must not depend on ingest order: dates, precisions, statuses and sources."""
+    out = set()
+    for entry in entries:
+        e = combine(entry)
+        out.add((e.date, e.precision, e.end_date, e.status, e.sources))
+    return out
+
+
+def event_with(entries, sentence_start):
+    found = [
+        combine(e) for e in entries if any(s.sentence.startswith(sentence_start) for s in combine(e).sources)
+    ]
+    assert len(found) == 1, f"{sentence_start!r} is in {len(found)} events"
+    return found[0]
+
+
+def test_the_whole_story_merges_into_the_right_events():
+    entries = ingest_in_order(ARTICLES)
+    call = event_with(entries, "Russian President Vladimir Putin doubled down")
+    assert {s.article for s in call.sources} == {POST, WIRE_A, WIRE_B, PLANNED_AT}
+    talks = event_with(entries, "Ukrainian and Russian officials met")
+    assert {s.article for s in talks.sources} == {POST, LOOKBACK, HELD_AT}
+    assert (talks.date, talks.precision) == ("2025-05-16", "day")
+    second = event_with(entries, "The delegations are expected")
+    assert second.status == "happened" and {s.article for s in second.sources} == {PLANNED_AT, HELD_AT}
+    assert second.title.startswith("Russian and Ukrainian delegations met")  # the report, not the plan
+    assert len(event_with(entries, "Earlier Monday, Vice President").sources) == 1
+    assert len(event_with(entries, "In Kyiv, air raid sirens").sources) == 1
+    assert len(entries) == 5
+
+
+def test_the_same_wire_copy_from_two_outlets_is_two_sources_of_one_event():
+    (entry,) = cluster([WIRE_CALL_A, WIRE_CALL_B])[:1]
+    assert len(entry) == 2
+    event = combine(Entry("x", "x", entry))
+    assert [s.article for s in event.sources] == [WIRE_A, WIRE_B]
+
+
+@pytest.mark.parametrize(
+    "back_reference", [PHONE_CALL, WIRE_CALL_A], ids=["May 19 phone call", "Monday's call"]
+)
+def test_a_loose_back_reference_finds_the_call_not_the_other_event_that_day(back_reference):
+    groups = cluster([CALL, VANCE, back_reference])
+    assert sorted(len(g) for g in groups) == [1, 2]
+    assert next(g for g in groups if len(g) == 2)[0] in (CALL, back_reference)
+    assert {CALL, back_reference} == set(next(g for g in groups if len(g) == 2))
+
+
+def test_last_week_holds_friday_and_the_day_refines_the_week():
+    (group,) = cluster([LAST_WEEK, TALKS])
+    event = combine(Entry("x", "x", group))
+    assert (event.date, event.precision) == ("2025-05-16", "day")
+    assert {s.article for s in event.sources} == {POST, LOOKBACK}
+
+
+def test_a_week_that_does_not_hold_the_day_keeps_two_events():
+    other_week = replace(LAST_WEEK, date="2025-W21")
+    assert len(cluster([other_week, TALKS])) == 2
+
+
+def test_when_unsure_two_events_are_kept():
+    # same day, talks both, but in different places
+    ankara = report(
+        "gazette-2025-06-03-ankara", "2025-06-03", "2025-06-02",
+        "Zelensky met Turkish leaders in Ankara on Monday for talks on a longer ceasefire.",
+        people=("Volodymyr Zelensky",), places=("Ankara",),
+    )  # fmt: skip
+    assert len(cluster([HELD, ankara])) == 2
+    # same day, only the day in common
+    assert len(cluster([HELD, KYIV])) == 2
+    # one article's reports are its own events, however alike
+    twin = replace(CALL, id="twin")
+    assert len(cluster([CALL, twin])) == 2
+
+
+def test_a_planned_event_becomes_happened_and_shows_both_sources():
+    entries, _ = merge([], [PLANNED])
+    before = combine(entries[0])
+    assert before.status == "planned"
+    entries, decisions = merge(entries, [HELD, FIRST_ROUND, KYIV], withdraw={HELD_AT})
+    after = event_with(entries, "The delegations are expected")
+    assert after.status == "happened"
+    assert [s.article for s in after.sources] == [PLANNED_AT, HELD_AT]
+    assert (after.id, after.slug) == (before.id, before.slug)
+    assert ("merged", before.id) in {(d.kind, d.id) for d in decisions}
+
+
+def test_an_event_keeps_its_id_and_slug_when_sources_join():
+    entries = ingest_in_order([HELD_AT])
+    first = event_with(entries, "The first round, held on May 16")
+    entries = ingest_in_order([LOOKBACK, POST, WIRE_A], entries)
+    joined = event_with(entries, "The first round, held on May 16")
+    assert len(joined.sources) == 3
+    assert (joined.id, joined.slug) == (first.id, first.slug)
+    assert joined.title != first.title  # the earliest report now gives the wording
+
+
+ORDER_FREE = [POST, WIRE_A, WIRE_B, LOOKBACK, PLANNED_AT, HELD_AT]
+
+
+def test_any_ingest_order_gives_the_same_events():
+    expected = facts(ingest_in_order(ORDER_FREE))
+    for order in itertools.permutations(ORDER_FREE):
+        assert facts(ingest_in_order(order)) == expected, order
+
+
+def test_one_batch_gives_the_same_events_as_one_article_at_a_time():
+    batch, _ = merge([], [r for a in ORDER_FREE for r in ARTICLES[a]], withdraw=ORDER_FREE)
+    assert facts(batch) == facts(ingest_in_order(ORDER_FREE))
+
+
+def test_ingesting_an_article_again_changes_nothing():
+    entries = ingest_in_order(ORDER_FREE)
+    again, decisions = merge(entries, ARTICLES[HELD_AT], withdraw={HELD_AT})
+    assert again == entries and decisions == []
+
+
+def test_a_corrected_article_replaces_its_sentences():
+    entries = ingest_in_order([POST, HELD_AT])
+    fixed = replace(
+        FIRST_ROUND,
+        id="fixed-0",
+        summary=FIRST_ROUND.summary.replace("more talks", "further talks"),
+        sources=(replace(FIRST_ROUND.sources[0], sentence=FIRST_ROUND.summary.replace("more", "further")),),
+    )
+    corrected = [HELD, fixed, KYIV]
+    after, _ = merge(entries, corrected, withdraw={HELD_AT})
+    talks = event_with(after, "Ukrainian and Russian officials met")
+    assert [s.sentence for s in talks.sources if s.article == HELD_AT] == [fixed.sources[0].sentence]
+    assert talks.id == event_with(entries, "Ukrainian and Russian officials met").id
+
+
+def test_an_event_only_a_corrected_article_reported_goes_when_the_correction_drops_it():
+    entries = ingest_in_order([POST, HELD_AT])
+    kyiv = event_with(entries, "In Kyiv, air raid sirens")
+    moved = replace(KYIV, date="2025-06-01", id=f"{HELD_AT}-9")  # the correction: it was Sunday
+    after, decisions = merge(entries, [HELD, FIRST_ROUND, moved], withdraw={HELD_AT})
+    assert kyiv.id not in {e.id for e in after}
+    assert ("removed", kyiv.id) in {(d.kind, d.id) for d in decisions}
+    assert event_with(after, "In Kyiv, air raid sirens").date == "2025-06-01"
+
+
+def test_a_corrected_sentence_keeps_the_event_of_its_only_article():
+    entries, _ = merge([], [KYIV])
+    reworded = replace(KYIV, id="other-id", sources=(replace(KYIV.sources[0], sentence="Sirens sounded."),))
+    after, _ = merge(entries, [reworded], withdraw={HELD_AT})
+    assert [(e.id, e.slug) for e in after] == [(entries[0].id, entries[0].slug)]
+    assert combine(after[0]).sources[0].sentence == "Sirens sounded."
+
+
+def test_new_events_do_not_take_reserved_slugs_or_ids():
+    entries, _ = merge([], [KYIV], reserved={KYIV.slug, KYIV.id})
+    assert entries[0].slug == f"{KYIV.slug}-2" and entries[0].id == f"{KYIV.id}-2"
+
+
+def test_people_named_shortly_and_in_full_are_one_person():
+    (group,) = cluster([CALL, WIRE_CALL_A])
+    event = combine(Entry("x", "x", group))
+    assert [p.name for p in event.people] == ["Vladimir Putin", "Donald Trump"]
+
+
+def test_duplicate_report_ids_of_one_article_are_made_distinct():
+    assert [r.id for r in distinct_ids([CALL, CALL, CALL])] == [CALL.id, f"{CALL.id}-2", f"{CALL.id}-3"]
+
+
+@pytest.mark.parametrize("family", WORD_FAMILIES, ids=[f[0] for f in WORD_FAMILIES])
+def test_each_word_family_example_pair_shares_the_family(family):
+    key, _members, (one, other) = family
+    assert key in words_of(one) and key in words_of(other)
+
+
+def test_names_and_stop_words_are_not_wording():
+    sentence = "Last week Putin told reporters in Istanbul that Russian forces advanced."
+    assert words_of(sentence) == words_of("forces advanced") == words_of("the force advances")
+    assert len(words_of(sentence)) == 2
+
+
+def test_sources_are_ordered_by_publication_then_article():
+    entries = ingest_in_order([HELD_AT, LOOKBACK, POST])
+    talks = event_with(entries, "Ukrainian and Russian officials met")
+    keys = [(s.published, s.article) for s in talks.sources]
+    assert keys == sorted(keys)
+    assert re.fullmatch(r"[a-z0-9-]+", talks.slug)

@@ -1,0 +1,184 @@
+"""Safe by construction (issue 2, point 6), on the site side: hostile article text never
+reaches a built page as markup, a link or a Pelican setting.
+
+The site is built from entries written by ``markdown_format`` from hostile events and
+articles, and from entries edited by hand to carry what the writer would have refused.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from fixtures.site import sitebuild
+
+from timeline.model import Article, Entity, Event, Source
+from timeline.slugs import is_slug, slugify
+
+SCRIPT = "<script>alert('xss')</script>"
+IMG = '<img src=x onerror="alert(1)">'
+MD_LINK = "[read more](javascript:alert(2))"
+HTML_LINK = '<a href="javascript:alert(3)">click here</a>'
+AUTOLINK = "<javascript:alert(4)>"
+MD_IMAGE = "![x](javascript:alert(5))"
+JINJA = "{{ 7*7 }} {% if true %}"
+INJECTED = "Harbor fire\nSave_as: ../../pwned.html\nTemplate: pwned"
+
+HOSTILE_SOURCE = Article(
+    path="",
+    text="",
+    published=date(2023, 3, 14),
+    title=f"{SCRIPT}{IMG} Daily",
+    slug="evil-gazette-2023-03-14-harbor-fire",
+    url="javascript:alert(6)",
+    publisher=HTML_LINK,
+    dateline="<svg onload=alert(7)>",
+)
+
+
+def entity(name: str, kind: str) -> Entity:
+    return Entity(name, slugify(name), kind)  # type: ignore[arg-type]
+
+
+def quoted(sentence: str) -> Source:
+    return Source(HOSTILE_SOURCE.slug, "2023-03-14", "javascript:alert(8)", sentence)
+
+
+HOSTILE_EVENTS = [
+    Event(
+        id="x1", slug="2023-03-13-harbor-fire", date="2023-03-13", precision="day",
+        title=f"{SCRIPT} Harbor fire", summary=f"{IMG} Fire crews {MD_LINK} responded {AUTOLINK}.",
+        status="happened",
+        people=(entity("<b onmouseover=alert(9)>Mallory</b>", "person"),),
+        places=(entity("javascript:alert(10)", "place"),),
+        sources=(quoted(f"Witnesses said {HTML_LINK} the fire started {SCRIPT} at noon."),),
+    ),
+    Event(
+        id="x2", slug="2023-03-harbor-inquiry", date="2023-03", precision="month",
+        title=INJECTED, summary=f"Line one\nTemplate: pwned\nSave_as: pwned2.html {MD_IMAGE}",
+        status="planned",
+        sources=(quoted(f"An inquiry {MD_IMAGE} will follow {JINJA}."),),
+    ),
+    Event(
+        id="x3", slug="2023-harbor-rebuilt", date="2023", precision="year",
+        title=JINJA, summary=f"{AUTOLINK} {HTML_LINK}", status="planned",
+        places=(entity("<script>Port</script>", "place"),),
+        sources=(quoted(IMG),),
+    ),
+]  # fmt: skip
+
+# What a person might type into entries by hand: the writer escapes and filters all of it.
+HAND_EDITED_EVENT = """Title: Harbor closes <script>alert(11)</script>
+Summary: <img src=x onerror=alert(12)> [x](javascript:alert(13))
+Date: 2023-03-20
+Event_date: 2023-03-20
+Slug: 2023-03-20-harbor-closes
+Event_id: x4
+Precision: day
+Status: happened
+People: <i onclick=alert(14)>Eve</i>
+Source: evil-gazette-2023-03-14-harbor-fire | 2023-03-14 | javascript:alert(15) | "<a href='javascript:alert(16)'>x</a>"
+
+<script>alert(17)</script> <a href="javascript:alert(18)">raw link</a> <iframe src="javascript:alert(19)"></iframe>
+"""  # noqa: E501
+HAND_EDITED_SOURCE = """Title: Hand-edited <script>alert(20)</script>
+Date: 2023-03-21
+Slug: hand-edited-source
+Url: javascript:alert(21)
+Publisher: <img src=x onerror=alert(22)>
+Template: source
+
+<script>alert(23)</script>
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("hostile")
+    content = sitebuild.write_content(where / "content", HOSTILE_EVENTS, [HOSTILE_SOURCE])
+    (content / "events" / "2023-03-20-harbor-closes.md").write_text(HAND_EDITED_EVENT, encoding="utf-8")
+    (content / "sources" / "hand-edited-source.md").write_text(HAND_EDITED_SOURCE, encoding="utf-8")
+    return sitebuild.build(content, where / "output")
+
+
+def ours(script) -> bool:
+    """A script the site ships itself (the embeds' own): a file of the site, no inline code."""
+    src = script.get("src", "")
+    elsewhere = re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE)
+    return bool(src) and not elsewhere and not script.get_text(strip=True)
+
+
+def unsafe(soup: BeautifulSoup) -> list[str]:
+    """Everything in a page that could run script or leave for a javascript:/data: URL."""
+    found = [f"<{t.name}>" for t in soup.find_all(["iframe", "object", "embed", "svg", "img"])]
+    found += [f"<script {s.attrs}>" for s in soup.find_all("script") if not ours(s)]
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else value
+            if name.lower().startswith("on"):
+                found.append(f"<{tag.name} {name}>")
+            if re.sub(r"\s", "", text).lower().startswith(("javascript:", "data:", "vbscript:")):
+                found.append(f"<{tag.name} {name}={text!r}>")
+    return found
+
+
+def test_no_page_carries_script_handlers_or_script_links(site: Path) -> None:
+    pages = sitebuild.html_pages(site)
+    assert len(pages) > 10
+    problems = {path: unsafe(soup) for path, soup in pages.items()}
+    assert not {path: found for path, found in problems.items() if found}
+
+
+def test_the_payloads_are_shown_as_text(site: Path) -> None:
+    fire = sitebuild.soup(site / "events" / "2023-03-13-harbor-fire.html")
+    assert fire.h1.get_text() == f"{SCRIPT} Harbor fire"
+    assert fire.select_one(".summary").get_text() == f"{IMG} Fire crews {MD_LINK} responded {AUTOLINK}."
+    assert fire.blockquote.get_text(strip=True) == HOSTILE_EVENTS[0].sources[0].sentence
+    assert "<b onmouseover=alert(9)>Mallory</b>" in [a.get_text() for a in fire.select(".entities a")]
+    rebuilt = sitebuild.soup(site / "events" / "2023-harbor-rebuilt.html")
+    assert rebuilt.h1.get_text() == JINJA  # a template in a headline is text, not run
+    source = sitebuild.soup(site / "sources" / f"{HOSTILE_SOURCE.slug}.html")
+    assert source.h1.get_text() == HOSTILE_SOURCE.title
+    meta = {term: dd.get_text(strip=True) for term, dd in sitebuild.definitions(source).items()}
+    assert meta["Publisher"] == HTML_LINK and meta["Dateline"] == HOSTILE_SOURCE.dateline
+    assert "Original" not in meta  # a javascript: URL is never a link
+
+
+def test_a_newline_in_a_headline_sets_no_pelican_setting(site: Path) -> None:
+    inquiry = sitebuild.soup(site / "events" / "2023-03-harbor-inquiry.html")
+    assert inquiry.h1.get_text() == " ".join(INJECTED.split())
+    assert not list(site.parent.rglob("pwned*"))
+    assert inquiry.find("main").article is not None  # rendered by our article template
+
+
+def test_hand_edited_entries_are_still_shown_as_text(site: Path) -> None:
+    closes = sitebuild.soup(site / "events" / "2023-03-20-harbor-closes.html")
+    assert closes.h1.get_text() == "Harbor closes <script>alert(11)</script>"
+    assert "<i onclick=alert(14)>Eve</i>" in closes.select_one(".entities").get_text()
+    assert "raw link" not in closes.get_text()  # the body is not the page: the view is
+    hand = sitebuild.soup(site / "sources" / "hand-edited-source.html")
+    assert hand.h1.get_text() == "Hand-edited <script>alert(20)</script>"
+    assert not hand.select("main a.external")
+
+
+def test_the_atom_feed_carries_text_not_markup(site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(site / "feeds" / "all.atom.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == len(HOSTILE_EVENTS) + 1
+    titles = {e.findtext("a:title", namespaces=ns) for e in entries}
+    assert f"{SCRIPT} Harbor fire" in titles and "Harbor closes <script>alert(11)</script>" in titles
+    for entry in entries:
+        for part in ("a:content", "a:summary"):
+            html = entry.findtext(part, default="", namespaces=ns)
+            assert not unsafe(BeautifulSoup(html, "html.parser")), (part, html)
+
+
+def test_every_file_we_write_is_named_by_a_slug(site: Path) -> None:
+    for folder in ("events", "sources", "people", "places", "timeline"):
+        for path in (site / folder).glob("*.html"):
+            assert path.stem == "index" or is_slug(path.stem), path
