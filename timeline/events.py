@@ -9,8 +9,9 @@ The steps, in order:
    dates the thing's start; ages of people, counts, sets and vague words date nothing.
 2. *Clauses*: the clause that holds the date is found (a headline is made of it, and its
    people and places are the event's); the dateline is never part of it.
-3. *Grouping*: sentences with the same date that are about the same person or name the
-   same kind of happening (``happenings`` table) are one event; others on that day stay apart.
+3. *Grouping*: sentences with the same date that are about the same person, name the same
+   kind of happening (``happenings`` table) or share most of their words are one event;
+   others on that day stay apart (Vance's remarks on Monday are not Monday's call).
 4. *Attachment*: an undated sentence that carries the previous one on ("The two sides
    agreed …") is another source of that sentence's event.
 
@@ -20,11 +21,12 @@ All wording knowledge is in ``timeline.lexicon`` tables.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -35,6 +37,7 @@ from .periods import PeriodError
 Span = tuple[int, int]
 
 TITLE_WORDS = 10  # a headline, not a sentence
+SAME_WORDING = 0.5  # share of content words two clauses on one date need to be one happening
 _SKIPPED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "MORE_THAN", "LESS_THAN"})
 _DURATION = re.compile(r"^P(\d+|X)(DE|CE|Y|M|W|D)$")
 _UNITS = {  # TIMEX3 unit → (relativedelta keyword, factor, precision of the start, word)
@@ -49,6 +52,9 @@ _PART_OF_WEEK = re.compile(r"^(\d{4}-W\d{2})-\w+$")
 _YEAR_DIGITS = re.compile(r"(?<![\d,.])\d{4}(?![\d,])")
 _WORD = re.compile(r"[^\s]+")
 _QUOTES = "“”\"‘’'`"
+# Where a sentence divides: commas and parentheses (weak), and semicolons, colons, dashes and
+# the quotation marks of reported speech (hard); a quoted phrase inside a clause does not divide.
+_CUTS = re.compile(r"(?<=[,.?!])[”\"’'`]+|(?:^|(?<=:\s))[“\"‘`]+|[,()]|;|:(?!\d)|\s[—–-]\s")
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class _Mention:
     main: bool  # a main clause outside quotation marks: a good headline
     subject: str | None  # slug of the first person named in the clause
     kinds: frozenset[str]
+    words: frozenset[str]  # the clause's content words, without the date
 
 
 @dataclass
@@ -139,12 +146,14 @@ def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date |
     return None
 
 
-@cache
+@lru_cache(maxsize=256)
 def _anchor_patterns(expression: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     nouns = "|".join(sorted(map(re.escape, lexicon.words("anchorable-nouns")), key=len, reverse=True))
     out = []
     for how, pattern in lexicon.table("duration-anchors").rows:
-        source = pattern.replace("NOUN", rf"(?:{nouns})\b").replace("{T}", f"(?P<timex>{re.escape(expression)})")
+        source = pattern.replace("NOUN", rf"(?:{nouns})\b").replace(
+            "{T}", f"(?P<timex>{re.escape(expression)})"
+        )
         out.append((how, re.compile(source)))
     return tuple(out)
 
@@ -155,7 +164,12 @@ def _ranges(article_text: str, dated: list[tuple[Timex, _Date]]) -> list[tuple[S
     i = 0
     while i < len(dated):
         (a, da), nxt = dated[i], dated[i + 1] if i + 1 < len(dated) else None
-        if nxt and da.thing is None and nxt[1].thing is None and _is_range(article_text, a, nxt[0], da, nxt[1]):
+        if (
+            nxt
+            and da.thing is None
+            and nxt[1].thing is None
+            and _is_range(article_text, a, nxt[0], da, nxt[1])
+        ):
             out.append(((a.start, nxt[0].end), _Date(da.value, da.precision, nxt[1].value)))
             i += 2
             continue
@@ -196,13 +210,23 @@ def _mention(article: Article, sentence: Span, expression: Span, when: _Date) ->
     if when.thing:
         clause = context = when.thing
         main, subject = False, None
-        kinds = frozenset({f"start:{body[clause[0]:clause[1]].split()[-1].lower()}"})
+        nouns = [
+            w for w in body[clause[0] : clause[1]].lower().split() if w in lexicon.words("anchorable-nouns")
+        ]
+        kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
         clause, context, main = _clause(body, sentence, expression)
         people = entities.people_in(body, *clause)
         subject = people[0].slug if people else None
         kinds = _kinds(body[sentence[0] : sentence[1]])
-    return _Mention(sentence, expression, when, clause, context, main, subject, kinds)
+    words = frozenset(
+        w
+        for w in re.findall(
+            r"[a-z]+", (body[clause[0] : expression[0]] + " " + body[expression[1] : clause[1]]).lower()
+        )
+        if w not in lexicon.words("function-words")
+    )
+    return _Mention(sentence, expression, when, clause, context, main, subject, kinds, words)
 
 
 @dataclass(frozen=True)
@@ -217,17 +241,17 @@ class _Segment:
 def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     """The sentence cut at punctuation and at the words that open a subordinate clause."""
     cuts: list[tuple[int, str]] = [(start, "start")]
-    for m in re.finditer(r"[,()]|(?:[;“”\"`]|:(?!\d))+|\s[—–-]\s", body[start:end]):
+    for m in re.finditer(_CUTS, body[start:end]):
         pos = start + m.start()
         if not keep[0] <= pos < keep[1]:
-            cuts.append((pos, "weak" if m.group() in ",()" else "hard"))
+            cuts.append((pos, "weak" if m.group() in (",", "(", ")") else "hard"))
     for m in _WORD.finditer(body, start, end):
         word = m.group().strip(_QUOTES + ",.;:").lower()
         if word in lexicon.words("clause-openers") and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
     cuts.sort()
     bounds = [*cuts, (end, "end")]
-    return [_Segment(a, b, cut) for (a, cut), (b, _) in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [_Segment(a, b, cut) for (a, cut), (b, _) in itertools.pairwise(bounds) if b > a]
 
 
 def _opens_date(body: str, after: int, keep: Span) -> bool:
@@ -258,7 +282,7 @@ def _clause(body: str, sentence: Span, expression: Span) -> tuple[Span, Span, bo
             break
         last += 1
     clause = (segments[front].start, segments[last].end)
-    main = segments[first].cut in ("start", "weak") and not _in_quotation(body, sentence[0], clause[0])
+    main = segments[first].cut in ("start", "weak") and not _in_quotation(body, sentence[0], expression[0])
     return clause, (segments[first].start, clause[1]), main
 
 
@@ -269,7 +293,7 @@ def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
         i != k
         and seg.cut == "opener"
         and body[seg.start : seg.end].split()[0].lower() in lexicon.words("relative-pronouns")
-        and body[:seg.start].rstrip().endswith(",")
+        and body[: seg.start].rstrip().endswith(",")
         and body[seg.end : seg.end + 1] == ","
     )
 
@@ -368,16 +392,23 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 
 
 def _same_happening(a: _Mention, b: _Mention) -> bool:
-    return bool(a.kinds & b.kinds) or (a.subject is not None and a.subject == b.subject)
+    """Same kind of happening, same person, or mostly the same words."""
+    if a.kinds & b.kinds or (a.subject is not None and a.subject == b.subject):
+        return True
+    union = a.words | b.words
+    return bool(union) and len(a.words & b.words) / len(union) >= SAME_WORDING
 
 
 def _attach(body: str, spans: list[Span], groups: list[_Group]) -> list[_Group]:
     """Give each undated sentence that carries the story on to the event before it."""
     owner: dict[Span, _Group] = {}
-    for g in groups:
-        for m in g.mentions:
-            owner[m.sentence] = g  # the last date of a sentence carries its story on
-    for prev, cur in zip(spans, spans[1:], strict=False):
+    ranked = sorted(
+        ((m, g) for g in groups for m in g.mentions),
+        key=lambda mg: (mg[0].sentence, mg[0].date.thing is None, mg[0].main, mg[0].expression),
+    )
+    for m, g in ranked:
+        owner[m.sentence] = g  # the sentence's main dated clause carries its story on
+    for prev, cur in itertools.pairwise(spans):
         if cur in owner or prev not in owner:
             continue
         if any(p.match(body[cur[0] : cur[1]]) for p in _patterns("anaphora")):
@@ -418,10 +449,16 @@ def _event(article: Article, group: _Group) -> Event:
         title=title,
         summary=_summary(body, best, group.attached),
         status=_status(body, best, article.published),
-        people=_entities(body, regions, entities.people_in),
+        people=tuple(
+            dict.fromkeys((*_entities(body, regions, entities.people_in), *_referents(body, mentions)))
+        ),
         places=_entities(body, regions, entities.places_in),
         sources=sources,
     )
+
+
+def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
+    return [r for m in mentions if (r := _referent(body, m))]
 
 
 def _event_id(article_slug: str, when: _Date, first_sentence: str) -> str:
@@ -445,7 +482,8 @@ def _status(body: str, mention: _Mention, published: date) -> str:
         return "happened"
     clause = body[mention.context[0] : mention.context[1]]
     planned = any(
-        re.search(rf"(?<!\w)(?:{p.pattern})(?!\w)", clause, re.IGNORECASE) for p in _patterns("planned-triggers")
+        re.search(rf"(?<!\w)(?:{p.pattern})(?!\w)", clause, re.IGNORECASE)
+        for p in _patterns("planned-triggers")
     )
     return "planned" if planned else "happened"
 
@@ -454,12 +492,20 @@ def _summary(body: str, mention: _Mention, attached: list[Span]) -> str:
     if mention.date.thing:
         thing = " ".join(body[mention.date.thing[0] : mention.date.thing[1]].split())
         return (
-            f"The {thing} began around {periods.human(mention.date.value)}, "
-            f"{mention.date.how_long} before this article."
+            f"The {thing} began {_around(mention.date.value)}, {mention.date.how_long} before this article."
         )
     parts = [_plain_sentence(body, mention.sentence)]
     parts += [_plain_sentence(body, s) for s in attached[:1]]
     return " ".join(parts)
+
+
+def _around(value: str) -> str:
+    """ "around February 2022", "in the 2010s"."""
+    return (
+        f"in the {periods.human(value)}"
+        if periods.precision_of(value) == "decade"
+        else f"around {periods.human(value)}"
+    )
 
 
 def _plain_sentence(body: str, sentence: Span) -> str:
@@ -475,10 +521,24 @@ def _title(body: str, mention: _Mention) -> str:
         thing = " ".join(body[mention.date.thing[0] : mention.date.thing[1]].split())
         return _tidy(f"Start of the {thing}".split())
     title = _headline(body, mention.clause, mention.expression)
+    referent = _referent(body, mention)
+    if referent and title.split()[0] in ("He", "She"):
+        title = _tidy([_surname(referent.name), *title.split()[1:]])
     own = _own_segment(body, mention)
-    if _is_speech_tag(title) or (own and _is_speech_tag(_headline(body, own, mention.expression))):  # "…, officials said Friday." reports what the sentence opens with
+    if _is_speech_tag(title) or (
+        own and _is_speech_tag(_headline(body, own, mention.expression))
+    ):  # "…, officials said Friday." reports what the sentence opens with
         title = _headline(body, _sentence_clause(body, mention.sentence), mention.expression) or title
     return title or "Untitled event"
+
+
+def _referent(body: str, mention: _Mention) -> Entity | None:
+    """Whom a clause that opens with "He" or "She" is about: the last person named before it."""
+    words = body[mention.clause[0] : mention.clause[1]].split()
+    if not words or words[0].strip(_QUOTES) not in ("He", "She"):
+        return None
+    before = [m for m in entities.find(body) if m.end <= mention.clause[0] and m.entity.kind == "person"]
+    return before[-1].entity if before and mention.clause[0] - before[-1].end < 400 else None
 
 
 def _own_segment(body: str, mention: _Mention) -> Span | None:
@@ -499,8 +559,11 @@ def _is_speech_tag(title: str) -> bool:
 def _headline(body: str, clause: Span, expression: Span) -> str:
     words = _headline_words(body, clause, expression)
     antecedent = _antecedent(body, clause)
-    if antecedent:
-        words = antecedent + words[1:]
+    if antecedent and _has_verb(words[1] if len(words) > 1 else ""):
+        words = antecedent + words[1:]  # "…, who was appointed" → "Duarte was appointed"
+    elif antecedent:  # "the law that Parliament passed" → "Parliament passed the law"
+        verb = next((i for i, w in enumerate(words) if i and _has_verb(w)), len(words) - 1)
+        words = [*words[1 : verb + 1], *antecedent, *words[verb + 1 :]]
     rewritten = _rewrite(" ".join(words), body, clause)
     return _tidy(rewritten.split() if rewritten else words)
 
@@ -508,14 +571,20 @@ def _headline(body: str, clause: Span, expression: Span) -> str:
 def _antecedent(body: str, clause: Span) -> list[str]:
     """ "…, who was hospitalized in September": the words the relative pronoun stands for."""
     words = body[clause[0] : clause[1]].split()
-    if len(words) < 2 or words[0].lower() not in lexicon.words("relative-pronouns") or not _has_verb(words[1]):
+    if len(words) < 2 or words[0].lower() not in lexicon.words("relative-pronouns"):
         return []
     before = body[max(0, clause[0] - 80) : clause[0]]
-    people = [m for m in entities.find(body) if m.end <= clause[0] and not body[m.end : clause[0]].strip(" ,")]
+    people = [
+        m for m in entities.find(body) if m.end <= clause[0] and not body[m.end : clause[0]].strip(" ,")
+    ]
     if people and people[-1].entity.kind == "person":
         return [_surname(people[-1].entity.name)]
-    m = re.search(r"\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+[\s,]*$", before, re.IGNORECASE)
-    return m.group().strip(" ,").split() if m else []
+    m = re.search(
+        r"\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+[\s,]*$", before, re.IGNORECASE
+    )
+    if not m or _has_verb(m.group()):  # "The company said that …" is no antecedent
+        return []
+    return m.group().strip(" ,").split()
 
 
 def _headline_words(body: str, clause: Span, expression: Span) -> list[str]:
@@ -581,7 +650,7 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
             break
         word = m.group()
         lower = word.lower()
-        if lower in _title_words():
+        if lower in _title_words() or (seen_title and lower in lexicon.words("organisations")):
             seen_title = seen_title or lower in lexicon.words("titles")
         elif lower in ("the", "a", "an") and seen_title:
             return floor + m.start()
@@ -615,7 +684,8 @@ def _non_overlapping(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 
 def _rewrite(clause: str, body: str, clause_span: Span) -> str | None:
-    """A date in a relative clause or after a participle: "the plan he proposed DATE" → "Putin proposed the plan"."""
+    """A date in a relative clause or after a participle dates that clause's happening:
+    "the plan he proposed DATE" → "Putin proposed the plan" (title-rewrites)."""
     verbs = "|".join(map(re.escape, sorted(lexicon.words("verbs"))))
     for name, pattern, template in lexicon.table("title-rewrites").rows:
         m = re.search(pattern.replace("VERB", f"(?:{verbs})"), clause)
@@ -662,7 +732,7 @@ def _tidy(words: list[str]) -> str:
     while out and out[0].strip(",").lower() in ("and", "but", "or", "so", "then"):
         out.pop(0)
     title = " ".join(out).strip(" ,;:.—–-")
-    title = "".join(c for c in title if c not in "“”\"[]") if _unbalanced(title) else title
+    title = "".join(c for c in title if c not in '“”"[]') if _unbalanced(title) else title
     return (title[:1].upper() + title[1:]) if title else "Untitled event"
 
 
@@ -678,5 +748,3 @@ def _unique_slugs(events: list[Event]) -> list[Event]:
         taken.add(slug)
         out.append(e if slug == e.slug else replace(e, slug=slug))
     return out
-
-

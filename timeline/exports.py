@@ -21,17 +21,17 @@ import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 import icalendar
 
 from . import slugs
 from .markdown_format import one_line
 from .model import SCHEMA_VERSION, Entity, Event
-from .periods import Period, human, sort_key
+from .periods import human, sort_key
 from .periods import parse as parse_period
 from .site_model import STATUS_LABELS, Layout, when
 
@@ -42,6 +42,7 @@ _TIMELINEJS_PARTS = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2,
 _NOT_TIMELINEJS_ID = re.compile(r"[^A-Za-z0-9._~-]+")
 _NOT_LABEL = re.compile(r"[<>&\"'`]")
 _ATOM = "http://www.w3.org/2005/Atom"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in XML 1.0 nor in iCalendar TEXT
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,10 @@ class Site:
     layout: Layout = field(default_factory=Layout)
 
     def link(self, path: str, here: str) -> str:
-        """``path`` (from the site root; ``""`` is the home page) as written in the file at ``here``."""
+        """``path`` (from the site root) as written in the file at ``here``."""
         if self.url:
             return f"{self.url.rstrip('/')}/{path}"
-        relative = posixpath.relpath(path or ".", posixpath.dirname(here) or ".")
-        return relative if path else relative + "/"
+        return posixpath.relpath(path, posixpath.dirname(here) or ".")
 
     def entity_page(self, kind: str, slug: str) -> str:
         return (self.layout.person if kind == "person" else self.layout.place).format(slug=slug)
@@ -94,10 +94,13 @@ def chronological(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (sort_key(e.event.date), e.event.slug))
 
 
-def naming(entries: Iterable[Entry], entity: Entity) -> list[Entry]:
-    """The slice of one person or place: the entries whose event names it."""
-    key = (entity.kind, entity.slug)
-    return [e for e in entries if key in {(x.kind, x.slug) for x in (*e.event.people, *e.event.places)}]
+def by_subject(entries: Iterable[Entry]) -> dict[tuple[str, str], list[Entry]]:
+    """The slice of each person and place, keyed by (kind, slug): the entries whose event names them."""
+    found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for key in dict.fromkeys((e.kind, e.slug) for e in (*entry.event.people, *entry.event.places)):
+            found[key].append(entry)
+    return dict(found)
 
 
 # timeline.json -------------------------------------------------------------------------------
@@ -116,13 +119,13 @@ def timeline_json(entries: Iterable[Entry], site: Site, here: str, subject: Enti
     return {
         "version": SCHEMA_VERSION,
         "title": site.name,
-        "home": link(""),
+        "home": link(site.layout.index),
         "slice": about,
         "events": [_event_json(entry, site, link) for entry in chronological(entries)],
     }
 
 
-def _event_json(entry: Entry, site: Site, link: Any) -> dict:
+def _event_json(entry: Entry, site: Site, link: Callable[[str], str]) -> dict:
     data = entry.event.to_json()
     data["url"] = link(entry.page)
     data["display_date"] = display_date(entry.event)
@@ -152,12 +155,12 @@ def timelinejs(entries: Iterable[Entry], site: Site, here: str = "timelinejs.jso
     }
 
 
-def _slide(entry: Entry, unique_id: str, link: Any) -> dict:
+def _slide(entry: Entry, unique_id: str, link: Callable[[str], str]) -> dict:
     event = entry.event
     first = parse_period(event.date)
     last = parse_period(event.end_date) if event.end_date else first
-    start = _timelinejs_date(first.start, first)
-    end = _timelinejs_date(last.end, last)
+    start = _timelinejs_date(first.start, first.precision)
+    end = _timelinejs_date(last.end, last.precision)
     text = f"<p>{html.escape(event.summary)}</p>" if event.summary else ""
     text += f'<p><a href="{html.escape(link(entry.page))}">Sources and details</a></p>'
     slide = {
@@ -172,15 +175,20 @@ def _slide(entry: Entry, unique_id: str, link: Any) -> dict:
     return slide
 
 
-def _timelinejs_date(day: date, period: Period) -> dict[str, int]:
-    """``day`` cut to the parts stated at the period's precision: {year, month} for a month."""
+def _timelinejs_date(day: date, precision: str) -> dict[str, int]:
+    """``day`` cut to the parts stated at ``precision``: {year, month} for a month."""
     parts = {"year": day.year, "month": day.month, "day": day.day}
-    return dict(list(parts.items())[: _TIMELINEJS_PARTS[period.precision]])
+    return dict(list(parts.items())[: _TIMELINEJS_PARTS[precision]])
 
 
 def _label(text: str) -> str:
     """Plain text for the fields TimelineJS puts into the page as HTML: no tags, no entities."""
     return one_line(_NOT_LABEL.sub("", text))
+
+
+def _text(value: str) -> str:
+    """Text as XML and iCalendar can carry it: without control characters."""
+    return _CONTROL.sub("", value)
 
 
 # iCalendar -----------------------------------------------------------------------------------
@@ -206,16 +214,16 @@ def icalendar_text(entries: Iterable[Entry], site: Site, here: str = "timeline.i
 
 def _vevent(entry: Entry, site: Site, here: str) -> icalendar.Event:
     event = entry.event
-    last = parse_period(event.end_date) if event.end_date else parse_period(event.date)
     vevent = icalendar.Event()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", datetime.combine(entry.updated, time(), UTC))
     vevent.add("dtstart", parse_period(event.date).start)
-    vevent.add("dtend", last.end + timedelta(days=1))  # DTEND of an all-day event is exclusive
-    vevent.add("summary", event.title)
-    vevent.add("description", _description(event))
+    # DTEND of an all-day event is exclusive: the day after the period ends.
+    vevent.add("dtend", parse_period(event.end_date or event.date).end + timedelta(days=1))
+    vevent.add("summary", _text(event.title))
+    vevent.add("description", _text(_description(event)))
     vevent.add("status", "CONFIRMED" if event.status == "happened" else "TENTATIVE")
-    names = [e.name for e in (*event.people, *event.places)]
+    names = [_text(e.name) for e in (*event.people, *event.places)]
     if names:
         vevent.add("categories", names)
     if site.url:  # a calendar URL must be absolute
@@ -236,14 +244,14 @@ def atom_feed(entries: Sequence[Entry], site: Site, here: str, title: str, limit
     ordered = sorted(entries, key=lambda e: (e.updated, sort_key(e.event.date), e.event.slug), reverse=True)
     ordered = ordered[:limit] if limit else ordered
     feed = ET.Element("feed", {"xmlns": _ATOM, "xml:lang": site.lang})
-    ET.SubElement(feed, "title").text = title
+    ET.SubElement(feed, "title").text = _text(title)
     ET.SubElement(feed, "id").text = (
         site.link(here, here) if site.url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site.name + here)}"
     )
     ET.SubElement(feed, "updated").text = _atom_time(max((e.updated for e in ordered), default=date.min))
     _atom_link(feed, "self", "application/atom+xml", site.link(here, here))
-    _atom_link(feed, "alternate", "text/html", site.link("", here))
-    ET.SubElement(ET.SubElement(feed, "author"), "name").text = site.author or site.name
+    _atom_link(feed, "alternate", "text/html", site.link(site.layout.index, here))
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = _text(site.author or site.name)
     for entry in ordered:
         feed.append(_atom_entry(entry, site, here))
     ET.indent(feed)
@@ -253,13 +261,13 @@ def atom_feed(entries: Sequence[Entry], site: Site, here: str, title: str, limit
 def _atom_entry(entry: Entry, site: Site, here: str) -> ET.Element:
     event = entry.event
     element = ET.Element("entry")
-    ET.SubElement(element, "title").text = f"{display_date(event)}: {event.title}"
+    ET.SubElement(element, "title").text = _text(f"{display_date(event)}: {event.title}")
     ET.SubElement(element, "id").text = f"urn:uuid:{event_uid(event)}"
     ET.SubElement(element, "updated").text = _atom_time(entry.updated)
     _atom_link(element, "alternate", "text/html", site.link(entry.page, here))
-    ET.SubElement(element, "summary").text = event.summary or event.title
+    ET.SubElement(element, "summary").text = _text(event.summary or event.title)
     for entity in (*event.people, *event.places):
-        ET.SubElement(element, "category", {"term": entity.slug, "label": entity.name})
+        ET.SubElement(element, "category", {"term": entity.slug, "label": _text(entity.name)})
     return element
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -155,7 +156,7 @@ def combine(entry: Entry) -> Event:
     """
     reports = sorted(entry.reports, key=_rank)
     lead = reports[0]
-    narrow = min(reports, key=lambda r: (_width(_span(r)), _rank(r)))
+    narrow = _narrowest(reports)
     sources, seen = [], set()
     for report in sorted(reports, key=lambda r: (_published(r), article_of(r))):
         for source in report.sources:
@@ -179,7 +180,7 @@ def combine(entry: Entry) -> Event:
 
 def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
     """Chronological, then by id: the order events are written and listed in."""
-    return sorted(entries, key=lambda e: (sort_key(combine(e).date), e.id))
+    return sorted(entries, key=lambda e: (sort_key(_narrowest(e.reports).date), e.id))
 
 
 # ---------------------------------------------------------------------------------------
@@ -296,7 +297,17 @@ def _profile(report: Event) -> _Profile:
 
 
 def _span(report: Event) -> tuple[date, date]:
-    return parse_period(report.date).start, parse_period(report.end_date or report.date).end
+    return _period_span(report.date, report.end_date or report.date)
+
+
+@lru_cache(maxsize=1 << 14)
+def _period_span(first: str, last: str) -> tuple[date, date]:
+    return parse_period(first).start, parse_period(last).end
+
+
+def _narrowest(reports: Iterable[Event]) -> Event:
+    """The report with the most precise date (which all the others' dates hold)."""
+    return min(reports, key=lambda r: (_width(_span(r)), _rank(r)))
 
 
 def _width(span: tuple[date, date]) -> int:
@@ -331,22 +342,23 @@ def words_of(text: str) -> set[str]:
     Names are compared as people and places, so a capitalised word other than the first
     of the sentence is left to the entities (and "Russian" does not make two events one).
     """
-    return _read(text)[0]
+    return set(_read(text)[0])
 
 
-def _read(text: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=1 << 16)
+def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(word families, capitalised names) of a sentence, stop words left out of both."""
     words, names = set(), set()
     for n, m in enumerate(_TOKEN.finditer(unidecode(text))):
         token = m.group()
-        word = re.sub(r"['’]s$", "", token.lower()).replace("-", "")
+        word = token.lower().removesuffix("'s").removesuffix("’s").replace("-", "")
         if word in STOPWORDS or len(word) < 3:
             continue
         if n and token[0].isupper():
             names.add(word)
         else:
             words.add(_FAMILY.get(word) or _FAMILY.get(_stem(word)) or _stem(word))
-    return words, names
+    return frozenset(words), frozenset(names)
 
 
 # ---------------------------------------------------------------------------------------
@@ -384,16 +396,16 @@ def _same_entity(a: Entity, b: Entity) -> bool:
 def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: set[str]) -> list[Entry]:
     owner = {report_key(r): e.id for e in old for r in e.reports}
     old_by_id = {e.id: e for e in old}
-    claims = sorted(
-        (-n, old_id, g)
-        for g, group in enumerate(groups)
-        for old_id, n in Counter(owner[k] for k in map(report_key, group) if k in owner).items()
-    )
     ids: dict[int, str] = {}
-    for _, old_id, g in claims:
-        if g not in ids and old_id not in ids.values():
-            ids[g] = old_id
-    _rescue_corrected(groups, old_by_id, ids)
+    _claim(
+        ids,
+        (
+            (-n, old_id, g)
+            for g, group in enumerate(groups)
+            for old_id, n in Counter(owner[k] for k in map(report_key, group) if k in owner).items()
+        ),
+    )
+    _claim(ids, _corrected_claims(groups, old_by_id, ids))
     taken_ids = set(ids.values()) | reserved
     taken_slugs = {old_by_id[i].slug for i in ids.values()} | reserved
     entries = [Entry(ids[g], old_by_id[ids[g]].slug, group) for g, group in enumerate(groups) if g in ids]
@@ -408,30 +420,43 @@ def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: s
     return sort_entries(entries)
 
 
-def _rescue_corrected(groups: list[tuple[Event, ...]], old: dict[str, Entry], ids: dict[int, str]) -> None:
+def _claim(ids: dict[int, str], claims: Iterable[tuple]) -> None:
+    """Give old ids to groups, strongest claim ``(…, old_id, group)`` first, each id once."""
+    used = set(ids.values())
+    for *_, old_id, g in sorted(claims):
+        if g not in ids and old_id not in used:
+            ids[g] = old_id
+            used.add(old_id)
+
+
+def _corrected_claims(
+    groups: list[tuple[Event, ...]], old: dict[str, Entry], ids: dict[int, str]
+) -> list[tuple]:
     """An event whose only article was corrected keeps its id if the new text still reports it.
 
     Its reports have new keys (the sentence changed), so it shares no report with the old
     event; it is the same event when it comes from the same article at a compatible date.
     """
-    orphans = [e for e in old.values() if e.id not in ids.values()]
-    candidates = []
+    used = set(ids.values())
+    orphans = [
+        (e, _profile_of_group(e.reports), {article_of(r) for r in e.reports})
+        for e in old.values()
+        if e.id not in used
+    ]
+    claims = []
     for g, group in enumerate(groups):
-        if g in ids:
+        if g in ids or not orphans:
             continue
-        mine = _profile_of_group(group)
-        for orphan in orphans:
-            theirs = _profile_of_group(orphan.reports)
-            shared = {article_of(r) for r in group} & {article_of(r) for r in orphan.reports}
+        mine, articles = _profile_of_group(group), {article_of(r) for r in group}
+        for orphan, theirs, their_articles in orphans:
+            shared = articles & their_articles
             if shared and _nested(mine, theirs):
-                candidates.append((-len(shared), -len(mine.words & theirs.words), orphan.id, g))
-    for *_, old_id, g in sorted(candidates):
-        if g not in ids and old_id not in ids.values():
-            ids[g] = old_id
+                claims.append((-len(shared), -len(mine.words & theirs.words), orphan.id, g))
+    return claims
 
 
 def _profile_of_group(reports: Sequence[Event]) -> _Profile:
-    narrow = min(reports, key=lambda r: (_width(_span(r)), _rank(r)))
+    narrow = _narrowest(reports)
     profiles = [_profile(r) for r in reports]
     base = _profile(narrow)
     return _Profile(
@@ -458,7 +483,7 @@ def _decisions(old: Sequence[Entry], new: Sequence[Entry]) -> list[Decision]:
         joined = {article_of(r) for r in entry.reports} - {article_of(r) for r in prev.reports}
         if joined:
             out.append(Decision("merged", entry.id, entry.slug, f"joined by {', '.join(sorted(joined))}"))
-        elif combine(entry) != combine(prev):
+        elif entry.reports != prev.reports and combine(entry) != combine(prev):
             out.append(Decision("updated", entry.id, entry.slug, _articles_text(entry.reports)))
     out += [Decision("removed", e.id, e.slug, "its sources were withdrawn") for e in old if e.id not in after]
     return out

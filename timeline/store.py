@@ -21,15 +21,16 @@ import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date
 from pathlib import Path
 
 from . import journal
 from .markdown_format import PARTS, EntryParts, FormatError, parse_event, render_event, render_source
-from .merge import Decision, Entry, ReportKey, combine, merge, report_key
+from .merge import Decision, Entry, ReportKey, article_of, combine, merge, report_key
 from .model import Article, Event
 from .periods import sort_key
 
@@ -107,6 +108,7 @@ class State:
     events: dict[str, tuple[str, tuple[ReportKey, ...]]] = field(default_factory=dict)  # id → slug, keys
     files: dict[str, dict[str, str]] = field(default_factory=dict)  # path → part → checksum
     suppressed: set[str] = field(default_factory=set)  # paths deleted by hand
+    format: int = FORMAT  # of the manifest read; another one means every file is rendered again
 
     def manifest_text(self) -> str:
         data = {
@@ -156,6 +158,7 @@ def read_state(content_dir: Path) -> State:
         }
         state.files = data["files"]
         state.suppressed = set(data["suppressed"])
+        state.format = data.get("format", 0)
     return state
 
 
@@ -221,11 +224,17 @@ def plan(
     present = {f"{d}/{p.name}" for d in (EVENTS_DIR, SOURCES_DIR) for p in _listing(content_dir / d)}
     new.suppressed |= {rel for rel in state.files if rel not in present and not restore}
     new.suppressed -= present  # brought back by hand: theirs again
-    wanted = {f"{EVENTS_DIR}/{e.slug}.md": render_event(combine(e)) for e in timeline}
-    wanted |= {f"{SOURCES_DIR}/{s}.md": render_source(r.article) for s, r in new.articles.items()}
+    wanted: dict[str, Callable[[], str]] = {
+        f"{EVENTS_DIR}/{e.slug}.md": partial(_render_entry, e) for e in timeline
+    }
+    wanted |= {f"{SOURCES_DIR}/{s}.md": partial(render_source, r.article) for s, r in new.articles.items()}
+    settled = _settled(state, new, timeline, batch, present) if state.format == FORMAT else set()
     out = Plan(changes={}, state=new, kept=[], conflicts=[])
-    for rel, text in sorted(wanted.items()):
-        _plan_file(content_dir, rel, text, state.files.get(rel), rel in present, out)
+    for rel, render in sorted(wanted.items()):
+        if rel in settled:
+            new.files[rel] = state.files[rel]
+        else:
+            _plan_file(content_dir, rel, render(), state.files.get(rel), rel in present, out)
     for rel in sorted(set(state.files) - set(wanted)):
         _plan_removal(content_dir, rel, state.files[rel], rel in present, out)
     new.suppressed &= set(new.files)
@@ -233,6 +242,25 @@ def plan(
         _change_if_new(content_dir, f"{ARTICLES_DIR}/{slug}.json", _json_text(batch[slug].to_json()), out)
     _change_if_new(content_dir, MANIFEST, new.manifest_text(), out)
     return out
+
+
+def _render_entry(entry: Entry) -> str:
+    return render_event(combine(entry))
+
+
+def _settled(
+    old: State, new: State, timeline: Sequence[Entry], batch: Mapping[str, ArticleRecord], present: set[str]
+) -> set[str]:
+    """Files that nothing in this batch can change: we skip rendering them (a large archive
+    would otherwise be rendered in full for every article).  Bump ``FORMAT`` whenever the
+    rendering changes, so that every file is rendered again once."""
+    unchanged = {
+        f"{EVENTS_DIR}/{e.slug}.md"
+        for e in timeline
+        if old.events.get(e.id) == new.events[e.id] and not any(article_of(r) in batch for r in e.reports)
+    }
+    unchanged |= {f"{SOURCES_DIR}/{slug}.md" for slug in old.articles if slug not in batch}
+    return {rel for rel in unchanged if rel in old.files and (rel in present or rel in new.suppressed)}
 
 
 def _plan_file(

@@ -75,7 +75,7 @@ def _is_boundary(before: str, punct: str, after: str) -> bool:
 def _speech_follows(after: str) -> bool:
     """Up to three capitalised words and a speech verb: the quotation's sentence goes on."""
     for word in _WORD.findall(after)[:4]:
-        if word.lower() in lexicon.words("speech-verbs"):
+        if word.rstrip(".").lower() in lexicon.words("speech-verbs"):
             return True
         if not word[0].isupper():
             return False

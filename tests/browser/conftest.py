@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from browser.harness import CHROMIUM, Offline, launch, serve
@@ -18,7 +19,7 @@ from browser.sites import HOSTILE, ROOT, STORY, build_sample, build_story
 TIMELINEJS_DIST = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
 
-def _missing(what: str) -> None:
+def _missing(what: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"{what} (CI must install it: bash dev.sh test)")
     pytest.skip(what)
@@ -32,12 +33,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # Playwright's sync API runs one at a time: other tests may start their own
 def browser():
     if not CHROMIUM.exists():
         _missing(f"{CHROMIUM} not found: install Debian's chromium package")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium
         chromium.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 CHROMIUM = Path("/usr/bin/chromium")
+EMBEDDING_DOC = Path(__file__).resolve().parents[2] / "docs" / "embedding.md"
+DOC_SITE = "https://example.org/story/"  # where docs/embedding.md's snippets say the site is
 CHROMIUM_ARGS = [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
@@ -103,3 +106,10 @@ def timelinejs_page(dist: Path, data_url: str, host: Any) -> str:
           {{hash_bookmark: true, script_path: new URL("tl/js/", location.href).href}});
       </script></body></html>"""
     return host("timelinejs.html", html)
+
+
+def documented_snippet(kind: str, site_url: str) -> str:
+    """The ``iframe`` or ``widget`` snippet of docs/embedding.md, pointed at ``site_url``."""
+    blocks = re.findall(r"```html\n(.*?)```", EMBEDDING_DOC.read_text(encoding="utf-8"), re.DOTALL)
+    (snippet,) = [b for b in blocks if b.startswith(f"<!-- timeline embed: {kind} -->")]
+    return snippet.replace(DOC_SITE, site_url)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from browser.harness import Offline, launch, serve  # noqa: E402
-from browser.sites import ROOT, build_sample  # noqa: E402
+from browser.harness import Offline, documented_snippet, launch, serve
+from browser.sites import ROOT, build_sample
 
 ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A news site</title>
 <style>
@@ -31,35 +33,18 @@ ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A
 {snippet}
 </main></body></html>"""
 
-IFRAME = """<iframe class="timeline-embed" src="{site}embed/index.html" title="Timeline of the story"
-        style="width: 100%; border: 0" loading="lazy"></iframe>
-<script>
-  window.addEventListener("message", function (event) {{
-    var data = event.data;
-    if (!data || data.type !== "timeline-embed:height") return;
-    document.querySelectorAll("iframe.timeline-embed").forEach(function (frame) {{
-      if (frame.contentWindow === event.source) frame.style.height = Math.min(Number(data.height), 20000) + "px";
-    }});
-  }});
-</script>"""
-
-WIDGET = """<div data-timeline-src="{site}timeline.json" data-person="vladimir-putin" data-limit="3">
-  <a href="{site}">The timeline of the story</a>
-</div>
-<script src="{site}widget.js" defer></script>"""
-
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = build_sample(Path(tmp) / "sample")
         hosts = Path(tmp) / "host"
         hosts.mkdir()
-        with serve(site, cors=True) as site_url, serve(hosts) as host_url, _browser() as browser:
-            for name, snippet, ready, headline in (
-                ("embed", IFRAME, "iframe", "Talks, calls and a war in its fourth year"),
-                ("widget", WIDGET, "[data-timeline-src] li", "Putin holds his line on a ceasefire"),
+        with serve(site, cors=True) as site_url, serve(hosts) as host_url, _chromium() as browser:
+            for name, kind, ready, headline in (
+                ("embed", "iframe", "iframe", "Talks, calls and a war in its fourth year"),
+                ("widget", "widget", "[data-timeline-src] li", "Putin holds his line on a ceasefire"),
             ):
-                html = ARTICLE.format(headline=headline, snippet=snippet.format(site=site_url))
+                html = ARTICLE.format(headline=headline, snippet=documented_snippet(kind, site_url))
                 (hosts / f"{name}.html").write_text(html, encoding="utf-8")
                 context = browser.new_context(viewport={"width": 760, "height": 900}, device_scale_factor=1)
                 Offline().block_outside(context)
@@ -74,17 +59,16 @@ def main() -> None:
                 print(f"docs/screenshot-{name}.png")
 
 
-class _browser:
-    def __enter__(self):
-        from playwright.sync_api import sync_playwright
+@contextmanager
+def _chromium() -> Iterator:
+    from playwright.sync_api import sync_playwright
 
-        self._playwright = sync_playwright().start()
-        self._browser = launch(self._playwright)
-        return self._browser
-
-    def __exit__(self, *exc: object) -> None:
-        self._browser.close()
-        self._playwright.stop()
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from browser.harness import serve
+from browser.harness import documented_snippet, serve
 from browser.sites import OKAFOR, STORY
 
 from timeline.periods import sort_key
 from timeline.store import load_events
 
 IN_ORDER = sorted(STORY, key=lambda e: (sort_key(e.date), e.slug))
-
-# The host-side snippet of docs/embedding.md, verbatim in spirit: size the iframe to the height it reports.
-RESIZE_SNIPPET = """
-window.addEventListener("message", function (event) {
-  var data = event.data;
-  if (!data || data.type !== "timeline-embed:height") return;
-  document.querySelectorAll("iframe.timeline-embed").forEach(function (frame) {
-    if (frame.contentWindow === event.source) {
-      frame.style.height = Math.min(Number(data.height), 20000) + "px";
-    }
-  });
-});
-"""
 
 
 def _listed(page) -> list[tuple[str, str]]:
@@ -99,21 +86,23 @@ def test_motion_follows_the_readers_preference(browsing, story_url):
     assert durations["no-preference"] != durations["reduce"]
 
 
-def test_iframe_fits_its_container_and_is_sized_by_its_height_message(browsing, story_url, host):
+def test_documented_iframe_fits_its_container_and_takes_the_height_it_reports(browsing, story_url, host):
+    snippet = documented_snippet("iframe", story_url)
     html = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Host</title></head><body>
-      <div id="narrow" style="width: 300px"><iframe class="timeline-embed" title="Timeline"
-        src="{story_url}embed/index.html" style="width: 100%; border: 0"></iframe></div>
-      <script>{RESIZE_SNIPPET}</script></body></html>"""
+      <div style="width: 300px">{snippet}</div></body></html>"""
     page = browsing.page()
     page.goto(host("host.html", html))
-    frame_element = page.locator("iframe.timeline-embed")
-    frame = frame_element.content_frame
-    frame.locator("ol.events > li").first.wait_for()
-    page.wait_for_function("document.querySelector('iframe').getBoundingClientRect().height > 600")
+    frame = page.frame_locator("iframe.timeline-embed")
+    frame.locator("ol.events > li").last.wait_for()
     inside = frame.locator("html").evaluate(
-        "html => ({height: Math.ceil(html.getBoundingClientRect().height), inner: innerHeight,"
+        "html => ({height: html.getBoundingClientRect().height,"
         " scroll: html.scrollWidth, width: html.clientWidth})"
     )
     assert inside["scroll"] <= inside["width"] <= 300  # nothing sticks out sideways
-    assert abs(inside["inner"] - inside["height"]) <= 1  # the iframe is exactly as tall as its page
+    assert inside["height"] > 600  # taller than the snippet's first guess: the message must resize it
+    page.wait_for_function(
+        "height => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - height) <= 1",
+        arg=inside["height"],
+    )
+    assert frame.locator("html").evaluate("html => html.scrollHeight <= innerHeight")  # no scrolling inside
     assert browsing.errors == []

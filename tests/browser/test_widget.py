@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urljoin
 
 import pytest
-from browser.harness import serve
+from browser.harness import documented_snippet, serve
 from browser.sites import GENEVA, OKAFOR
 
 AGGRESSIVE_CSS = """
@@ -22,12 +23,15 @@ AGGRESSIVE_CSS = """
 """
 
 
-def _host_page(story_url: str, widgets: str, css: str = AGGRESSIVE_CSS) -> str:
+def _host_page(widgets: str, css: str = AGGRESSIVE_CSS) -> str:
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>A news page</title>
       <style>{css}</style></head><body>
       <p class="probe">Host text</p>
-      {widgets}
-      <script src="{story_url}widget.js" defer></script></body></html>"""
+      {widgets}</body></html>"""
+
+
+def _script(site_url: str) -> str:
+    return f'<script src="{site_url}widget.js" defer></script>'
 
 
 def _expected(timeline: dict, json_url: str, kind: str, slug: str, limit: int | None = None) -> list[dict]:
@@ -59,7 +63,7 @@ def test_widget_renders_the_filtered_latest_slice_whatever_the_host_css(
         <a href="{story_url}">The timeline</a></div>
       <div id="geneva" data-timeline-src="{story_url}places/{GENEVA.slug}/timeline.json"></div>"""
     page = browsing.page()
-    page.goto(host("news.html", _host_page(story_url, widgets)))
+    page.goto(host("news.html", _host_page(widgets + _script(story_url))))
     page.locator("#geneva li").first.wait_for()
     page.locator("#okafor li").first.wait_for()
 
@@ -89,10 +93,21 @@ def test_widget_renders_the_filtered_latest_slice_whatever_the_host_css(
     assert browsing.errors == []
 
 
+def test_documented_snippet_shows_the_latest_events_of_a_person(browsing, sample_site, host):
+    with serve(sample_site, cors=True) as site_url:
+        page = browsing.page()
+        page.goto(host("news.html", _host_page(documented_snippet("widget", site_url), css="")))
+        page.locator("li").first.wait_for()
+        timeline = json.loads((sample_site / "timeline.json").read_text(encoding="utf-8"))
+        expected = _expected(timeline, site_url + "timeline.json", "person", "vladimir-putin", limit=10)
+        assert expected and _shown(page, "[data-timeline-src]") == expected
+        assert browsing.errors == []
+
+
 def test_every_item_is_reached_by_keyboard_with_a_visible_focus(browsing, story_url, host):
     widgets = f'<div data-timeline-src="{story_url}timeline.json" data-place="{GENEVA.slug}"></div>'
     page = browsing.page()
-    page.goto(host("news.html", _host_page(story_url, widgets, css="")))
+    page.goto(host("news.html", _host_page(widgets + _script(story_url), css="")))
     page.locator("li").first.wait_for()
     page.keyboard.press("Tab")  # the heading
     page.keyboard.press("Tab")  # the event
@@ -112,7 +127,7 @@ def test_cross_origin_use_needs_the_cors_header(browsing, story_site, host, cors
             f'<div data-timeline-src="{site_url}timeline.json"><a href="{site_url}">The timeline</a></div>'
         )
         page = browsing.page()
-        url = host("news.html", _host_page(site_url, widgets, css=""))
+        url = host("news.html", _host_page(widgets + _script(site_url), css=""))
         if cors:
             page.goto(url)
             page.locator("li").first.wait_for()

@@ -79,14 +79,19 @@
     return node;
   }
 
-  function named(event, kind, slug) {
-    return (event.entities || []).some(function (e) { return e.kind === kind && e.slug === slug; });
+  function isEntity(kind, slug) {
+    return function (e) { return e.kind === kind && e.slug === slug; };
   }
 
+  function named(event, kind, slug) {
+    return (event.entities || []).some(isEntity(kind, slug));
+  }
+
+  /* The person or place {name, url} as the first event naming it has it. */
   function entity(events, kind, slug) {
     for (var i = 0; i < events.length; i++) {
-      var found = (events[i].entities || []).filter(function (e) { return e.kind === kind && e.slug === slug; });
-      if (found.length) return found[0];
+      var found = (events[i].entities || []).find(isEntity(kind, slug));
+      if (found) return found;
     }
     return null;
   }
@@ -143,7 +148,7 @@
     var h2 = element("h2");
     h2.appendChild(link(title.text, httpUrl(title.url, base)));
     section.appendChild(h2);
-    section.setAttribute("aria-label", String(title.text));
+    section.setAttribute("aria-label", String(title.text || ""));
     if (events.length) {
       var list = element("ol");
       events.forEach(function (event) { list.appendChild(item(event, base)); });

@@ -24,12 +24,21 @@ import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.writers import Writer
 
-from ..exports import Entry, Site, atom_feed, icalendar_text, naming, timeline_json, timelinejs, updated_on
+from ..exports import (
+    Entry,
+    Site,
+    atom_feed,
+    by_subject,
+    icalendar_text,
+    timeline_json,
+    timelinejs,
+    updated_on,
+)
 from ..model import Entity
 from ..site_model import EntityView, Layout, build_model
 from .content import EntryError, read_event
@@ -37,7 +46,6 @@ from .content import EntryError, read_event
 log = logging.getLogger(__name__)
 
 SLICE_FOLDERS = {"person": "people", "place": "places"}  # people/<slug>/timeline.json, feeds/people/…
-EMBED_FOLDERS = {"person": "person", "place": "place"}  # embed/person/<slug>.html
 
 
 def register() -> None:
@@ -64,7 +72,7 @@ class ExportsGenerator(Generator):
         )
         self.model = build_model([e.event for e in self.entries], [], layout)
 
-    def generate_output(self, writer: Any) -> None:
+    def generate_output(self, writer: Writer) -> None:
         output = Path(self.output_path)
         for path, text in self.data_files().items():
             write_atomic(output / path, text)
@@ -87,9 +95,10 @@ class ExportsGenerator(Generator):
         if entries:
             here = "feeds/updates.atom.xml"
             files[here] = atom_feed(entries, site, here, f"{site.name}: new and updated events", limit)
+        slices = by_subject(entries)
         for view in self.subjects():
             entity = Entity(view.name, view.slug, view.kind)  # type: ignore[arg-type]
-            part = naming(entries, entity)
+            part = slices[view.kind, view.slug]
             folder = SLICE_FOLDERS[view.kind]
             here = f"{folder}/{view.slug}/timeline.json"
             files[here] = _json(timeline_json(part, site, here, subject=entity))
@@ -97,15 +106,13 @@ class ExportsGenerator(Generator):
             files[here] = atom_feed(part, site, here, f"{site.name}: {view.name}", limit)
         return files
 
-    def write_embeds(self, writer: Any) -> None:
+    def write_embeds(self, writer: Writer) -> None:
         """The iframe pages: the whole timeline, then one per person and place."""
         template = self.get_template("embed")
         relative = self.settings.get("RELATIVE_URLS", False)
         home = self.model.layout.index
         pages = [("embed/index.html", self.site.name, home, self.model.events)]
-        pages += [
-            (f"embed/{EMBED_FOLDERS[v.kind]}/{v.slug}.html", v.name, v.url, v.events) for v in self.subjects()
-        ]
+        pages += [(f"embed/{v.kind}/{v.slug}.html", v.name, v.url, v.events) for v in self.subjects()]
         for name, heading, heading_url, events in pages:
             writer.write_file(
                 name, template, self.context, relative_urls=relative,

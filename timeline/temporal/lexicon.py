@@ -41,7 +41,7 @@ class Rule:
     regex: re.Pattern[str]
     groups: Mapping[str, str]  # group name → the vocabulary or fragment it reads
     type: str  # DATE | TIME | DURATION | SET, or "" for a rule that rejects its span
-    value: str
+    parts: tuple[tuple[str, str], ...]  # (group whose span is the timex, "" for all; value template)
     mod: str
     anchored: bool  # a duration counted back from the reference ("39-month-old war")
     examples: tuple[tuple[str, str | None], ...]  # (phrase, expected value or None for no timex)
@@ -153,7 +153,8 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         body = _REFERENCE.sub(expand, _spaces(row["pattern"]))
         regex = re.compile(_LEFT + "(?:" + body + ")" + _RIGHT, re.IGNORECASE)
         examples = tuple(_example(e) for e in row["examples"])
-    except (KeyError, re.error, LexiconError, TypeError) as exc:
+        parts = _parts(row, regex)
+    except (KeyError, re.error, LexiconError, TypeError, ValueError) as exc:
         raise LexiconError(f"{where}: {exc}") from exc
     return Rule(
         name=name,
@@ -161,11 +162,26 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         regex=regex,
         groups=groups,
         type="" if row.get("reject") else row["type"],
-        value=row.get("value", ""),
+        parts=parts,
         mod=row.get("mod", ""),
         anchored=bool(row.get("anchored", False)),
         examples=examples,
     )
+
+
+def _parts(row: dict[str, Any], regex: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
+    """What a match yields: one value over the match (or over its ``extent`` group), or with
+    ``parts`` several, each over its own group ("May 15–16" is May 15 and May 16)."""
+    if row.get("reject"):
+        return ()
+    if "parts" in row:
+        parts = tuple((str(group), str(value)) for group, value in row["parts"])
+    else:
+        parts = (("extent" if "extent" in regex.groupindex else "", row["value"]),)
+    missing = [group for group, _ in parts if group and group not in regex.groupindex]
+    if missing:
+        raise LexiconError(f"parts name groups the pattern lacks: {missing}")
+    return parts
 
 
 def _spaces(pattern: str) -> str:
@@ -214,19 +230,19 @@ def _parse_int(text: str) -> int:
 
 
 def _parse_ordinal(text: str) -> int | None:
-    """"20th" → 20, "twentieth" → 20."""
+    """ "20th" → 20, "twentieth" → 20."""
     digits = re.match(r"\d+", text)
     return int(digits.group()) if digits else vocabularies()["ordinal"].get(key(text))
 
 
 def _parse_spelled_year(text: str) -> int | None:
-    """"nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
-    words = key(text).replace("-", " ").split()
+    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
+    words = [w for w in key(text).replace("-", " ").split() if w not in ("and", "oh")]
     if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        return 2000 + (_parse_number(" ".join(rest)) or 0 if rest else 0)
-    century = _parse_number(words[0])
-    rest = _parse_number(" ".join(words[1:])) if words[1:] != ["hundred"] else 0
+        century, words = 20.0, words[2:]
+    else:
+        century, words = _parse_number(words[0]), words[1:]
+    rest = 0.0 if words in ([], ["hundred"]) else _parse_number(" ".join(words))
     return None if century is None or rest is None else int(century * 100 + rest)
 
 

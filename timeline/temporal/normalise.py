@@ -268,6 +268,28 @@ def month_day(context: Context, month: str, day: str, when: str = "") -> str:
     return _year_of(context, _day(lambda y: _leap_safe(y, _int(month), _int(day))), when).isoformat()
 
 
+def day_of_month(context: Context, day: str, when: str = "") -> str:
+    """ "On the 14th": that day of the reference's month, or of the month before or after."""
+    ref = context.reference
+    spans = []
+    for k in (-1, 0, 1):
+        month = ref.month + k
+        try:
+            spans.append(_date(ref.year + (month - 1) // 12, (month - 1) % 12 + 1, _int(day)))
+        except Unresolved:
+            continue
+    if not spans:
+        raise Unresolved(f"no day {day}")
+    context.used.append(ref.isoformat())
+    tense = context.tense() if not when else (PAST if when == "past" else FUTURE)
+
+    def cost(candidate: date) -> int:
+        wrong = (tense == PAST and candidate > ref) or (tense == FUTURE and candidate < ref)
+        return abs((candidate - ref).days) + (31 if wrong else 0)
+
+    return min(spans, key=cost).isoformat()
+
+
 def _leap_safe(year: int, month: int, day: int) -> date:
     """Feb. 29 in a year without one stands for Feb. 28 when choosing the year."""
     if (month, day) == (2, 29) and not calendar.isleap(year):
@@ -337,6 +359,17 @@ def _from_anchor(context: Context, anchor: str, grain: str, count: float) -> str
     start, anchor_grain = _period(anchor) or (context.reference, "day")
     context.used.append(anchor)
     return _at(_shifted(start, grain, count), anchor_grain)
+
+
+def same(context: Context, grain: str = "") -> str:
+    """ "That year", "the same day", "later that month": the period of the date the text
+    named last, when that date is at least as precise; else the reference's."""
+    grain = grain or "day"
+    anchor = _period(context.anchor)
+    if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
+        return shift(context, grain, "0")
+    context.used.append(str(context.anchor))
+    return _at(anchor[0], grain)
 
 
 def current(context: Context, grain: str, which: str = "") -> str:
@@ -424,12 +457,14 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "today": today,
     "month": month,
     "month_day": month_day,
+    "day_of_month": day_of_month,
     "weekday": weekday,
     "weekend": weekend,
     "shift": shift,
     "ago": ago,
     "relative": relative,
     "current": current,
+    "same": same,
     "in_year": in_year,
     "quarter": quarter,
     "half": half,

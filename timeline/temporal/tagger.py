@@ -52,7 +52,7 @@ def find(text: str, reference: date) -> list[Match]:
         ends.insert(i, m.end())
         winners.append((order, m))
     winners.sort(key=lambda w: w[1].start())
-    return list(_normalise_in_order(text, reference, winners))
+    return sorted(_normalise_in_order(text, reference, winners), key=lambda match: match.start)
 
 
 def tag(text: str, reference: date) -> list[Timex]:
@@ -72,32 +72,50 @@ def tag(text: str, reference: date) -> list[Timex]:
     ]
 
 
-def _normalise_in_order(text: str, reference: date, winners: list[tuple[int, re.Match[str]]]) -> Iterator[Match]:
+def _normalise_in_order(
+    text: str, reference: date, winners: list[tuple[int, re.Match[str]]]
+) -> Iterator[Match]:
     """Normalise the winners in text order, each date becoming the anchor of those after it."""
-    anchor: str | None = None
-    periods: dict[str, str] = {}
+    anchors = Anchors()
     for order, m in winners:
         rule = rules()[order]
         if not rule.type:
             yield Match(m.start(), m.end(), rule, "", None, None)
             continue
-        fields = {}
+        fields: dict[str, object] = {k: v or "" for k, v in m.groupdict().items()}  # plain groups: as written
         for group, source in rule.groups.items():
             matched = m.group(group)
             fields[group] = "" if matched is None else _field(parser_for(source)(matched))
-        context = Context(reference, partial(_cached_tense, text, m.start(), m.end(), {}), anchor, periods)
-        try:
-            value = evaluate(rule.value.format_map(fields), context)
-            mod = rule.mod.format_map(fields) or None
-        except (Unresolved, KeyError, ValueError, OverflowError):
-            continue
-        used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
-        if rule.type == "DATE" and (used is None or used == reference.isoformat()):
-            grain = grain_of(value)
-            if grain:
-                anchor, periods[grain] = value, value
-        start, end = m.span("extent") if "extent" in rule.regex.groupindex and m.group("extent") else m.span()
-        yield Match(start, end, rule, value, mod, used)
+        tense = partial(_cached_tense, text, m.start(), m.end(), {})
+        for group, template in rule.parts:
+            if group and m.group(group) is None:
+                continue
+            context = Context(reference, tense, anchors.last, anchors.by_grain)
+            try:
+                value = evaluate(template.format_map(fields), context)
+                mod = rule.mod.format_map(fields) or None
+            except (Unresolved, KeyError, ValueError, OverflowError):
+                continue
+            used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
+            if rule.type == "DATE" and (used is None or used == reference.isoformat()):
+                anchors.note(value)
+            start, end = m.span(group) if group else m.span()
+            yield Match(start, end, rule, value, mod, used)
+
+
+class Anchors:
+    """The dates the text has named so far, which later relative expressions count from."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.by_grain: dict[str, str] = {}
+
+    def note(self, value: str) -> None:
+        grain = grain_of(value)
+        if grain:
+            self.last = self.by_grain[grain] = value
+
+
 def _cached_tense(text: str, start: int, end: int, cache: dict[str, int]) -> int:
     if "tense" not in cache:
         cache["tense"] = tense_at(text, start, end)

@@ -1,0 +1,379 @@
+"""Events from articles: dates at their precision, grouping, headlines, status, people, places, sources.
+
+The sample and the fixture articles run through the real temporal tagger; the rules about
+which expressions date what are also tested on hand-built TIMEX3 lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import lexicon, periods
+from timeline.events import extract_events
+from timeline.model import Article, Event, Timex
+from timeline.sources import read_article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+TEXT_TABLES = ("abbreviations", "sentence-starters")
+ENTITY_TABLES = (
+    "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
+    "calendar-words", "name-particles", "not-people",
+)  # fmt: skip
+DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
+
+
+def article(text: str, published: str = DEFAULT_PUBLISHED, slug: str = "test-article") -> Article:
+    return Article(
+        path=f"{slug}.txt", text=text, published=date.fromisoformat(published), title=slug, slug=slug
+    )
+
+
+def timex(text: str, body: str, type_: str, value: str, mod: str | None = None) -> Timex:
+    start = body.index(text)
+    return Timex(start, start + len(text), text, type_, value, mod)
+
+
+def on(events: list[Event], value: str) -> list[Event]:
+    return [e for e in events if e.date == value]
+
+
+def sentences_of(event: Event) -> list[str]:
+    return [s.sentence for s in event.sources]
+
+
+# --- the sample article ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(seed_article) -> tuple[Article, list[Event]]:
+    art = read_article(seed_article)
+    return art, extract_events(art)
+
+
+def test_sample_call_on_monday(sample):
+    _art, events = sample
+    calls = [e for e in on(events, "2025-05-19") if any("two-hour call" in s for s in sentences_of(e))]
+    assert len(calls) == 1
+    call = calls[0]
+    assert call.precision == "day" and call.status == "happened"
+    assert {"Vladimir Putin", "Trump"} <= {p.name for p in call.people}
+    assert any(s.startswith("Going into Monday’s phone call") for s in sentences_of(call))
+
+
+def test_sample_vance_remarks_are_their_own_event(sample):
+    _, events = sample
+    vance = [e for e in on(events, "2025-05-19") if any(p.name == "JD Vance" for p in e.people)]
+    assert len(vance) == 1
+    assert not any("two-hour call" in s for s in sentences_of(vance[0]))
+    assert "Vance" in vance[0].title
+
+
+def test_sample_istanbul_talks_and_prisoner_swap_on_friday(sample):
+    _, events = sample
+    (talks,) = on(events, "2025-05-16")  # "Friday" in an article of Monday 19 May is the 16th
+    found = sentences_of(talks)
+    assert any(
+        s.startswith("Ukrainian and Russian officials met face-to-face on Friday in Turkey") for s in found
+    )
+    assert any("negotiations held [Friday] in Istanbul" in s for s in found)
+    assert any(s.startswith("The two sides agreed to exchange 1,000 prisoners of war") for s in found)
+    assert {"Turkey", "Istanbul"} <= {p.name for p in talks.places}
+    assert talks.status == "happened"
+
+
+def test_sample_putins_plan_of_june_2024(sample):
+    _, events = sample
+    (plan,) = on(events, "2024-06-14")
+    assert plan.precision == "day"
+    assert "Vladimir Putin" in {p.name for p in plan.people}
+    assert plan.title == "Putin proposed the plan"
+    assert any(s.startswith("Those conditions included") for s in sentences_of(plan))
+
+
+def test_sample_war_started_in_february_2022(sample):
+    _, events = sample
+    (war,) = on(events, "2022-02")
+    assert war.precision == "month"
+    assert war.sources[0].expression == "39-month-old"
+    assert "war on Ukraine" in war.title and "Ukraine" in {p.name for p in war.places}
+
+
+def test_sample_no_date_from_ages_or_counts(sample):
+    _, events = sample
+    expressions = {s.expression for e in events for s in e.sources if s.expression}
+    assert not any(re.search(r"\b(?:72|78|47)\b|1,000|year-old$", x) for x in expressions)
+    years = {periods.parse(e.date).start.year for e in events}
+    assert years <= {2022, 2024, 2025}
+
+
+def test_sample_sources_quote_the_article_exactly(sample):
+    art, events = sample
+    for event in events:
+        assert event.sources, event
+        for source in event.sources:
+            assert source.sentence in art.text
+            assert source.article == art.slug and source.published == "2025-05-19" and source.url == art.url
+            if source.expression:
+                assert source.expression in source.sentence
+
+
+def test_sample_fields_follow_the_schema(sample):
+    _, events = sample
+    slugs = [e.slug for e in events]
+    assert len(set(slugs)) == len(slugs)
+    assert [periods.sort_key(e.date) for e in events] == sorted(periods.sort_key(e.date) for e in events)
+    for e in events:
+        period = periods.parse(e.date)
+        assert e.date == periods.format_value(period.start, e.precision)
+        assert re.fullmatch(rf"{period.start.isoformat()}-[a-z0-9]+(?:-[a-z0-9]+)*", e.slug)
+        assert re.fullmatch(r"[0-9a-f]{12}", e.id)
+        assert 2 <= len(e.title.split()) <= 10 and not any(c in e.title for c in '“”"[]')
+        assert e.title not in {s.sentence for s in e.sources}
+        assert e.summary and "\n" not in e.summary and not e.summary.startswith("WASHINGTON")
+        assert e.status in ("happened", "planned")
+
+
+def test_ids_come_from_the_event_not_from_order(sample, seed_article):
+    art, events = sample
+    again = extract_events(replace(art, text="A note from the editors.\n" + art.text))
+    assert {e.id for e in events} == {e.id for e in again}
+    assert len({e.id for e in events}) == len(events)
+    other = extract_events(replace(art, slug="another-outlet-same-story"))
+    assert not {e.id for e in events} & {e.id for e in other}
+
+
+def test_extract_events_tags_the_text_when_no_timexes_are_given(sample):
+    art, events = sample
+    from timeline.temporal import tag
+
+    assert extract_events(art, tag(art.text, art.published)) == events
+
+
+# --- invented articles: other stories, outlets and days ---------------------------------------------
+
+
+def test_port_strike_article():
+    art = read_article(FIXTURES / "2024-03-08-harbour-gazette-port-strike.md")
+    events = extract_events(art)
+    by_date = {e.date: e for e in events if e.date != "2024-03-06"}
+    assert set(by_date) == {"2023-04", "2023-05", "2024-03-05", "2024-03-14"}
+    assert by_date["2023-05"].title == "Start of the strike"  # "the 10-month-long strike", 8 March 2024
+    deal = by_date["2024-03-05"]
+    assert any(s.startswith("The two sides agreed to a 14% pay rise") for s in sentences_of(deal))
+    assert by_date["2024-03-14"].status == "planned" and deal.status == "happened"
+    wednesday = on(events, "2024-03-06")  # Okonjo's remarks and Hale's statement stay apart
+    assert sorted(p.name for e in wednesday for p in e.people) == ["Marta Okonjo", "Viktor Hale"]
+    assert [p.name for e in wednesday for p in e.places] == ["Rotterdam"]
+    assert all(
+        e.sources[0].url == "https://harbour-gazette.example/2024/03/08/rotterdam-strike-deal" for e in events
+    )
+
+
+def test_bridge_article_precisions_and_status():
+    art = read_article(FIXTURES / "2023-11-20-valley-courier-bridge.md")
+    events = {e.date: e for e in extract_events(art)}
+    assert set(events) == {"1958", "201", "2023-10", "2023-11-19", "2023-W48", "2024-Q1"}
+    assert [events[v].precision for v in ("1958", "201", "2023-W48", "2024-Q1")] == [
+        "year", "decade", "week", "quarter",
+    ]  # fmt: skip
+    assert events["2023-W48"].status == "planned" and events["2024-Q1"].status == "planned"
+    assert events["2023-11-19"].status == "happened"
+    assert [p.name for p in events["2023-11-19"].people] == ["Elena Marsh"]
+    assert any(s.startswith("It was her first visit") for s in sentences_of(events["2023-11-19"]))
+    assert not events["2023-W48"].summary.startswith("SACRAMENTO")
+
+
+def test_wire_copy_as_plain_text():
+    art = read_article(FIXTURES / "2025-02-03-wire-flood-relief.txt", published="2025-02-03")
+    events = extract_events(art)
+    sunday = on(events, "2025-02-02")
+    assert sorted(p.name for e in sunday for p in e.people) == ["Abdul Rahman", "Prabowo Subianto"]
+    (canals,) = on(events, "2027")
+    assert canals.status == "planned" and canals.title.startswith("Subianto")
+    assert on(events, "199")[0].precision == "decade"
+    counts = [s.expression for e in events for s in e.sources if re.fullmatch(r"[\d,]+", s.expression or "x")]
+    assert counts == ["2027"]  # a year, never "14", "3,000" or "45"
+
+
+# --- the tables' own examples ---------------------------------------------------------------------
+
+
+def parse_example(example: str) -> tuple[str, str, str]:
+    """'[date | ]text[ => expected]' → (published, text, expected)."""
+    body, sep, expected = example.rpartition(" => ")
+    if not sep:
+        body, expected = example, ""
+    m = re.match(r"^(\d{4}-\d{2}-\d{2}) \| (.*)$", body)
+    published, body = m.groups() if m else (DEFAULT_PUBLISHED, body)
+    return published, body, expected
+
+
+def check_title(published: str, text: str, expected: str) -> None:
+    assert expected in [e.title for e in extract_events(article(text, published))]
+
+
+def check_status(published: str, text: str, expected: str) -> None:
+    assert [e.status for e in extract_events(article(text, published))] == [expected]
+
+
+def check_attached(published: str, text: str, _: str) -> None:
+    first, second = text.split(" | ")
+    events = extract_events(article(f"{first}\n{second}", published))
+    assert [sentences_of(e) for e in events] == [[first, second]]
+
+
+def check_grouping(published: str, text: str, expected: str) -> None:
+    events = extract_events(article(text.replace(" | ", "\n"), published))
+    assert len(events) == (1 if expected == "same" else 2)
+
+
+def check_start(published: str, text: str, expected: str) -> None:
+    starts = [e.date for e in extract_events(article(text, published)) if e.title.startswith("Start of")]
+    assert starts == ([] if expected == "-" else [expected])
+
+
+def check_summary(published: str, text: str, expected: str) -> None:
+    assert [e.summary for e in extract_events(article(text, published))] == [expected]
+
+
+def check_range(published: str, text: str, expected: str) -> None:
+    start, end = expected.split("/")
+    assert [(e.date, e.end_date) for e in extract_events(article(text, published))] == [(start, end)]
+
+
+EVENT_TABLES = {
+    "planned-triggers": check_status,
+    "anaphora": check_attached,
+    "happenings": check_grouping,
+    "anchorable-nouns": check_start,
+    "duration-anchors": check_start,
+    "title-rewrites": check_title,
+    "title-fillers": check_title,
+    "date-words": check_title,
+    "clause-openers": check_title,
+    "relative-pronouns": check_title,
+    "verbs": check_title,
+    "datelines": check_summary,
+    "range-connectors": check_range,
+}
+
+
+@pytest.mark.parametrize(
+    ("table", "example"), [(t, e) for t in EVENT_TABLES for e in lexicon.table(t).examples]
+)
+def test_every_table_example(table, example):
+    EVENT_TABLES[table](*parse_example(example))
+
+
+def test_every_table_has_examples_that_a_test_runs():
+    assert set(lexicon.names()) == set(EVENT_TABLES) | set(TEXT_TABLES) | set(ENTITY_TABLES)
+    assert all(lexicon.table(name).examples for name in lexicon.names())
+
+
+# --- which expressions date what: hand-built TIMEX3 lists -------------------------------------------
+
+WAR = "Officials said the 39-month-old war on Ukraine had cost billions."
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value", "expected"),
+    [
+        (WAR, "39-month-old", "DURATION", "P39M", ("2022-02", "month")),
+        ("The three-year-old conflict goes on.", "three-year-old", "DURATION", "P3Y", ("2022", "year")),
+        ("The decade-old dispute flared.", "decade-old", "DURATION", "PXDE", ("201", "decade")),
+        ("The war, now in its fourth year, goes on.", "its fourth year", "DURATION", "P4Y", ("2022", "year")),
+        ("Talks ended on Monday evening.", "Monday evening", "TIME", "2025-05-19TEV", ("2025-05-19", "day")),
+        ("The plant closed last week.", "last week", "DATE", "2025-W20", ("2025-W20", "week")),
+        ("Sales fell in the summer of 2024.", "summer of 2024", "DATE", "2024-SU", ("2024-SU", "season")),
+    ],
+)
+def test_expressions_that_date_an_event(text, expression, type_, value, expected):
+    events = extract_events(article(text), [timex(expression, text, type_, value)])
+    assert [(e.date, e.precision) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value", "mod"),
+    [
+        ("The 72-year-old added that talks would go on.", "72-year-old", "DURATION", "P72Y", None),
+        ("A 25-year-old man was arrested.", "25-year-old", "DURATION", "P25Y", None),
+        ("Decades-old feuds resurfaced.", "Decades-old", "DURATION", "PXDE", None),
+        ("Trump, 78, put a happy spin on it.", "78", "DATE", "0078", None),
+        ("They agreed to swap 1,000 prisoners.", "1,000", "DATE", "1000", None),
+        ("Russia is ready now.", "now", "DATE", "PRESENT_REF", None),
+        ("Ukraine is ready to talk every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
+        ("Ukraine met on a Monday.", "Monday", "DATE", "XXXX-WXX-1", None),
+        ("The talks lasted two hours.", "two hours", "DURATION", "PT2H", None),
+        (
+            "Officials met for the first time in more than three years.",
+            "more than three years",
+            "DURATION",
+            "P3Y",
+            "MORE_THAN",
+        ),
+        (
+            "The dam was built more than 100 years ago.",
+            "more than 100 years ago",
+            "DATE",
+            "1925",
+            "MORE_THAN",
+        ),
+    ],
+)
+def test_expressions_that_date_nothing(text, expression, type_, value, mod):
+    assert extract_events(article(text), [timex(expression, text, type_, value, mod)]) == []
+
+
+def test_status_from_tense_and_date():
+    text = "The ministers will meet in Oslo on Monday evening.\nThe ministers met in Oslo in 2023."
+    events = extract_events(
+        article(text),
+        [timex("Monday evening", text, "TIME", "2025-05-19TEV"), timex("2023", text, "DATE", "2023")],
+    )
+    assert [(e.date, e.status) for e in events] == [("2023", "happened"), ("2025-05-19", "planned")]
+    later = extract_events(
+        article("Voting ends on June 2.", "2025-05-19"),
+        [timex("June 2", "Voting ends on June 2.", "DATE", "2025-06-02")],
+    )
+    assert [e.status for e in later] == ["planned"]  # after publication, whatever the words
+
+
+def test_a_range_is_one_event_with_an_end_date():
+    text = "The summit ran from May 12 to May 14 in Geneva."
+    events = extract_events(
+        article(text),
+        [timex("May 12", text, "DATE", "2025-05-12"), timex("May 14", text, "DATE", "2025-05-14")],
+    )
+    assert [(e.date, e.end_date, e.title) for e in events] == [
+        ("2025-05-12", "2025-05-14", "The summit ran in Geneva")
+    ]
+    assert events[0].sources[0].expression == "May 12 to May 14"
+
+
+def test_same_day_different_happenings_stay_apart_and_same_happening_joins():
+    text = (
+        "Mayor Lena Torres opened the new tram line on Friday.\n"
+        "Separately on Friday, Police Chief Aaron Wilkes resigned over the budget.\n"
+        "Torres said on Friday that the tram line would carry 20,000 riders a day."
+    )
+    tx = [Timex(m.start(), m.end(), "Friday", "DATE", "2025-05-16") for m in re.finditer("Friday", text)]
+    events = extract_events(article(text), tx)
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+    joined = next(e for e in events if len(e.sources) == 2)
+    assert [p.name for p in joined.people] == ["Lena Torres"]
+
+
+def test_slugs_unique_within_a_batch():
+    text = "Rebels attacked the town on Friday.\nRebels attacked the town on Friday, witnesses said."
+    tx = [Timex(m.start(), m.end(), "Friday", "DATE", "2025-05-16") for m in re.finditer("Friday", text)]
+    single = extract_events(article(text), tx)
+    assert len(single) == 1 and len(single[0].sources) == 2
+    twice = extract_events(article("Rebels attacked on Friday.\nRebels attacked on Friday night."), [
+        Timex(20, 26, "Friday", "DATE", "2025-05-16"), Timex(48, 60, "Friday night", "TIME", "2025-05-16TNI"),
+    ])  # fmt: skip
+    assert len({e.slug for e in twice}) == len(twice)

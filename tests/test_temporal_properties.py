@@ -1,0 +1,137 @@
+"""Properties of the tagger over generated input (hypothesis).
+
+For any text and any reference day the tagger never raises, returns sorted non-overlapping
+spans inside the text, and every value is a valid TIMEX3 value; date phrases generated from
+a day normalise back to that day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import tag
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+                 "Dec.")  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_TIME = r"(?:T(?:\d\d:\d\d|MO|AF|EV|NI|MI))?"
+_DURATION_PART = r"(?:\d+(?:\.\d+)?|X)"
+TIMEX3_VALUE = re.compile(
+    "|".join(
+        (
+            rf"\d{{4}}-\d\d-\d\d{_TIME}",
+            r"\d{4}-\d\d",
+            r"\d{4}-W\d\d(?:-WE)?",
+            r"\d{4}-Q[1-4]",
+            r"\d{4}-H[12]",
+            r"\d{4}-(?:SP|SU|FA|WI)",
+            r"\d{2,4}",
+            rf"P(?:{_DURATION_PART}(?:Y|M|W|D|DE|CE|Q|WE))*(?:T(?:{_DURATION_PART}[HMS])+)?",
+            rf"XXXX-WXX-[1-7]{_TIME}",
+            r"XXXX-\d\d",
+            r"(?:PRESENT|PAST|FUTURE)_REF",
+        )
+    )
+)
+
+REFERENCES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31))
+# Text made of words the tagger cares about, so that the properties meet real matches.
+WORDS = st.sampled_from(
+    [*MONTHS, *WEEKDAYS, "last", "next", "this", "week", "year", "years", "ago", "the", "on", "in", "will",
+     "said", "more than", "about", "early", "mid-", "1,000", "2024", "1990s", "14", "3rd", "-", "–", ",", ".",
+     "'s", "old", "-year-old", "two", "hour", "twenty-four", "a", "quarter", "third", "fiscal", "yesterday",
+     "today", "Monday's", "p.m.", "10:30", "$", "%", "\n", "Article", "COVID-19", "every", "daily"]
+)  # fmt: skip
+
+
+def _valid(value: str) -> bool:
+    if not TIMEX3_VALUE.fullmatch(value):
+        return False
+    day = re.match(r"(\d{4}-\d\d-\d\d)", value)
+    if day:
+        date.fromisoformat(day.group(1))  # raises for 2025-02-30
+    return True
+
+
+def _check(text: str, reference: date) -> None:
+    found = tag(text, reference)
+    previous_end = 0
+    for timex in found:
+        assert 0 <= previous_end <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert _valid(timex.value), timex
+        previous_end = timex.end
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300), REFERENCES)
+def test_any_text_is_safe(text: str, reference: date) -> None:
+    _check(text, reference)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join), REFERENCES)
+def test_temporal_word_salad_is_safe(text: str, reference: date) -> None:
+    _check(text, reference)
+
+
+def _only(text: str, reference: date) -> str:
+    found = tag(text, reference)
+    assert len(found) == 1, found
+    return found[0].value
+
+
+@given(DAYS, st.integers(0, 400), st.booleans())
+def test_full_dates_normalise_to_their_day(day: date, days_away: int, abbreviate: bool) -> None:
+    reference = day + timedelta(days=days_away)
+    month = (ABBREVIATIONS if abbreviate else MONTHS)[day.month - 1]
+    weekday = WEEKDAYS[day.weekday()]
+    assert _only(f"They met on {weekday}, {month} {day.day}, {day.year}.", reference) == day.isoformat()
+    assert _only(f"It opened {month} {day.day}, {day.year}, in Paris.", reference) == day.isoformat()
+    assert _only(f"It opened on {day.day} {MONTHS[day.month - 1]} {day.year}.", reference) == day.isoformat()
+    assert _only(f"It was {day.isoformat()}.", reference) == day.isoformat()
+    assert _only(f"Sales fell in {MONTHS[day.month - 1]} {day.year}.", reference) == day.isoformat()[:7]
+
+
+@given(DAYS, st.integers(1, 7))
+def test_last_weekday_is_the_one_before(day: date, days_after: int) -> None:
+    reference = day + timedelta(days=days_after)
+    assert _only(f"The talks ended last {WEEKDAYS[day.weekday()]}.", reference) == day.isoformat()
+
+
+@given(DAYS, st.integers(0, 6))
+def test_bare_weekday_in_the_past(day: date, days_after: int) -> None:
+    reference = day + timedelta(days=days_after)
+    assert _only(f"Officials met on {WEEKDAYS[day.weekday()]} in Geneva.", reference) == day.isoformat()
+
+
+@given(DAYS, st.integers(0, 6))
+def test_bare_weekday_in_the_future(day: date, days_before: int) -> None:
+    reference = day - timedelta(days=days_before)
+    assert _only(f"The two leaders will meet {WEEKDAYS[day.weekday()]}.", reference) == day.isoformat()
+
+
+@given(DAYS, st.integers(-150, 150))
+def test_month_day_without_year_is_the_nearest(day: date, offset: int) -> None:
+    reference = day + timedelta(days=offset)
+    phrase = f"The report is dated {ABBREVIATIONS[day.month - 1]} {day.day}."
+    if (day.month, day.day) == (2, 29):
+        return  # a leap day has no nearest occurrence in most years
+    assert _only(phrase, reference) == day.isoformat()
+
+
+@given(DAYS, st.integers(1, 30))
+def test_days_ago(day: date, count: int) -> None:
+    words = {1: "one", 2: "two", 3: "three", 7: "seven", 10: "ten"}
+    amount = words.get(count, str(count))
+    assert _only(f"It began {amount} days ago.", day + timedelta(days=count)) == day.isoformat()
+    assert _only("It began yesterday.", day + timedelta(days=1)) == day.isoformat()

@@ -1,0 +1,235 @@
+"""The temporal tagger on news sentences: what it finds, how it types and normalises it.
+
+Golden fixtures (invented articles in tests/fixtures/temporal/, each with the exact timexes
+it must give) show the whole output; the tests below pin the behaviours the product relies
+on, one idea each.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.model import Timex
+from timeline.temporal import tag
+
+MONDAY = date(2025, 5, 19)  # the sample article's publication day
+
+
+def one(text: str, reference: date = MONDAY) -> Timex:
+    found = tag(text, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, reference: date = MONDAY) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, reference)]
+
+
+# --- golden articles -------------------------------------------------------------------
+
+
+GOLDEN = sorted((Path(__file__).parent / "fixtures" / "temporal").glob("*.txt"))
+
+
+@pytest.mark.parametrize("article", GOLDEN, ids=[p.stem for p in GOLDEN])
+def test_golden_article(article: Path) -> None:
+    expected = json.loads(article.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    text = article.read_text(encoding="utf-8")
+    found = [t.to_json() for t in tag(text, date.fromisoformat(expected["published"]))]
+    assert found == expected["timexes"]
+
+
+# --- the sample article ------------------------------------------------------------------
+
+
+def test_sample_article(seed_article: Path) -> None:
+    from timeline.sources import read_article
+
+    article = read_article(seed_article)
+    found = {(t.text, t.value) for t in tag(article.text, article.published)}
+    assert ("Monday", "2025-05-19") in found
+    assert ("Earlier Monday", "2025-05-19") in found
+    assert ("Monday evening", "2025-05-19TEV") in found
+    assert ("Friday", "2025-05-16") in found
+    assert ("39-month-old", "P39M") in found
+    assert ("two-hour", "PT2H") in found
+    assert ("more than three years", "P3Y") in found
+    assert ("June 14, 2024", "2024-06-14") in found
+    assert ("2022", "2022") in found
+    fridays = [t for t in tag(article.text, article.published) if t.text == "Friday"]
+    assert len(fridays) == 3 and {t.value for t in fridays} == {"2025-05-16"}
+    # No age, count or other number is read as a date.
+    for timex in tag(article.text, article.published):
+        assert timex.text not in ("72", "78", "47", "1,000", "000"), timex
+        assert "year-old" not in timex.text
+
+
+# --- weekdays and tense -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Negotiators agreed Friday to trade proposals.", "2025-05-16"),
+        ("Officials met face-to-face on Friday in Turkey.", "2025-05-16"),
+        ("The two leaders will meet Thursday in Rome.", "2025-05-22"),
+        ("The summit is scheduled for Thursday.", "2025-05-22"),
+        ("She said she would travel to Kyiv on Wednesday.", "2025-05-21"),
+        ("Next Monday the court rules.", "2025-05-26"),
+        ("The court ruled last Monday.", "2025-05-12"),
+        ("Going into Monday's phone call, the Kremlin was firm.", "2025-05-19"),
+        ("Putin doubled down Monday on his demands.", "2025-05-19"),
+    ],
+)
+def test_weekday_follows_the_tense_of_its_clause(sentence: str, value: str) -> None:
+    assert one(sentence).value == value
+
+
+def test_parts_of_a_day_are_times() -> None:
+    timex = one("In the Oval Office Monday evening, Trump spoke.")
+    assert (timex.text, timex.type, timex.value) == ("Monday evening", "TIME", "2025-05-19TEV")
+    assert one("Fighting resumed last night.").value == "2025-05-18TNI"
+    assert one("The vote will be held at 10:30 a.m. Tuesday.").value == "2025-05-20T10:30"
+
+
+# --- what is not a date ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "However, the 72-year-old added, talks would go on.",
+        "Trump, 78, put a happy spin on the call.",
+        "Zelensky, 47, stressed that Ukraine is ready.",
+        "The two sides agreed to exchange 1,000 prisoners of war.",
+        "The fund lost $2 billion.",
+        "NATO's Article 5 and the G7 were discussed.",
+        "COVID-19 cases rose; a Boeing 747 landed.",
+        "Section 230 protects platforms.",
+        "Call (202) 555-0143 for details.",
+        "The home side won 3-1 after extra time.",
+        "Some 2000 troops were sent, aged 18 to 25.",
+        "Police said a 6-month-old and a 45-year-old woman were hurt.",
+    ],
+)
+def test_not_dates(sentence: str) -> None:
+    assert tag(sentence, MONDAY) == []
+
+
+# --- durations, sets, absolute dates -----------------------------------------------------------
+
+
+def test_age_of_a_thing_is_a_duration_counted_from_publication() -> None:
+    timex = one("Putin will not accept a cease-fire in his 39-month-old war on Ukraine.")
+    assert (timex.type, timex.value, timex.anchor) == ("DURATION", "P39M", "2025-05-19")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "mod"),
+    [
+        ("for the first time in more than three years", "more than three years", "P3Y", "MORE_THAN"),
+        ("after a two-hour call", "two-hour", "PT2H", None),
+        ("the feud has lasted for decades", "decades", "PXDE", None),
+        ("the trial took about six weeks", "six weeks", "P6W", "APPROX"),
+        ("nearly 18 months of talks", "nearly 18 months", "P18M", "LESS_THAN"),
+    ],
+)
+def test_durations(sentence: str, text: str, value: str, mod: str | None) -> None:
+    timex = one(sentence)
+    assert (timex.type, timex.text, timex.value, timex.mod) == ("DURATION", text, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The council meets every Monday.", "XXXX-WXX-1"),
+        ("The paper is published weekly.", "P1W"),
+        ("Inspectors visit twice a year.", "P1Y"),
+    ],
+)
+def test_sets(sentence: str, value: str) -> None:
+    timex = one(sentence)
+    assert (timex.type, timex.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "mod"),
+    [
+        ("He proposed the plan on June 14, 2024,.", "2024-06-14", None),
+        ("It was signed 14 June 2024 in Minsk.", "2024-06-14", None),
+        ("The filing is dated 2024-06-14.", "2024-06-14", None),
+        ("The filing is dated 6/14/2024.", "2024-06-14", None),
+        ("The law took effect Jan. 5.", "2025-01-05", None),
+        ("Prices rose in June 2019.", "2019-06", None),
+        ("Sales slumped in mid-June.", "2025-06", "MID"),
+        ("Work starts in early 2026.", "2026", "START"),
+        ("Rates peaked in the 1990s.", "199", None),
+        ("Profit fell in the third quarter of 2024.", "2024-Q3", None),
+        ("The deal closed last fall.", "2024-FA", None),
+        ("Stores close on Christmas Day.", "2024-12-25", None),
+        ("The vote came on the 14th.", "2025-05-14", None),
+    ],
+)
+def test_absolute_and_calendar_dates(sentence: str, value: str, mod: str | None) -> None:
+    timex = one(sentence)
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The ministers met yesterday.", "2025-05-18"),
+        ("The bill passed last week.", "2025-W20"),
+        ("Talks began earlier this month.", "2025-05"),
+        ("Elections are due next year.", "2026"),
+        ("The strike began two days ago.", "2025-05-17"),
+        ("The plant closed three years ago.", "2022"),
+        ("The company is now profitable.", "PRESENT_REF"),
+        ("Fighting stopped over the weekend.", "2025-W20-WE"),
+    ],
+)
+def test_relative_dates(sentence: str, value: str) -> None:
+    assert one(sentence).value == value
+
+
+def test_ranges_give_both_ends() -> None:
+    assert values("The talks on May 15–16 ended without a deal.") == [
+        ("May 15", "2025-05-15"),
+        ("16", "2025-05-16"),
+    ]
+    assert values("Prices rose from March to June 2022.") == [("March", "2022-03"), ("June 2022", "2022-06")]
+
+
+def test_relative_expressions_count_from_the_date_named_before() -> None:
+    found = values("The port handled 1,200 ships in February, down from 1,450 a year earlier.")
+    assert found == [("February", "2025-02"), ("a year earlier", "2024-02")]
+    found = values("Profit rose in the third quarter of 2024 from $5 million a year ago.")
+    assert found == [("the third quarter of 2024", "2024-Q3"), ("a year ago", "2023-Q3")]
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def test_timex_command_json(tmp_path: Path) -> None:
+    text = "Officials met on Friday.\nThey will meet again Thursday, May 22.\n"
+    article = tmp_path / "note.txt"
+    article.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "timex", str(article), "--published", "2025-05-19", "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert [(t["text"], t["type"], t["value"]) for t in payload] == [
+        ("Friday", "DATE", "2025-05-16"),
+        ("Thursday, May 22", "DATE", "2025-05-22"),
+    ]
+    for timex in payload:
+        assert {"start", "end", "text", "type", "value", "mod"} <= set(timex)
+        assert text[timex["start"] : timex["end"]] == timex["text"]
