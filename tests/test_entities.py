@@ -113,3 +113,18 @@ def test_common_words_and_sentence_openers_are_not_people():
 def test_places_inside_organisation_names_are_not_places():
     text = "The Bank of America and the New York Times reported on Kenya."
     assert names(text) == {"Kenya"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Putin", "Vladimir Putin", True),
+        ("Vladimir Putin", "Putin", True),
+        ("James Kopp", "James C. Kopp", True),
+        ("Ursula von der Leyen", "von der Leyen", True),
+        ("Joe Biden", "Hunter Biden", False),
+        ("Trump", "Vance", False),
+    ],
+)
+def test_same_person_across_articles(a, b, same):
+    assert entities.same_person(a, b) is same

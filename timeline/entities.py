@@ -72,6 +72,12 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity
     return _entities_in(text, start, len(text) if end is None else end, "place")
 
 
+def same_person(name: str, other: str) -> bool:
+    """Could two names, as two articles write them, be one person? ("Putin", "Vladimir Putin")"""
+    a, b = tuple(name.split()), tuple(other.split())
+    return _same_person(*sorted((a, b), key=len))
+
+
 def _entities_in(text: str, start: int, end: int, kind: EntityKind) -> tuple[Entity, ...]:
     found = (m.entity for m in _find(text) if start <= m.start and m.end <= end and m.entity.kind == kind)
     return tuple(dict.fromkeys(found))

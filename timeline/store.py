@@ -24,8 +24,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import journal
@@ -325,6 +325,24 @@ def _read_json(path: Path) -> dict:
         raise journal.JournalError(f"{path}: unreadable bookkeeping ({exc})") from None
 
 
-def _json_text(data: object) -> str:
-    """Deterministic JSON: the same data always gives the same bytes."""
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def _json_text(data: dict) -> str:
+    """Deterministic JSON, one line per item of each top-level collection (for readable diffs).
+
+    The same data always gives the same bytes; compact items keep Python's fast encoder.
+    """
+    lines = []
+    for key, value in sorted(data.items()):
+        if isinstance(value, dict) and value:
+            items = [f"{_compact(k)}:{_compact(v)}" for k, v in sorted(value.items())]
+        elif isinstance(value, list) and value:
+            items = [_compact(v) for v in value]
+        else:
+            lines.append(f"{_compact(key)}:{_compact(value)}")
+            continue
+        opening, closing = "{}" if isinstance(value, dict) else "[]"
+        lines.append(f"{_compact(key)}:{opening}\n" + ",\n".join(items) + f"\n{closing}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -92,9 +92,8 @@ class ExportsGenerator(Generator):
             "timelinejs.json": _json(timelinejs(entries, site, "timelinejs.json")),
             "timeline.ics": icalendar_text(entries, site, "timeline.ics"),
         }
-        if entries:
-            here = "feeds/updates.atom.xml"
-            files[here] = atom_feed(entries, site, here, f"{site.name}: new and updated events", limit)
+        here = "feeds/updates.atom.xml"
+        files[here] = atom_feed(entries, site, here, f"{site.name}: new and updated events", limit)
         slices = by_subject(entries)
         for view in self.subjects():
             entity = Entity(view.name, view.slug, view.kind)  # type: ignore[arg-type]

@@ -25,14 +25,17 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR as FRI
 from dateutil.relativedelta import MO, SA, SU, TH, TU, WE, relativedelta
 
-from .tense import FUTURE, PAST
+from .tense import FUTURE, PAST, Tense
 
 WEEKDAYS = (MO, TU, WE, TH, FRI, SA, SU)
 GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
 # How many days a yearless date may lie on the wrong side of the reference for its clause's
 # tense before a farther occurrence on the right side is preferred: tense detection errs,
-# and a date weeks away is likelier than one eleven months away.
+# and a date weeks away is likelier than one eleven months away.  A tense word close to
+# the expression ("will be held in December") is trusted more than a distant one.
 TENSE_PENALTY_DAYS = 180
+SURE_TENSE_PENALTY_DAYS = 365
+SURE_TENSE_DISTANCE = 8
 
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
 _HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
@@ -65,7 +68,7 @@ class Context:
     """What a value may depend on besides its own words."""
 
     reference: date
-    tense: Callable[[], int]  # lazily computed: most values never ask
+    tense: Callable[[], Tense]  # lazily computed: most values never ask
     anchor: str | None = None  # the value of the last date the text named
     periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
     used: list[str] = field(default_factory=list)  # what the value was resolved against
@@ -181,11 +184,12 @@ def _year_of(context: Context, span_in: Callable[[int], tuple[date, date]], when
         wanted = [s for s in spans if (s[0] <= ref if when == "past" else s[1] >= ref)]
         return wanted[-1 if when == "past" else 0][0]
     tense = context.tense()
+    penalty = SURE_TENSE_PENALTY_DAYS if tense.distance <= SURE_TENSE_DISTANCE else TENSE_PENALTY_DAYS
 
     def cost(span: tuple[date, date]) -> int:
         before, after = (ref - span[1]).days, (span[0] - ref).days
-        wrong = (tense == PAST and after > 0) or (tense == FUTURE and before > 0)
-        return max(before, after, 0) + (TENSE_PENALTY_DAYS if wrong else 0)
+        wrong = (tense.direction == PAST and after > 0) or (tense.direction == FUTURE and before > 0)
+        return max(before, after, 0) + (penalty if wrong else 0)
 
     return min(spans, key=cost)[0]
 
@@ -281,7 +285,7 @@ def day_of_month(context: Context, day: str, when: str = "") -> str:
     if not spans:
         raise Unresolved(f"no day {day}")
     context.used.append(ref.isoformat())
-    tense = context.tense() if not when else (PAST if when == "past" else FUTURE)
+    tense = context.tense().direction if not when else (PAST if when == "past" else FUTURE)
 
     def cost(candidate: date) -> int:
         wrong = (tense == PAST and candidate > ref) or (tense == FUTURE and candidate < ref)
@@ -308,7 +312,7 @@ def weekday(context: Context, day: str, when: str = "") -> str:
         return (ref + relativedelta(days=step, weekday=WEEKDAYS[index](step))).isoformat()
     if when == "0":  # "this Friday": in the reference's week
         return (ref + timedelta(days=index - ref.weekday())).isoformat()
-    future = when == "future" or (when != "past" and context.tense() == FUTURE)
+    future = when == "future" or (when != "past" and context.tense().direction == FUTURE)
     return (ref + relativedelta(weekday=WEEKDAYS[index](1 if future else -1))).isoformat()
 
 
@@ -318,7 +322,7 @@ def weekend(context: Context, when: str = "") -> str:
     context.used.append(ref.isoformat())
     if when in ("-1", "0", "1"):
         day = ref + timedelta(weeks=int(when))
-    elif context.tense() == FUTURE:
+    elif context.tense().direction == FUTURE:
         day = ref + relativedelta(weekday=SA(1))
     else:  # "over the weekend": the one just past, or this one if it is the weekend
         day = ref if ref.weekday() >= 5 else ref + relativedelta(weekday=SA(-1))
@@ -379,7 +383,7 @@ def current(context: Context, grain: str, which: str = "") -> str:
     if grain in context.periods:
         context.used.append(context.periods[grain])
         return context.periods[grain]
-    complete = which == "latest" or context.tense() != FUTURE
+    complete = which == "latest" or context.tense().direction != FUTURE
     return shift(context, grain, "1" if complete else "0", "-1")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import tense_words
 
@@ -22,8 +23,17 @@ AFTER_WEIGHT = 2
 # An -ed word after "be", "to", "is" ... is a passive or an infinitive, not a past tense:
 # "will be named", "is expected".
 _NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "am", "being", "get", "gets"))
-# A sentence ends at . ! ? or ; (not after "Sen" or "Jan" or "U.S") or at a blank line.
-_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
+# A sentence ends at . ! ? or ; followed by space, or at a blank line; a period after an
+# abbreviation ("Sen.", "vs.", "U.S.") does not end it.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
+
+
+class Tense(NamedTuple):
+    """Which way the clause points, and how far (in characters) the deciding word is."""
+
+    direction: int  # PAST, UNKNOWN or FUTURE
+    distance: int
 
 
 @cache
@@ -42,23 +52,51 @@ def _triggers() -> re.Pattern[str]:
     )
 
 
+@cache
+def _deadline() -> re.Pattern[str]:
+    """A preposition right before the expression that points to the future ("by Friday")."""
+    words = "|".join(re.escape(w) for w in tense_words()["future_prepositions"])
+    return re.compile(rf"(?<![\w'’])(?:{words})\s+$", re.IGNORECASE)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in tense_words()["abbreviations"])
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    if boundary.group()[0] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, boundary.start() - 12), boundary.start() + 1)
+    if not word:
+        return True
+    token = word.group(1).lower().rstrip(".")
+    return not (token in _abbreviations() or len(token) == 1 or "." in token)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, cut to WINDOW characters either side."""
     left = max(0, start - WINDOW)
     for m in _BOUNDARY.finditer(text, left, start):
-        left = m.end()
+        if _ends_sentence(text, m):
+            left = m.end()
     right = min(len(text), end + WINDOW)
-    m = _BOUNDARY.search(text, end, right)
-    return left, (m.start() + 1 if m else right)
+    for m in _BOUNDARY.finditer(text, end, right):
+        if _ends_sentence(text, m):
+            right = m.start() + 1
+            break
+    return left, right
 
 
-def tense_at(text: str, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN for the expression at ``text[start:end]``."""
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """Which way the clause around ``text[start:end]`` points, and how sure (by distance)."""
     left, right = sentence_bounds(text, start, end)
-    best, best_distance = UNKNOWN, WINDOW * 2
+    if _deadline().search(text, max(left, start - 16), start):
+        return Tense(FUTURE, 0)
+    best = Tense(UNKNOWN, WINDOW * 2)
     for segment_start, segment_end in ((left, start), (end, right)):
         for m in _triggers().finditer(text, segment_start, segment_end):
             distance = start - m.end() if segment_end == start else (m.start() - end) * AFTER_WEIGHT
-            if distance < best_distance:
-                best, best_distance = (FUTURE if m.group("future") else PAST), distance
+            if distance < best.distance:
+                best = Tense(FUTURE if m.group("future") else PAST, distance)
     return best
