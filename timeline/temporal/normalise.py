@@ -25,17 +25,14 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR as FRI
 from dateutil.relativedelta import MO, SA, SU, TH, TU, WE, relativedelta
 
-from .tense import FUTURE, PAST, Tense
+from .tense import FUTURE, PAST
 
 WEEKDAYS = (MO, TU, WE, TH, FRI, SA, SU)
 GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
 # How many days a yearless date may lie on the wrong side of the reference for its clause's
 # tense before a farther occurrence on the right side is preferred: tense detection errs,
-# and a date weeks away is likelier than one eleven months away.  A tense word close to
-# the expression ("will be held in December") is trusted more than a distant one.
+# and a date weeks away is likelier than one eleven months away.
 TENSE_PENALTY_DAYS = 180
-SURE_TENSE_PENALTY_DAYS = 365
-SURE_TENSE_DISTANCE = 8
 
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
 _HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
@@ -68,7 +65,7 @@ class Context:
     """What a value may depend on besides its own words."""
 
     reference: date
-    tense: Callable[[], Tense]  # lazily computed: most values never ask
+    tense: Callable[[], int]  # PAST, UNKNOWN or FUTURE; lazily computed: most values never ask
     anchor: str | None = None  # the value of the last date the text named
     periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
     used: list[str] = field(default_factory=list)  # what the value was resolved against
@@ -184,12 +181,11 @@ def _year_of(context: Context, span_in: Callable[[int], tuple[date, date]], when
         wanted = [s for s in spans if (s[0] <= ref if when == "past" else s[1] >= ref)]
         return wanted[-1 if when == "past" else 0][0]
     tense = context.tense()
-    penalty = SURE_TENSE_PENALTY_DAYS if tense.distance <= SURE_TENSE_DISTANCE else TENSE_PENALTY_DAYS
 
     def cost(span: tuple[date, date]) -> int:
         before, after = (ref - span[1]).days, (span[0] - ref).days
-        wrong = (tense.direction == PAST and after > 0) or (tense.direction == FUTURE and before > 0)
-        return max(before, after, 0) + (penalty if wrong else 0)
+        wrong = (tense == PAST and after > 0) or (tense == FUTURE and before > 0)
+        return max(before, after, 0) + (TENSE_PENALTY_DAYS if wrong else 0)
 
     return min(spans, key=cost)[0]
 
@@ -285,7 +281,7 @@ def day_of_month(context: Context, day: str, when: str = "") -> str:
     if not spans:
         raise Unresolved(f"no day {day}")
     context.used.append(ref.isoformat())
-    tense = context.tense().direction if not when else (PAST if when == "past" else FUTURE)
+    tense = context.tense() if not when else (PAST if when == "past" else FUTURE)
 
     def cost(candidate: date) -> int:
         wrong = (tense == PAST and candidate > ref) or (tense == FUTURE and candidate < ref)
@@ -312,7 +308,7 @@ def weekday(context: Context, day: str, when: str = "") -> str:
         return (ref + relativedelta(days=step, weekday=WEEKDAYS[index](step))).isoformat()
     if when == "0":  # "this Friday": in the reference's week
         return (ref + timedelta(days=index - ref.weekday())).isoformat()
-    future = when == "future" or (when != "past" and context.tense().direction == FUTURE)
+    future = when == "future" or (when != "past" and context.tense() == FUTURE)
     return (ref + relativedelta(weekday=WEEKDAYS[index](1 if future else -1))).isoformat()
 
 
@@ -322,7 +318,7 @@ def weekend(context: Context, when: str = "") -> str:
     context.used.append(ref.isoformat())
     if when in ("-1", "0", "1"):
         day = ref + timedelta(weeks=int(when))
-    elif context.tense().direction == FUTURE:
+    elif context.tense() == FUTURE:
         day = ref + relativedelta(weekday=SA(1))
     else:  # "over the weekend": the one just past, or this one if it is the weekend
         day = ref if ref.weekday() >= 5 else ref + relativedelta(weekday=SA(-1))
@@ -378,12 +374,13 @@ def same(context: Context, grain: str = "") -> str:
 
 def current(context: Context, grain: str, which: str = "") -> str:
     """ "The quarter", "the latest quarter": the one the text reports on (the last such
-    period it named), else the last complete one, or the one containing the reference in a
-    future clause."""
-    if grain in context.periods:
+    period it named; for "latest", only if it is over), else the last complete one, or the
+    one containing the reference in a future clause."""
+    reported = _period(context.periods.get(grain))
+    if reported and (which != "latest" or _shifted(reported[0], grain, 1) <= context.reference):
         context.used.append(context.periods[grain])
         return context.periods[grain]
-    complete = which == "latest" or context.tense().direction != FUTURE
+    complete = which == "latest" or context.tense() != FUTURE
     return shift(context, grain, "1" if complete else "0", "-1")
 
 
@@ -438,8 +435,16 @@ def _holiday_in(spec: str, year: int) -> date:
     return first + relativedelta(weekday=WEEKDAYS[index](int(rule[2])))
 
 
-def clock(context: Context, hour: str, minute: str = "", half_day: str = "", day: str = "") -> str:
-    """A time of day on the reference day, or on ``day`` (a weekday number, by tense)."""
+def clock(
+    context: Context,
+    hour: str,
+    minute: str = "",
+    half_day: str = "",
+    day: str = "",
+    month: str = "",
+    mday: str = "",
+) -> str:
+    """A time of day on the reference day, on a weekday (``day``, by tense) or on a date."""
     h, m = _int(hour), _int(minute) if minute else 0
     if half_day == "pm" and h < 12:
         h += 12
@@ -447,7 +452,7 @@ def clock(context: Context, hour: str, minute: str = "", half_day: str = "", day
         h = 0
     if not (0 <= h <= 24 and 0 <= m < 60):
         raise Unresolved("no such time")
-    on = weekday(context, day) if day else today(context)
+    on = month_day(context, month, mday) if month else weekday(context, day) if day else today(context)
     return f"{on}T{h:02d}:{m:02d}"
 
 

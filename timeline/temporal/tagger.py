@@ -19,7 +19,7 @@ from functools import partial
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
 from .normalise import Context, Unresolved, evaluate, grain_of
-from .tense import Tense, tense_at
+from .tense import tense_at
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class Anchors:
             self.last = self.by_grain[grain] = value
 
 
-def _cached_tense(text: str, start: int, end: int, cache: dict[str, Tense]) -> Tense:
+def _cached_tense(text: str, start: int, end: int, cache: dict[str, int]) -> int:
     if "tense" not in cache:
         cache["tense"] = tense_at(text, start, end)
     return cache["tense"]

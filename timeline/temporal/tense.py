@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
 
 from .lexicon import tense_words
 
@@ -27,13 +26,6 @@ _NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "a
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
-
-
-class Tense(NamedTuple):
-    """Which way the clause points, and how far (in characters) the deciding word is."""
-
-    direction: int  # PAST, UNKNOWN or FUTURE
-    distance: int
 
 
 @cache
@@ -88,15 +80,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
-    """Which way the clause around ``text[start:end]`` points, and how sure (by distance)."""
+def tense_at(text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN for the expression at ``text[start:end]``."""
     left, right = sentence_bounds(text, start, end)
     if _deadline().search(text, max(left, start - 16), start):
-        return Tense(FUTURE, 0)
-    best = Tense(UNKNOWN, WINDOW * 2)
+        return FUTURE
+    best, best_distance = UNKNOWN, WINDOW * 2
     for segment_start, segment_end in ((left, start), (end, right)):
         for m in _triggers().finditer(text, segment_start, segment_end):
             distance = start - m.end() if segment_end == start else (m.start() - end) * AFTER_WEIGHT
-            if distance < best.distance:
-                best = Tense(FUTURE if m.group("future") else PAST, distance)
+            if distance < best_distance:
+                best, best_distance = (FUTURE if m.group("future") else PAST), distance
     return best
