@@ -139,6 +139,18 @@ def test_a_headline_cannot_inject_metadata(tmp_path):
     assert "javascript:" not in text
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r", "\x0b", "\x1c"])
+def test_unicode_line_separators_cannot_inject_metadata_either(tmp_path, separator):
+    hostile = f"Talks end{separator}Save_as: evil.html"
+    event = _event(title=hostile, sources=(Source("s", "2025-06-03", None, hostile, hostile),))
+    text = render_event(event)
+    assert text.split("\n\n")[0].splitlines() == text.split("\n\n")[0].split("\n")
+    meta, _ = parse_entry(text)
+    assert set(meta) <= set(EVENT_KEYS)
+    assert parse_event(text).sources[0].sentence == hostile
+    assert "save_as" not in _pelican_read(tmp_path, text)
+
+
 def test_a_source_entry_is_metadata_only_and_safe(tmp_path):
     article = Article(
         path="x.md",

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from timeline.merge import WORD_FAMILIES, Entry, cluster, combine, distinct_ids, merge, words_of
+from timeline.merge import WORD_FAMILIES, Entry, cluster, combine, distinct_ids, merge, report_key, words_of
 from timeline.model import Entity, Event, Source
 from timeline.slugs import slugify
 
@@ -228,6 +228,15 @@ def test_any_ingest_order_gives_the_same_events():
 def test_one_batch_gives_the_same_events_as_one_article_at_a_time():
     batch, _ = merge([], [r for a in ORDER_FREE for r in ARTICLES[a]], withdraw=ORDER_FREE)
     assert facts(batch) == facts(ingest_in_order(ORDER_FREE))
+
+
+def test_merging_only_what_new_reports_reach_equals_clustering_everything():
+    everything = sorted(
+        sorted(map(report_key, g)) for g in cluster([r for a in ARTICLES for r in ARTICLES[a]])
+    )
+    for order in itertools.permutations(ARTICLES):
+        merged = sorted(sorted(map(report_key, e.reports)) for e in ingest_in_order(order))
+        assert merged == everything, order
 
 
 def test_ingesting_an_article_again_changes_nothing():

@@ -181,6 +181,19 @@ def test_a_deleted_source_page_stays_deleted(tmp_path):
     assert not page.exists()
 
 
+def test_a_corrected_article_updates_its_source_page_around_hand_edits(tmp_path):
+    absorb(tmp_path, HELD)
+    page = tmp_path / "sources" / "ledger-2025-06-03.md"
+    page.write_text(page.read_text().replace("Publisher: The Ledger", "Publisher: The Valley Ledger"))
+    plan = absorb(tmp_path, replace(HELD, article=replace(HELD.article, title="Corrected title")))
+    assert "Title: Corrected title" in page.read_text() and "Publisher: The Valley Ledger" in page.read_text()
+    assert plan.kept == []
+    page.write_text(page.read_text().replace("Title: Corrected title", "Title: Our own title"))
+    plan = absorb(tmp_path, replace(HELD, article=replace(HELD.article, title="Corrected again")))
+    assert "Title: Our own title" in page.read_text()
+    assert plan.kept == ["sources/ledger-2025-06-03.md"]
+
+
 def test_files_we_did_not_write_are_never_touched_nor_their_slugs_taken(tmp_path):
     mine = tmp_path / "events" / f"{PLAN.reports[0].slug}.md"
     mine.parent.mkdir(parents=True)

@@ -140,8 +140,14 @@ def _timex(args: argparse.Namespace) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
+    from .journal import JournalError
+    from .store import StoreError
 
-    report = ingest(args.files, args.content, published=args.published, restore=args.restore)
+    try:
+        report = ingest(args.files, args.content, published=args.published, restore=args.restore)
+    except (StoreError, JournalError) as exc:
+        _refuse(args.content, exc)
+        return EXIT_REFUSED
     for path, reason in report.refused:
         _refuse(path, reason)
     for line in report.summary_lines():
@@ -150,9 +156,14 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from .store import load_events
+    from .journal import JournalError
+    from .store import StoreError, load_events
 
-    events = load_events(args.content)
+    try:
+        events = load_events(args.content)
+    except (StoreError, JournalError) as exc:
+        _refuse(args.content, exc)
+        return EXIT_REFUSED
     if args.json:
         print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
     else:

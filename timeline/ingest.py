@@ -1,15 +1,19 @@
 """``timeline ingest``: read articles, extract their events, merge them into ``content/``.
 
-One batch is one transaction (see ``store.update`` and ``journal``): every article that can be read is merged,
-every one that cannot (unreadable, empty, without a date) is reported with its reason
-and skipped, and ``content/`` changes all at once or not at all.  An article ingested
-before (same URL or same slug) replaces its earlier version: its sentences are replaced,
-not added, and it keeps the slug it was first given.
+One batch is one transaction (see ``store.update`` and ``journal``): every article that
+can be read is merged, every one that cannot (unreadable, empty, without a date) is
+reported with its reason and skipped, and ``content/`` changes all at once or not at all.
+An article ingested before (same URL or same slug) replaces its earlier version: its
+sentences are replaced, not added, and it keeps the slug it was first given.
+
+The report counts events: *new* ones, existing ones that new articles *merged* into, and
+existing ones otherwise *updated* (a corrected article changed or withdrew their sources).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -41,12 +45,8 @@ def ingest(
         log.debug("%s %s: %s", d.kind, d.slug, d.detail)
         if f"{store.EVENTS_DIR}/{d.slug}.md" in suppressed:
             continue
-        if d.kind == "new":
-            report.events_new += 1
-        elif d.kind == "merged":
-            report.events_merged += 1
-        else:  # updated, or removed because its only article was corrected
-            report.events_updated += 1
+        counter = f"events_{d.kind}"  # new | merged | updated | removed
+        setattr(report, counter, getattr(report, counter) + 1)
     report.kept_hand_edited = plan.kept
     report.conflicts = plan.conflicts
     return report
@@ -128,7 +128,7 @@ class Progress:
     def show(self, done: int, label: str) -> None:
         if not self.enabled:
             return
-        columns = shutil.get_terminal_size().columns
+        columns = _columns(self.stream)
         bar_width = max(10, min(40, columns - 40))
         filled = bar_width * done // self.total
         line = f"[{'#' * filled}{'.' * (bar_width - filled)}] {done}/{self.total} {label}"
@@ -141,3 +141,12 @@ class Progress:
         if self.enabled:
             self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
+
+
+def _columns(stream: TextIO) -> int:
+    """The width of the terminal the bar is drawn on (stdout may well be a pipe)."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):
+        columns = 0
+    return columns or shutil.get_terminal_size().columns  # a new pseudo-terminal says 0

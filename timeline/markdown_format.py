@@ -57,6 +57,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 _WS = re.compile(r"\s+")
 _SAFE_URL = re.compile(r"https?://[^\s\"'<>|]+", re.IGNORECASE)
 _SEP = " | "
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
 class FormatError(ValueError):
@@ -93,11 +94,16 @@ def render_source_line(source: Source) -> str:
         one_line(source.article),
         one_line(source.published),
         safe_url(source.url) or "-",
-        json.dumps(source.sentence, ensure_ascii=False),
+        _json_line(source.sentence),
     ]
     if source.expression:
-        fields.append(json.dumps(source.expression, ensure_ascii=False))
+        fields.append(_json_line(source.expression))
     return _SEP.join(fields)
+
+
+def _json_line(value: str) -> str:
+    """A JSON string that no reader splits: JSON leaves U+2028, U+2029 and U+0085 raw."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def parse_source_line(line: str) -> Source:
@@ -165,10 +171,13 @@ def _name(entity: Entity) -> str:
 
 
 def parse_entry(text: str) -> tuple[dict[str, list[str]], str]:
-    """Split an entry into metadata (key → values, keys lower-cased) and body."""
-    head, _, body = text.partition("\n\n")
+    """Split an entry into metadata (key → values, keys lower-cased) and body.
+
+    Lines end at newlines (CR LF and CR count as one), as Python-Markdown reads them for Pelican.
+    """
+    head, _, body = text.replace("\r\n", "\n").replace("\r", "\n").partition("\n\n")
     meta: dict[str, list[str]] = {}
-    for line in head.splitlines():
+    for line in head.split("\n") if head else ():
         key, sep, value = line.partition(":")
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", key.strip()):
             raise FormatError(f"not a metadata line: {line[:80]!r}")

@@ -9,11 +9,12 @@ Two reports are the same event when their dates are compatible (one period insid
 other: "last week" holds "Friday"; a more precise date refines a vaguer one), they come
 from different articles, and their people, places and wording agree enough; the
 evidence needed grows with the width of the vaguer date.  When unsure we keep two
-events.  The partition is recomputed from the whole set of reports each time, by a
-deterministic greedy pass over the strongest links first, so it depends only on *which*
-articles were ingested, never on their order.  Ids and slugs are the one thing history
-decides: a new partition inherits them from the old events it overlaps most, so an
-event keeps its URL when sources join it.
+events.  The partition is what a deterministic greedy pass over all reports gives
+(``cluster``: strongest links first), so it depends only on *which* articles were
+ingested, never on their order; ``merge`` re-runs that pass only over the reports that
+new ones can reach by links, which gives the same partition at a fraction of the cost.
+Ids and slugs are the one thing history decides: a new partition inherits them from the
+old events it overlaps most, so an event keeps its URL when sources join it.
 
 The language knowledge (stop words, word families) is in the tables below; each family
 carries two phrases that the tests check share it.
@@ -22,6 +23,7 @@ carries two phrases that the tests check share it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -142,8 +144,16 @@ def merge(
     to files we do not manage; new events never take them.
     """
     withdrawn = set(withdraw)
-    kept = [r for e in entries for r in e.reports if article_of(r) not in withdrawn]
-    groups = cluster([*kept, *reports])
+    kept = [tuple(r for r in e.reports if article_of(r) not in withdrawn) for e in entries]
+    gone = [r for e in entries for r in e.reports if article_of(r) in withdrawn]
+    pool = _Pool([*(r for group in kept for r in group), *reports])
+    # What may change: the new reports, the events losing a report, what the lost ones linked.
+    shrunk = [r for group, e in zip(kept, entries, strict=True) if len(group) < len(e.reports) for r in group]
+    reached = pool.reach([*reports, *shrunk, *(r for g in gone for r in pool.linked(g))])
+    touched = [group for group in kept if any(report_key(r) in reached for r in group)]
+    reached |= {report_key(r) for group in touched for r in group}
+    untouched = [group for group in kept if group and report_key(group[0]) not in reached]
+    groups = untouched + cluster([pool.report(key) for key in reached])
     new_entries = _identify(groups, entries, set(reserved))
     return new_entries, _decisions(entries, new_entries)
 
@@ -233,6 +243,53 @@ def cluster(reports: Sequence[Event]) -> list[tuple[Event, ...]]:
     return sorted(groups, key=lambda g: report_key(g[0]))
 
 
+class _Pool:
+    """Reports indexed by date, to find the few that one report could be linked to.
+
+    Clustering links only reports with nested dates, so the events that new reports can
+    change are those reachable from them by links; ``merge`` re-clusters just those and
+    keeps every other event as it was, which is what clustering everything would give.
+    """
+
+    def __init__(self, reports: Iterable[Event]) -> None:
+        self._reports = {report_key(r): r for r in reports}
+        spans = {k: _ordinals(r) for k, r in self._reports.items()}
+        self._by_start = sorted((span[0], key) for key, span in spans.items())
+        self._starts = [start for start, _ in self._by_start]
+        self._wide = [(spans[k], k) for k in spans if spans[k][1] > spans[k][0]]
+        self._profiles: dict[ReportKey, _Profile] = {}
+
+    def report(self, key: ReportKey) -> Event:
+        return self._reports[key]
+
+    def linked(self, report: Event) -> list[Event]:
+        """The reports of the pool that ``report`` would be linked to."""
+        a = _profile(report)
+        low, high = bisect_left(self._starts, a.start), bisect_right(self._starts, a.end)
+        inside = {key for _, key in self._by_start[low:high]}
+        holding = {key for (start, end), key in self._wide if start < a.start and a.end <= end}
+        return [
+            self._reports[k] for k in sorted(inside | holding) if evidence(a, self._profile(k)) is not None
+        ]
+
+    def reach(self, seeds: Iterable[Event]) -> set[ReportKey]:
+        """The keys of every pool report linked, directly or not, to one of ``seeds``."""
+        todo = [report_key(r) for r in seeds if report_key(r) in self._reports]
+        seen = set(todo)
+        while todo:
+            for other in self.linked(self._reports[todo.pop()]):
+                key = report_key(other)
+                if key not in seen:
+                    seen.add(key)
+                    todo.append(key)
+        return seen
+
+    def _profile(self, key: ReportKey) -> _Profile:
+        if key not in self._profiles:
+            self._profiles[key] = _profile(self._reports[key])
+        return self._profiles[key]
+
+
 def evidence(a: _Profile, b: _Profile) -> int | None:
     """How strongly two reports look like one event; None when they cannot be one."""
     if a.article == b.article or not _nested(a, b):
@@ -240,12 +297,12 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     words = len(a.words & b.words)
     if not words:
         return None
-    people = _shared_people(a.people, b.people)
+    people = min(_shared_people(a.people, b.people), _shared_people(b.people, a.people))
     places = len(a.places & b.places)
     score = words + min(people, 2) + min(places, 2)
     if a.places and b.places and not places:
         score -= 2  # said to be in different places
-    if a.named and b.named and people < len(a.people) and _shared_people(b.people, a.people) < len(b.people):
+    if a.named and b.named and people < min(len(a.people), len(b.people)):
         score -= 1  # each has someone the other lacks
     width = max(a.end - a.start, b.end - b.start) + 1
     needed = next(n for days, n in EVIDENCE_NEEDED if width <= days)
@@ -278,12 +335,12 @@ def _profile(report: Event) -> _Profile:
     """What a report is compared by.  When extraction named no one (a back-reference such as
     "since their May 19 phone call"), the names in its sentences stand in for its people."""
     start, end = _span(report)
-    texts = (report.summary, *(s.sentence for s in report.sources))
     words, names = set(), set()
-    for text in texts:
+    for text in (report.summary, *(s.sentence for s in report.sources)):
         w, n = _read(text)
         words |= w
         names |= n
+    names -= {token for place in report.places for token in place.slug.split("-")}
     return _Profile(
         key=report_key(report),
         article=article_of(report),
@@ -294,6 +351,11 @@ def _profile(report: Event) -> _Profile:
         places=frozenset(p.slug for p in report.places),
         words=frozenset(words),
     )
+
+
+def _ordinals(report: Event) -> tuple[int, int]:
+    start, end = _span(report)
+    return start.toordinal(), end.toordinal()
 
 
 def _span(report: Event) -> tuple[date, date]:
@@ -394,6 +456,8 @@ def _same_entity(a: Entity, b: Entity) -> bool:
 
 
 def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: set[str]) -> list[Entry]:
+    """Entries for the new groups: old ids where reports carry over, new ones derived from the
+    group's leading report (never from a counter), kept clear of ``reserved``."""
     owner = {report_key(r): e.id for e in old for r in e.reports}
     old_by_id = {e.id: e for e in old}
     ids: dict[int, str] = {}

@@ -166,6 +166,7 @@ class Report:
     events_new: int = 0
     events_merged: int = 0
     events_updated: int = 0
+    events_removed: int = 0  # a corrected article no longer reports them
     kept_hand_edited: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
@@ -177,9 +178,9 @@ class Report:
     def summary_lines(self) -> list[str]:
         lines = [
             f"articles read: {self.articles_read}; events new: {self.events_new}, "
-            f"merged: {self.events_merged}, updated: {self.events_updated}"
+            f"merged: {self.events_merged}, updated: {self.events_updated}, removed: {self.events_removed}"
         ]
         lines += [f"kept (edited by hand): {name}" for name in self.kept_hand_edited]
         lines += [f"conflict: {text}" for text in self.conflicts]
-        lines += [f"refused: {path}: {reason}" for path, reason in self.refused]
+        lines += [f"refused: {len(self.refused)} file(s)"] if self.refused else []
         return lines

@@ -49,6 +49,10 @@ _PART_NAMES = {
 log = logging.getLogger(__name__)
 
 
+class StoreError(RuntimeError):
+    """Bookkeeping under ``content/.timeline/`` that cannot be read: a person must look at it."""
+
+
 def load_events(content_dir: Path) -> list[Event]:
     """The timeline as it stands in ``content/`` (hand edits included), in chronological order."""
     if (content_dir / journal.JOURNAL).exists():
@@ -322,7 +326,7 @@ def _read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise journal.JournalError(f"{path}: unreadable bookkeeping ({exc})") from None
+        raise StoreError(f"{path}: unreadable bookkeeping ({exc}); restore it or move it away") from None
 
 
 def _json_text(data: dict) -> str:

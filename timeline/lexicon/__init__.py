@@ -4,14 +4,19 @@ Each ``*.txt`` file beside this module is one table: one row a line, columns sep
 tab, ``#`` starts a comment.  A comment line ``# example: …`` states a phrase the table is
 meant to handle; the tests run every example through the engine that reads the table, so
 adding a row (or an example) never touches control flow.
+
+Which forms a word can take as a verb ("agreed" is a past tense, "claims" also a plural noun)
+comes from lemminflect's English lexicon, a data package: no table of ours lists every verb.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+import lemminflect
 
 _EXAMPLE = re.compile(r"^#\s*example:\s*(.+?)\s*$", re.IGNORECASE)
 
@@ -60,3 +65,34 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
 def names() -> list[str]:
     """Every table that ships with the package."""
     return sorted(p.name[:-4] for p in resources.files(__package__).iterdir() if p.name.endswith(".txt"))
+
+
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")  # Penn Treebank: base, past, -ing, participle, present
+
+
+@lru_cache(maxsize=16384)
+def verb_tags(word: str) -> frozenset[str]:
+    """The verb forms ``word`` can be: "agreed" → {VBD, VBN}, "claims" → {VBZ}, "Friday" → {}."""
+    lower = word.lower()
+    found = set()
+    for pos, lemmas in lemminflect.getAllLemmas(lower).items():
+        if pos not in ("VERB", "AUX"):
+            continue
+        for lemma in lemmas:
+            found.update(tag for tag in VERB_TAGS if lower in lemminflect.getInflection(lemma, tag))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def is_noun(word: str) -> bool:
+    """Can ``word`` be a noun ("claims", "talks")?  Such a verb form is no sure sign of a clause."""
+    return "NOUN" in lemminflect.getAllLemmas(word.lower())
+
+
+def inflect(word: str, tag: str) -> str:
+    """``word`` as the verb form ``tag`` ("begun", VBD → "began"); ``word`` itself if it is no verb."""
+    lower = word.lower()
+    lemmas = lemminflect.getAllLemmas(lower)
+    lemma = next(iter(lemmas.get("VERB", lemmas.get("AUX", ()))), None)
+    forms = lemminflect.getInflection(lemma, tag) if lemma else ()
+    return forms[0] if forms else word

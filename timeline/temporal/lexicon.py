@@ -37,7 +37,6 @@ class Rule:
     """One row of a rule table, compiled."""
 
     name: str
-    source: str  # rule file stem, for error messages and tests
     regex: re.Pattern[str]
     groups: Mapping[str, str]  # group name → the vocabulary or fragment it reads
     type: str  # DATE | TIME | DURATION | SET, or "" for a rule that rejects its span
@@ -85,6 +84,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(compiled)
 
 
+@cache
 def parser_for(source: str) -> Callable[[str], Any]:
     """The function that reads a group matched by vocabulary or fragment ``source``."""
     if source in vocabularies():
@@ -158,7 +158,6 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         raise LexiconError(f"{where}: {exc}") from exc
     return Rule(
         name=name,
-        source=stem,
         regex=regex,
         groups=groups,
         type="" if row.get("reject") else row["type"],

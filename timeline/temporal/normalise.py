@@ -10,7 +10,8 @@ before it), so every rule table shares one calendar arithmetic (dateutil's).
 Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly before/after
 the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
-tense; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved.
+tense; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved
+(``w-1``, ``w1`` its week, for weekdays).
 """
 
 from __future__ import annotations
@@ -122,7 +123,10 @@ def _period(value: str | None) -> tuple[date, str] | None:
 
 def grain_of(value: str) -> str | None:
     """The grain of a value that names a calendar period later expressions may count from."""
-    period = _period(value)
+    try:
+        period = _period(value)
+    except Unresolved:  # 0000-02-30: not a period
+        return None
     return period[1] if period else None
 
 
@@ -306,8 +310,9 @@ def weekday(context: Context, day: str, when: str = "") -> str:
     if when in ("-1", "1"):  # "last Friday", "next Monday": never the reference day itself
         step = int(when)
         return (ref + relativedelta(days=step, weekday=WEEKDAYS[index](step))).isoformat()
-    if when == "0":  # "this Friday": in the reference's week
-        return (ref + timedelta(days=index - ref.weekday())).isoformat()
+    if when == "0" or when.startswith("w"):  # "this Friday", "Friday next week" (w1): in that week
+        weeks = _int(when[1:]) if when.startswith("w") else 0
+        return (ref + timedelta(days=index - ref.weekday(), weeks=weeks)).isoformat()
     future = when == "future" or (when != "past" and context.tense() == FUTURE)
     return (ref + relativedelta(weekday=WEEKDAYS[index](1 if future else -1))).isoformat()
 

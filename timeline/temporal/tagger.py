@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
@@ -86,7 +86,7 @@ def _normalise_in_order(
         for group, source in rule.groups.items():
             matched = m.group(group)
             fields[group] = "" if matched is None else _field(parser_for(source)(matched))
-        tense = partial(_cached_tense, text, m.start(), m.end(), {})
+        tense = cache(partial(tense_at, text, m.start(), m.end()))  # asked for by few values, once
         for group, template in rule.parts:
             if group and m.group(group) is None:
                 continue
@@ -114,12 +114,6 @@ class Anchors:
         grain = grain_of(value)
         if grain:
             self.last = self.by_grain[grain] = value
-
-
-def _cached_tense(text: str, start: int, end: int, cache: dict[str, int]) -> int:
-    if "tense" not in cache:
-        cache["tense"] = tense_at(text, start, end)
-    return cache["tense"]
 
 
 def _field(value: object) -> object:

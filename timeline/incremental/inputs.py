@@ -1,0 +1,146 @@
+"""What a build reads, and what of it changed: the entries one by one, everything else at once.
+
+Entries (``events/*.md``, ``sources/*.md``) are the inputs a regeneration handles piece by
+piece: each is known by the digest of its bytes, and only a changed one is read again.
+Everything else a build reads (the settings, the theme, our code and the packages that
+render, any other file under the content folder) is summed up in one *build key*: when it
+changes, the pages may all change, and only a full build is right.
+
+An entry is read as the Pelican plugin reads it (``pelican_plugin.content``), plus the two
+things Pelican itself takes from it for the feeds and exports (its date and modified date).
+An entry that uses a Pelican feature the regeneration does not reproduce (its own template,
+a draft status, a save_as …) is ``Unsupported``: the caller then builds in full.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pelican.readers import METADATA_PROCESSORS
+from pelican.utils import set_date_tzinfo
+
+from .. import __file__ as package_init
+from ..markdown_format import EVENT_KEYS, SOURCE_KEYS, FormatError, parse_entry
+from ..model import Article, Event
+from ..pelican_plugin.content import SOURCE_TEMPLATE, EntryError, read_event, read_source
+from . import fingerprint
+
+EVENTS, SOURCES = "events", "sources"
+ENTRY_SUFFIX = ".md"
+# What renders a page besides our code and the theme: a new version may change any byte.
+RENDERING_PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "feedgenerator", "icalendar")
+# Metadata whose effect on the site a regeneration reproduces; any other key is Pelican's to handle.
+_EVENT_KEYS = frozenset(EVENT_KEYS) - {"template"}
+_SOURCE_KEYS = frozenset(SOURCE_KEYS) - {"status"}
+
+
+class Unsupported(Exception):
+    """Something only a full build renders right; str() says what, for the log."""
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    event: Event
+    date: datetime  # Pelican's date of the article: the order of its feed
+    modified: date | None  # Pelican's ``Modified``, which the exports read
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    article: Article
+
+
+Entry = EventEntry | SourceEntry
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The content folder now: each entry's digest (by path from the folder), and one digest
+    of every other file a build would read from it."""
+
+    entries: dict[str, bytes]
+    others: bytes
+
+
+def scan(content: Path, ignore: Sequence[str]) -> Scan:
+    """Digest every file under ``content`` that Pelican would see (``IGNORE_FILES`` apply)."""
+    entries: dict[str, bytes] = {}
+    others: list[bytes | str] = []
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = sorted(d for d in dirs if not _ignored(d, ignore))
+        rel_folder = Path(folder).relative_to(content).as_posix()
+        for name in sorted(files):
+            if _ignored(name, ignore):
+                continue
+            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            digest = fingerprint.of_file(Path(folder) / name)
+            if rel_folder in (EVENTS, SOURCES) and name.endswith(ENTRY_SUFFIX):
+                entries[rel] = digest
+            else:
+                others += [rel, digest]
+    return Scan(entries, fingerprint.of_parts(others))
+
+
+def _ignored(name: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def build_key(settings: Mapping[str, Any]) -> bytes:
+    """Everything but the entries that decides the output: settings, theme, code, packages."""
+    theme = Path(settings["THEME"])
+    overrides = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", ())]
+    code = Path(package_init).parent
+    return fingerprint.of_parts([
+        fingerprint.of_settings(settings),
+        fingerprint.of_tree(theme),
+        *(fingerprint.of_tree(p) for p in overrides),
+        fingerprint.of_tree(code, skip={"__pycache__"}),
+        fingerprint.of_software(RENDERING_PACKAGES),
+    ])  # fmt: skip
+
+
+def read_entry(content: Path, rel: str, settings: Mapping[str, Any]) -> Entry:
+    """One entry as the site shows it; ``Unsupported`` if only Pelican can say how."""
+    path = content / rel
+    try:
+        meta, _body = parse_entry(path.read_text(encoding="utf-8"))
+        if rel.startswith(f"{EVENTS}/"):
+            return _event_entry(path, meta, settings)
+        return _source_entry(path, meta)
+    except (OSError, UnicodeDecodeError, FormatError, EntryError, ValueError) as exc:
+        raise Unsupported(f"{rel}: {exc}") from None
+
+
+def _event_entry(path: Path, meta: dict[str, list[str]], settings: Mapping[str, Any]) -> EventEntry:
+    _only(meta, _EVENT_KEYS, path)
+    if "date" not in meta:
+        raise Unsupported(f"{path}: no Date")
+    when = METADATA_PROCESSORS["date"](meta["date"][0], settings)
+    modified = meta.get("modified")
+    return EventEntry(
+        event=read_event(path),
+        date=set_date_tzinfo(when, settings.get("TIMEZONE")),
+        modified=METADATA_PROCESSORS["modified"](modified[0], settings).date() if modified else None,
+    )
+
+
+def _source_entry(path: Path, meta: dict[str, list[str]]) -> SourceEntry:
+    _only(meta, _SOURCE_KEYS, path)
+    if meta.get("template") != [SOURCE_TEMPLATE]:
+        raise Unsupported(f"{path}: not a source page (Template: {SOURCE_TEMPLATE})")
+    return SourceEntry(read_source(path))
+
+
+def _only(meta: dict[str, list[str]], keys: frozenset[str], path: Path) -> None:
+    extra = sorted(set(meta) - keys)
+    if extra:
+        raise Unsupported(f"{path}: metadata {', '.join(extra)} is rendered by Pelican only")
+    repeated = sorted(k for k, v in meta.items() if len(v) > 1 and k != "source")
+    if repeated:
+        raise Unsupported(f"{path}: {', '.join(repeated)} given more than once")

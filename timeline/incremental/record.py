@@ -1,0 +1,69 @@
+"""The record of the last build, kept in Pelican's cache folder: what it read and what it wrote.
+
+It holds each entry's digest and its parsed form (so an unchanged entry is never read
+again), the digest of everything else the build read (``inputs.build_key``), and each
+output file's digest (``outputs.plan``).  It is written atomically after the output, so a
+build that was interrupted leaves the previous record, whose digests no longer match the
+files that did change: the next run renders those again.  A record that cannot be read
+is no record: the next run builds in full.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .inputs import Entry
+
+FORMAT = 1
+FILE_NAME = "timeline-build.pickle"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Record:
+    key: bytes  # settings, theme, code and packages (inputs.build_key)
+    output: str  # the output folder it describes
+    others: bytes  # every file under the content folder that is not an entry
+    entries: dict[str, tuple[bytes, Entry]]  # entry path → (digest, parsed entry)
+    outputs: dict[str, bytes]  # output path → digest of what it is made from
+    parts: dict[bytes, str] = field(default_factory=dict)  # outputs.Parts, for the next build
+    refused: str | None = None  # why only full builds are right for this site, if so
+    format: int = FORMAT
+
+
+def path_in(cache: Path) -> Path:
+    return cache / FILE_NAME
+
+
+def load(cache: Path) -> Record | None:
+    path = path_in(cache)
+    try:
+        with path.open("rb") as handle:
+            record = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a broken record means only: build in full
+        log.warning("%s: unreadable build record, building in full (%s)", path, exc)
+        return None
+    if not isinstance(record, Record) or record.format != FORMAT:
+        return None
+    return record
+
+
+def save(cache: Path, record: Record) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    path = path_in(cache)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("wb") as handle:
+        pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def forget(cache: Path) -> None:
+    """Drop the record before the output changes in ways it does not describe."""
+    path_in(cache).unlink(missing_ok=True)
