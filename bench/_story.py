@@ -79,7 +79,7 @@ HAPPENINGS = (
      "{person} will unveil a housing plan for {place} {when}, aides said."),
     ("Protesters march on city hall in {place}",
      "Hundreds of protesters marched on city hall in {place} {when}, demanding that {person} step down.",
-     "Organizers said protesters would march on city hall in {place} {when} to demand that {person} step down."),
+     "Protesters plan to march on city hall in {place} {when} to demand that {person} step down."),
     ("{person} visits the shipyard in {place}",
      "{person} visited the shipyard in {place} {when} and met workers with {other}.",
      "{person} is scheduled to visit the shipyard in {place} {when} with {other}."),

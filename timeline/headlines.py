@@ -34,6 +34,7 @@ Span = tuple[int, int]
 
 TITLE_WORDS = 10  # a headline, not a sentence
 SUBJECT_WORDS = 4  # a longer subject keeps only its head when the headline is too long
+QUOTE_WORDS = 6  # a quotation this short is kept whole or left out, never cut
 REFERENT_REACH = 400  # characters back to the person a pronoun stands for
 JOIN = "\u2060"  # joins the words of a name or a quotation into one unit of a headline
 _QUOTES = "“”\"‘’'`"
@@ -116,7 +117,9 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
 
 def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
     """The commas of "Nairobi, Kenya, and …": a place's country is no new clause."""
-    places = [m for m in entities.find(body) if start <= m.start and m.end <= end and m.entity.kind == "place"]
+    places = [
+        m for m in entities.find(body) if start <= m.start and m.end <= end and m.entity.kind == "place"
+    ]
     found = set()
     for a, b in itertools.pairwise(places):
         if body[a.end : b.start] == ", ":
@@ -179,7 +182,12 @@ def has_verb(clause: str) -> bool:
 def _is_finite(words: Sequence[str], i: int) -> bool:
     """A past or present tense, an auxiliary or a listed verb, not right after a determiner."""
     word = words[i].replace(JOIN, " ")
-    lower = word.lower()
+    lower = word.lower().replace("’", "'")
+    if "'" in lower:  # "it's", "they're", "won't": a pronoun or a verb with its contraction
+        stem, _, tail = lower.partition("'")
+        return tail in ("s", "re", "ll", "ve", "d", "m", "t") and (
+            stem in lexicon.words("function-words") or tail == "t"
+        )
     if not lower.isalpha():
         return False
     if lower in lexicon.words("verbs") or lower in lexicon.words("speech-verbs"):
@@ -232,27 +240,38 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
 
 
 def headline(
-    body: str, clause: Clause, sentence: Span, dates: Sequence[Span], status: str
+    body: str, clause: Clause, sentence: Span, expression: Span, dates: Sequence[Span], status: str
 ) -> str:
-    """The headline of the happening in ``clause``; ``dates`` are the sentence's temporal expressions."""
-    words = _words(body, clause.span, dates, clause.asides)
+    """The headline of the happening ``expression`` dates in ``clause``; ``dates`` are all the
+    temporal expressions of the sentence (none of them is part of a headline)."""
+    words = _words(body, clause.span, dates, clause.asides, expression)
     tag = _speech_tag(words)
     if tag is not None:
-        words = _reported(body, clause, sentence, dates, words, tag) or words
+        reported = _reported(body, clause, sentence, dates, words, tag)
+        if reported and _complete(_fit_words(reported)):
+            words = reported
     words = _restructured(body, clause.span, words, status)
     return _fit(_tensed(words, status))
 
 
-def _words(body: str, span: Span, dates: Sequence[Span], asides: Sequence[Span] = ()) -> list[str]:
+def _words(
+    body: str, span: Span, dates: Sequence[Span], asides: Sequence[Span] = (), marked: Span | None = None
+) -> list[str]:
     """The words of ``span`` without dates, asides, parentheses and titles; people by surname,
-    each name and each short quotation one unit."""
+    each name and each short quotation one unit; the ``marked`` date is the word DATE."""
     start, end = span
     edits: list[tuple[int, int, str]] = [(a, b, " ") for a, b in asides]
-    edits += [(*_date_phrase(body, d, start), " ") for d in dates if start <= d[0] < end]
+    edits += [
+        (*_date_phrase(body, d, start), " DATE " if d == marked else " ")
+        for d in dates
+        if start <= d[0] < end
+    ]
     edits += [(start + m.start(), start + m.end(), " ") for m in re.finditer(r"\([^()]*\)", body[start:end])]
     edits += [
         (start + m.start(), start + m.end(), " ")
-        for m in re.finditer(r",\s+(?:who|which|whose)\b[^,]*,|\s[—–_]{1,2}\s[^—–_]*\s[—–_]{1,2}\s", body[start:end])
+        for m in re.finditer(
+            r",\s+(?:who|which|whose)\b[^,]*,|\s[—–_]{1,2}\s[^—–_]*\s[—–_]{1,2}\s", body[start:end]
+        )
     ]
     for m in entities.find(body):
         if start <= m.start and m.end <= end:
@@ -271,12 +290,12 @@ def _words(body: str, span: Span, dates: Sequence[Span], asides: Sequence[Span] 
 
 
 def _quotations_joined(words: list[str]) -> list[str]:
-    """ "to “de-Nazify” the country": a quotation of up to three words is one unit."""
+    """ "to “de-Nazify” the country": a short quotation is one unit."""
     out: list[str] = []
     i = 0
     while i < len(words):
         if words[i].startswith(_OPEN_QUOTES):
-            for n in range(1, 4):
+            for n in range(1, QUOTE_WORDS + 1):
                 if i + n <= len(words) and _closes(words[i + n - 1]):
                     out.append(JOIN.join(words[i : i + n]))
                     i += n
@@ -381,34 +400,45 @@ def _speech_tag(words: Sequence[str]) -> int | None:
 def _reported(
     body: str, clause: Clause, sentence: Span, dates: Sequence[Span], words: list[str], verb: int
 ) -> list[str]:
-    """What a speech tag reports, as "<speaker> said <what>", or just <what> from a nameless
+    """What a speech tag reports, as "<speaker> <verb> <what>", or just <what> from a nameless
     speaker ("officials said"): the words after the tag, or the sentence's opening clause."""
-    what = _complement(body, clause.span[1], sentence[1])
-    if what is None:
+    after = _complement(body, clause.span[1], sentence[1])
+    if after is None:
         opening = sentence_clause(body, sentence)
         if opening[1] > clause.span[0]:
             return []
-        what = opening
+        what, quoted = opening, False
+    else:
+        what, quoted = after
     said = _words(body, what, dates)
     if said and said[0].lower() == "that":
         said = said[1:]
     if not has_verb(" ".join(said)):
         return []
+    if quoted:
+        said = _quotations_joined(
+            [f"‘{said[0]}", *said[1:-1], f"{said[-1]}’"] if len(said) > 1 else [f"‘{said[0]}’"]
+        )
     speaker = words[:verb]
     if not _is_named(speaker):
         return said
-    return [*speaker, "said", *said]
+    spoken = words[verb].strip(",")
+    return [
+        *speaker,
+        "said" if spoken.lower() in lexicon.words("speech-verbs-with-object") else spoken,
+        *said,
+    ]
 
 
-def _complement(body: str, after: int, end: int) -> Span | None:
-    """ "… told reporters Monday that the plan stands": the words after the tag, up to a hard cut."""
-    rest = body[after:end]
-    m = re.match(r"[\s,]*(?:that\s+|[:“\"]\s*)", rest)
-    if not m:
+def _complement(body: str, after: int, end: int) -> tuple[Span, bool] | None:
+    """ "… told reporters Monday that the plan stands": the words after the tag up to a hard cut,
+    and whether they are quoted (then up to the closing quotation mark)."""
+    m = re.match(r"[\s,]*(?:(?P<that>that\s+)|:\s*)?(?P<quote>[“\"]?)", body[after:end])
+    if not m or not (m.group("that") or m.group("quote") or ":" in m.group()):
         return None
     start = after + m.end()
-    stop = re.search(r"[”\"]|;|\s[—–_]{1,2}\s", body[start:end])
-    return start, start + stop.start() if stop else end
+    stop = re.search(r"[”\"]" if m.group("quote") else r"[“”\"]|;|\s[—–_]{1,2}\s", body[start:end])
+    return (start, start + stop.start() if stop else end), bool(m.group("quote"))
 
 
 def _is_named(words: Sequence[str]) -> bool:
@@ -506,7 +536,7 @@ def _verb_of(noun: str, status: str) -> str:
     """ "claims" → "claimed"; "visit" (planned) → "to visit"; "arrest" → "was arrested"."""
     verb, role = _nominal_verbs()[noun]
     if role == "patient":
-        return f"to be {lexicon.inflect(verb, 'VBN')}" if status == "planned" else f"was {lexicon.inflect(verb, 'VBN')}"
+        return ("to be " if status == "planned" else "was ") + lexicon.inflect(verb, "VBN")
     return f"to {verb}" if status == "planned" else lexicon.inflect(verb, "VBD")
 
 
@@ -514,15 +544,18 @@ def _tensed(words: list[str], status: str) -> list[str]:
     """A headline's tense: "are expected to vote" → "to vote"; "had ended" → "ended" (headline-tense)."""
     text = " ".join(words)
     for pattern, replacement, when in lexicon.table("headline-tense").rows:
-        if when not in ("any", status):
-            continue
-        text = re.sub(
-            pattern,
-            lambda m, r=replacement: r.format(past=lexicon.inflect(m.groupdict().get("verb") or "", "VBD")),
-            text,
-            flags=re.IGNORECASE,
-        )
+        if when in ("any", status):
+            text = re.sub(pattern, lambda m, r=replacement: _tense_of(m, r), text, flags=re.IGNORECASE)
     return text.split()
+
+
+def _tense_of(m: re.Match[str], replacement: str) -> str:
+    verb = m.groupdict().get("verb")
+    if verb is None:
+        return replacement
+    if "VBN" not in lexicon.verb_tags(verb):
+        return m.group()  # "had talks" stays
+    return replacement.format(past=lexicon.inflect(verb, "VBD"))
 
 
 # --- 4. fit --------------------------------------------------------------------------------------
@@ -530,7 +563,18 @@ def _tensed(words: list[str], status: str) -> list[str]:
 
 def _fit(words: list[str]) -> str:
     """Headline hygiene: no fillers or dangling words, at most TITLE_WORDS, cut where a phrase ends."""
-    words = [w for w in words if any(c.isalnum() for c in w) and w.lower().strip(",") not in lexicon.words("title-fillers")]
+    title = " ".join(_fit_words(words)).replace(JOIN, " ").strip(" ,;:.—–-_")
+    title = _single_quoted(title)
+    return (title[:1].upper() + title[1:]) if title else ""
+
+
+def _fit_words(words: list[str]) -> list[str]:
+    fillers = lexicon.words("title-fillers")
+    words = [
+        w
+        for w in words
+        if w != "DATE" and any(c.isalnum() for c in w) and w.lower().strip(",") not in fillers
+    ]
     while words and words[0].strip(_QUOTES + ",").lower() in lexicon.words("clause-openers") | _LEADING:
         words = words[1:]
     if _count(words) > TITLE_WORDS:
@@ -539,9 +583,7 @@ def _fit(words: list[str]) -> str:
     dangling = lexicon.words("function-words") | lexicon.words("demonyms")
     while words and words[-1].strip(",;:.").lower() in dangling:
         words.pop()
-    title = " ".join(words).replace(JOIN, " ").strip(" ,;:.—–-_")
-    title = _single_quoted(title)
-    return (title[:1].upper() + title[1:]) if title else ""
+    return words
 
 
 _LEADING = frozenset({"and", "but", "or", "so", "then", "also"})
@@ -559,17 +601,29 @@ def _shortened(words: list[str]) -> list[str]:
         words = [*words[:head], *words[verb:]]
         verb = head
     floor = (verb or 0) + 2  # a verb and at least one word after it
-    best = None
-    for i in range(1, len(words)):
-        if _count(words[:i]) > TITLE_WORDS:
-            break
-        if i >= floor and _breaks_before(words, i):
-            best = i
+    breaks = [
+        i for i in range(floor, len(words)) if _breaks_before(words, i) and _count(words[:i]) <= TITLE_WORDS
+    ]
+    best = next((i for i in reversed(breaks) if _complete(words[:i])), breaks[-1] if breaks else None)
     if best is None:
         best = 0
         while best < len(words) and _count(words[: best + 1]) <= TITLE_WORDS:
             best += 1
     return [w.rstrip(",;:") if i == best - 1 else w for i, w in enumerate(words[:best])]
+
+
+def _complete(words: Sequence[str]) -> bool:
+    """Does the headline go on past its last verb to a word that is no verb ("… wanted to see" does not)?"""
+    verbs = [i for i in range(len(words)) if _is_finite(words, i)]
+    rest = words[verbs[-1] + 1 :] if verbs else words
+    return any(
+        lexicon.is_noun(word) or (word.lower() not in lexicon.words("function-words") and not _is_verb(word))
+        for word in (w.strip(_QUOTES + ",") for w in rest)
+    )
+
+
+def _is_verb(word: str) -> bool:
+    return bool(lexicon.verb_tags(word) - {"VBN"})
 
 
 def _breaks_before(words: Sequence[str], i: int) -> bool:

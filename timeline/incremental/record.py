@@ -2,10 +2,11 @@
 
 It holds each entry's digest and its parsed form (so an unchanged entry is never read
 again), the digest of everything else the build read (``inputs.build_key``), and each
-output file's digest (``outputs.plan``).  It is written atomically after the output, so a
-build that was interrupted leaves the previous record, whose digests no longer match the
-files that did change: the next run renders those again.  A record that cannot be read
-is no record: the next run builds in full.
+output file's digest (``outputs.plan``).  It is written atomically after the output.
+Before a regeneration writes, it lists the files it is about to write (``pending``): if it
+is interrupted, the next run writes those again whatever their digests say.  A full build
+first drops the record.  A record that cannot be read is no record: the next run builds
+in full.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .inputs import Entry
 
 FORMAT = 1
 FILE_NAME = "timeline-build.pickle"
+PENDING_NAME = "timeline-build.pending"
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,23 @@ def save(cache: Path, record: Record) -> None:
     with tmp.open("wb") as handle:
         pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    (cache / PENDING_NAME).unlink(missing_ok=True)
+
+
+def mark_pending(cache: Path, paths: list[str]) -> None:
+    """Note the output files about to be written, until ``save`` records them."""
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / f".{PENDING_NAME}.tmp"
+    tmp.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
+    os.replace(tmp, cache / PENDING_NAME)
+
+
+def pending(cache: Path) -> set[str]:
+    """Output files an interrupted regeneration may have left half-written."""
+    try:
+        return set((cache / PENDING_NAME).read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:
+        return set()
 
 
 def forget(cache: Path) -> None:

@@ -1,9 +1,9 @@
 """The language knowledge of the tagger, read from the tables in ``resources/``.
 
 Vocabularies (``vocabularies.toml``) map words to values; fragments (``fragments.toml``)
-are named regular-expression pieces; rules (``rules/*.toml``) are patterns that refer to
-both by name (``{month} {day}, {year}``), with the value template, type and mod they
-produce and an example phrase.  This module turns the tables into compiled rules and
+are named regular-expression pieces; rules (``rules-*.toml``, one file per kind) are
+patterns that refer to both by name (``{month} {day}, {year}``), with the value template,
+type and mod they produce and example phrases.  This module turns the tables into compiled rules and
 knows how to read a matched group back into a value; it holds no English itself.
 """
 
@@ -79,7 +79,7 @@ def tense_words() -> dict[str, Any]:
 def rules() -> tuple[Rule, ...]:
     compiled = []
     for stem in RULE_FILES:
-        for row in _load(f"rules/{stem}.toml").get("rule", []):
+        for row in _load(f"rules-{stem}.toml").get("rule", []):
             compiled.append(_compile_rule(stem, row))
     return tuple(compiled)
 
@@ -139,7 +139,7 @@ def _piece(name: str) -> str:
 
 def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
     name = row.get("name", "?")
-    where = f"rules/{stem}.toml: rule {name!r}"
+    where = f"rules-{stem}.toml: rule {name!r}"
     groups: dict[str, str] = {}
 
     def expand(m: re.Match[str]) -> str:
