@@ -196,7 +196,7 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
         if sentence is None or key in seen:
             continue  # the same date twice in a sentence is one statement
         seen.add(key)  # type: ignore[arg-type]
-        dates = tuple(d for d in calendar if sentence[0] <= d[0] < sentence[1])
+        dates = tuple(sorted({expression, *(d for d in calendar if sentence[0] <= d[0] < sentence[1])}))
         found.append(_mention(article, sentence, expression, when, dates))
     return found
 
@@ -206,7 +206,9 @@ def _dated(
 ) -> list[tuple[Timex, _Date]]:
     """The expressions that date something.  A clock time beside a day ("at 10:35 a.m. Friday")
     is part of that day's statement: it dates the sentence only when nothing else does."""
-    dated = [(t, d) for t in timexes if (d := _date_of(t, body, published))]
+    dated = [
+        (t, d) for t in timexes if (d := _date_of(t, body, published)) and not _bounds_or_covers(body, t)
+    ]
     with_day = {
         text.sentence_at(spans, t.start) for t, _ in dated if not _CLOCK.match(t.value) or _names_day(t.text)
     }
@@ -217,6 +219,17 @@ def _dated(
             _CLOCK.match(t.value) and not _names_day(t.text) and text.sentence_at(spans, t.start) in with_day
         )
     ]
+
+
+def _bounds_or_covers(body: str, timex: Timex) -> bool:
+    """ "since 2017" bounds a stretch; "fourth-quarter results", "fiscal 2025 revenue" name the period
+    a figure covers: neither is the date of a happening (the stretch-words and period-nouns tables)."""
+    before = re.search(r"(\w+)\W+(?:the\s+)?$", body[max(0, timex.start - 30) : timex.start])
+    after = re.match(r"\W{0,2}(\w+)", body[timex.end : timex.end + 30])
+    return bool(
+        (before and before.group(1).lower() in lexicon.words("stretch-words"))
+        or (after and timex.type == "DATE" and after.group(1).lower() in lexicon.words("period-nouns"))
+    )
 
 
 def _names_day(expression: str) -> bool:

@@ -33,7 +33,8 @@ from .model import Entity
 Span = tuple[int, int]
 
 TITLE_WORDS = 10  # a headline, not a sentence
-SUBJECT_WORDS = 4  # a longer subject keeps only its head when the headline is too long
+SUBJECT_WORDS = 4
+SPEAKER_WORDS = 7  # "The FBI and Kenyan police said": who speaks, before the speech verb
 QUOTE_WORDS = 6  # a quotation this short is kept whole or left out, never cut
 REFERENT_REACH = 400  # characters back to the person a pronoun stands for
 JOIN = "\u2060"  # joins the words of a name or a quotation into one unit of a headline
@@ -41,8 +42,9 @@ _QUOTES = "“”\"‘’'`"
 _OPEN_QUOTES = ("“", '"', "``", "‘", "`")
 # Where a sentence divides: commas and parentheses (weak), and semicolons, colons, dashes and
 # the quotation marks of reported speech (hard); a quoted phrase inside a clause does not divide.
-_CUTS = re.compile(r"(?<=[,.?!])[”\"’'`]+|(?:^|(?<=:\s))[“\"‘`]+|[,()]|;|:(?!\d)|\s[—–_-]{1,2}\s")
+_CUTS = re.compile(r"(?<=[,.?!])[”\"’'`]+|(?:^|(?<=:\s))[“\"‘`]+|,(?!\d{3})|[()]|;|:(?!\d)|\s[—–_-]{1,2}\s")
 _WORD = re.compile(r"[^\s]+")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -71,31 +73,72 @@ def clause_of(body: str, sentence: Span, expression: Span) -> Clause:
     """The clause ``expression`` dates.
 
     It reaches back over commas to the start of the sentence, a quotation or a subordinate
-    clause, starts after any introduction, and runs on over commas and into a subordinate
-    clause while it has no verb ("police in the Comoros, off the coast, raided …").
+    clause, starts after any introduction, and runs on over commas, relative clauses between
+    commas and into a subordinate clause while it has no verb ("police in the Comoros, off the
+    coast, raided …"; "his claims in 2022 that Moscow was invading …").
     """
     start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
-    segments = _segments(body, start, sentence[1], expression)
+    return _clause(body, _segments(body, start, sentence[1], expression), expression, sentence[0])
+
+
+def opening_clause(body: str, sentence: Span, until: int | None = None) -> Clause | None:
+    """The sentence's first clause, before ``until``: what a speech tag at its end ("…, officials
+    said Friday") reports."""
+    start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
+    first = re.search(r"\w", body[start : sentence[1] if until is None else until])
+    if first is None:
+        return None
+    at = (start + first.start(), start + first.start())
+    return _clause(body, _segments(body, start, sentence[1] if until is None else until, at), at, sentence[0])
+
+
+def _clause(body: str, segments: list[_Segment], expression: Span, sentence_start: int) -> Clause:
     k = next(i for i, seg in enumerate(segments) if seg.start <= expression[0] < seg.end)
     first = k
     while first > 0 and (segments[first].cut == "weak" or _is_aside(body, segments, first, k)):
         first -= 1
-    front = first
+    front = k if k > first and _is_speech_tail(body, segments[k], expression) else first
+    if front == k and k + 1 < len(segments) and _only_date(body, segments[k], expression):
+        front = k + 1  # "09:15 BST: Police closed the road"
     while front + 1 < len(segments) and _is_introduction(body, segments[front]):
         front += 1
     last = max(k, front)
-    while not has_verb(_text(body, segments[front : last + 1])) and last + 1 < len(segments):
+    while not _verb_in(body, segments, front, last) and last + 1 < len(segments):
         if segments[last + 1].cut not in ("opener", "weak"):
             break
         last += 1
+    if last + 1 < len(segments) and _names_saying(
+        body, segments[front].start, segments[last].end, expression
+    ):
+        last += 1  # "recalled her promise in 2021 | that taxes would not rise": what was promised
     span = (segments[front].start, segments[last].end)
     asides = tuple(
         (seg.start, seg.end)
-        for seg in segments[front + 1 : last]
-        if seg.cut == "weak" and not has_verb(body[seg.start : seg.end])
+        for i, seg in enumerate(segments[front + 1 : last], front + 1)
+        if _is_aside(body, segments, i, k) or (seg.cut == "weak" and not has_verb(body[seg.start : seg.end]))
     )
-    main = segments[first].cut in ("start", "weak") and not _in_quotation(body, sentence[0], expression[0])
+    main = segments[first].cut in ("start", "weak") and not _in_quotation(body, sentence_start, expression[0])
     return Clause(span, (segments[first].start, span[1]), main, asides)
+
+
+def _names_saying(body: str, start: int, end: int, expression: Span) -> bool:
+    """Does the stretch end on a noun of saying ("her promise in 2021"), so that a "that" clause follows?"""
+    words = (body[start : expression[0]] + " " + body[expression[1] : end]).split()
+    words = [w for w in words if w.lower() not in lexicon.words("date-words")]
+    return (
+        bool(words)
+        and words[-1].strip(",").lower() in _nominal_verbs()
+        and body[end:].lstrip().startswith("that ")
+    )
+
+
+def _verb_in(body: str, segments: list[_Segment], front: int, last: int) -> bool:
+    """A verb of the clause itself, not of a relative clause between commas inside it."""
+    return any(
+        has_verb(body[seg.start : seg.end])
+        for i, seg in enumerate(segments[front : last + 1], front)
+        if not _is_aside(body, segments, i, -1)
+    )
 
 
 def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
@@ -116,13 +159,14 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
 
 
 def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
-    """The commas of "Nairobi, Kenya, and …": a place's country is no new clause."""
+    """The commas of "Nairobi, Kenya, and …": a place's country is no new clause ("in East Africa,
+    U.S. forces …" is one)."""
     places = [
         m for m in entities.find(body) if start <= m.start and m.end <= end and m.entity.kind == "place"
     ]
     found = set()
     for a, b in itertools.pairwise(places):
-        if body[a.end : b.start] == ", ":
+        if body[a.end : b.start] == ", " and re.match(r"(?:[,.;:)]|\s+(?:and|or)\b|$)", body[b.end : end]):
             found.add(a.end)
             if body[b.end : b.end + 1] == ",":
                 found.add(b.end)
@@ -132,7 +176,9 @@ def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
 def _opens_date(body: str, after: int, keep: Span) -> bool:
     """ "until Friday": the opener is the date's own preposition, not a new clause."""
     between = body[after : keep[0]].split()
-    return after <= keep[0] and all(w.lower() in lexicon.words("date-words") for w in between)
+    return after <= keep[0] and all(
+        w.lower() in lexicon.words("date-words") or _CLOCK.match(w) for w in between
+    )
 
 
 def _text(body: str, segments: Sequence[_Segment]) -> str:
@@ -151,6 +197,18 @@ def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
     )
 
 
+def _only_date(body: str, segment: _Segment, expression: Span) -> bool:
+    rest = body[segment.start : expression[0]] + body[expression[1] : segment.end]
+    return not any(c.isalnum() for c in rest)
+
+
+def _is_speech_tail(body: str, segment: _Segment, expression: Span) -> bool:
+    """ "…, an official said Saturday.": the date's own stretch only says who spoke, and when."""
+    words = (body[segment.start : expression[0]] + " " + body[expression[1] : segment.end]).split()
+    words = [w.strip(_QUOTES + ",.;:").lower() for w in words]
+    return len(words) <= 8 and any(w in lexicon.words("speech-verbs") for w in words[:6])
+
+
 def _is_introduction(body: str, segment: _Segment) -> bool:
     """A phrase before a comma that is not the clause: "Earlier Monday,", "In the Oval Office …,",
     "Retaliating for the bombings,", or a speech tag such as "Putin added,"."""
@@ -167,7 +225,6 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
     opener = words[0]
     return (
         opener in lexicon.words("introduction-openers")
-        or opener in lexicon.words("date-words")
         or opener in lexicon.words("calendar-words")
         or bool(lexicon.verb_tags(opener) & {"VBG"})
     )
@@ -175,7 +232,7 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
 
 def has_verb(clause: str) -> bool:
     """Does ``clause`` hold a finite verb?  A noun phrase ("his claims in 2022") does not."""
-    words = [raw.strip(_QUOTES + ",.;:()[]") for raw in clause.split()]
+    words = [raw.strip(_QUOTES + ",.;:()[]") for raw in clause.replace(JOIN, " ").split()]
     return any(_is_finite(words, i) for i in range(len(words)))
 
 
@@ -197,7 +254,16 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
     if word[0].isupper() and i:
         return False  # "United", "Cape": names
     tags = lexicon.verb_tags(lower)
+    if "VBP" in tags and i and _is_plural_subject(words[i - 1]):
+        return True  # "the incidents underscore", "they say"
     return "VBD" in tags or ("VBZ" in tags and not lexicon.is_noun(lower))
+
+
+def _is_plural_subject(word: str) -> bool:
+    lower = word.lower()
+    if lower in ("they", "we", "i", "you"):
+        return True
+    return lower.endswith("s") and lexicon.is_noun(lower) and not lexicon.verb_tags(lower) - {"VBZ"}
 
 
 def _in_quotation(body: str, start: int, at: int) -> bool:
@@ -212,23 +278,6 @@ def dateline_length(sentence: str) -> int:
         if m:
             return m.end()
     return 0
-
-
-def sentence_clause(body: str, sentence: Span) -> Span:
-    """The sentence's opening clause: what a speech tag at its end ("officials said Friday") reports."""
-    start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
-    segments = _segments(body, start, sentence[1], (start, start))
-    while segments and not any(c.isalnum() for c in body[segments[0].start : segments[0].end]):
-        segments = segments[1:]
-    if not segments:
-        return sentence
-    first = 0
-    while first + 1 < len(segments) and _is_introduction(body, segments[first]):
-        first += 1
-    last = first
-    while last + 1 < len(segments) and segments[last + 1].cut == "weak":
-        last += 1
-    return segments[first].start, segments[last].end
 
 
 @cache
@@ -250,8 +299,27 @@ def headline(
         reported = _reported(body, clause, sentence, dates, words, tag)
         if reported and _complete(_fit_words(reported)):
             words = reported
-    words = _restructured(body, clause.span, words, status)
-    return _fit(_tensed(words, status))
+    found = _fit_words(_tensed(_restructured(body, clause.span, words, status), status))
+    opening = opening_clause(body, sentence)
+    if not _acceptable(found) and opening:  # no subject, or only who spoke: the sentence says more
+        other = _words(body, opening.span, dates, opening.asides)
+        other = _fit_words(_tensed(_restructured(body, opening.span, other, status), status))
+        if _acceptable(other):
+            found = other
+    return _title(found)
+
+
+def _acceptable(words: Sequence[str]) -> bool:
+    """A headline opens with its subject, has a verb and says more than who spoke."""
+    if len(words) < 2 or _speech_tag(words) is not None:
+        return False
+    first = words[0].strip(_QUOTES)
+    lower = first.lower()
+    if lower in lexicon.words("introduction-openers") or lower in lexicon.words("clause-openers"):
+        return False
+    if first.islower() and _is_verb(lower) and not lexicon.is_noun(lower):
+        return False  # "rescued by fishermen …": the subject is missing
+    return has_verb(" ".join(words)) or "to" in words
 
 
 def _words(
@@ -277,8 +345,8 @@ def _words(
         if start <= m.start and m.end <= end:
             name = surname(m.entity.name) if m.entity.kind == "person" else body[m.start : m.end]
             head = _title_prefix_start(body, m.start, start) if m.entity.kind == "person" else m.start
-            edits.append((head, m.end, " " + JOIN.join(name.split()) + " "))
-            aside = _apposition(body, m.end, end)
+            edits.append((head, m.end, " " + JOIN.join(name.split())))
+            aside = _apposition(body, m.end, end) if m.entity.kind == "person" else None
             if aside:
                 edits.append((m.end, aside, " "))
     pieces, pos = [], start
@@ -286,7 +354,10 @@ def _words(
         pieces += [body[pos:a], replacement]
         pos = b
     pieces.append(body[pos:end])
-    return _quotations_joined(" ".join(pieces).split())
+    words = "".join(pieces).split()
+    while words and not any(c.isalnum() for c in words[0]):
+        words = words[1:]
+    return _quotations_joined(words)
 
 
 def _quotations_joined(words: list[str]) -> list[str]:
@@ -345,11 +416,17 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
     """ "the U.S. Ambassador Prudence Bushnell" → where "the U.S. Ambassador" begins: the title goes
     with the name, and so do the capitalised words, demonyms and article before it."""
     start, seen_title = at, False
-    for m in reversed(list(re.finditer(r"\S+", body[floor:at]))):
+    before = list(re.finditer(r"\S+", body[floor:at]))
+    for k in range(len(before) - 1, -1, -1):
+        m = before[k]
         if body[floor + m.end() : start].strip():
             break
         word = m.group()
         lower = word.lower()
+        if lower in lexicon.words("function-words") and not (
+            k and before[k - 1].group().lower() in _title_words()
+        ):
+            break  # "of" inside "Secretary of State", not in "the visit of Secretary Daley"
         if lower in _title_words() or (seen_title and lower in lexicon.words("organisations")):
             seen_title = seen_title or lower in lexicon.words("titles")
         elif lower in ("the", "a", "an") and seen_title:
@@ -389,9 +466,17 @@ def _non_overlapping(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 def _speech_tag(words: Sequence[str]) -> int | None:
     """Where the speech verb stands when the clause only says who spoke ("Officials said",
     "Vance told reporters on Air Force Two"); None when it reports something itself."""
-    for i, word in enumerate(words[:6]):
+    for i, word in enumerate(words[: SPEAKER_WORDS + 1]):
         if word.lower().strip(",") in lexicon.words("speech-verbs"):
-            if i == 0 or has_verb(" ".join(words[:i])) or has_verb(" ".join(words[i + 1 :])):
+            rest = [w for w in words[i + 1 :] if w != "DATE"]
+            if any(w.lower() in _nominal_verbs() for w in rest):
+                return None  # "recalled her promise in 2021 that …": the date is the promise's
+            says = (
+                rest
+                and rest[0].lower() not in lexicon.words("introduction-openers")
+                and has_verb(" ".join(rest))
+            )
+            if i == 0 or has_verb(" ".join(words[:i])) or says:
                 return None
             return i
     return None
@@ -404,13 +489,12 @@ def _reported(
     speaker ("officials said"): the words after the tag, or the sentence's opening clause."""
     after = _complement(body, clause.span[1], sentence[1])
     if after is None:
-        opening = sentence_clause(body, sentence)
-        if opening[1] > clause.span[0]:
+        opening = opening_clause(body, sentence, clause.span[0])
+        if opening is None:
             return []
-        what, quoted = opening, False
+        said, quoted = _words(body, opening.span, dates, opening.asides), False
     else:
-        what, quoted = after
-    said = _words(body, what, dates)
+        said, quoted = _words(body, after[0], dates), after[1]
     if said and said[0].lower() == "that":
         said = said[1:]
     if not has_verb(" ".join(said)):
@@ -420,7 +504,7 @@ def _reported(
             [f"‘{said[0]}", *said[1:-1], f"{said[-1]}’"] if len(said) > 1 else [f"‘{said[0]}’"]
         )
     speaker = words[:verb]
-    if not _is_named(speaker):
+    if not (entities.people_in(body, *clause.span) or _is_named(speaker)):
         return said
     spoken = words[verb].strip(",")
     return [
@@ -437,12 +521,12 @@ def _complement(body: str, after: int, end: int) -> tuple[Span, bool] | None:
     if not m or not (m.group("that") or m.group("quote") or ":" in m.group()):
         return None
     start = after + m.end()
-    stop = re.search(r"[”\"]" if m.group("quote") else r"[“”\"]|;|\s[—–_]{1,2}\s", body[start:end])
+    stop = re.search(r"[”\"]" if m.group("quote") else r";|\s[—–_]{1,2}\s", body[start:end])
     return (start, start + stop.start() if stop else end), bool(m.group("quote"))
 
 
 def _is_named(words: Sequence[str]) -> bool:
-    """ "Vance", "The FBI and Kenyan police": a speaker worth naming; "Officials", "An official" not."""
+    """ "The FBI and Kenyan police": a speaker worth naming; "Officials", "An official" not."""
     return any(
         w[:1].isupper() and w.lower() not in lexicon.words("function-words") and (i or not lexicon.is_noun(w))
         for i, w in enumerate(words)
@@ -553,22 +637,27 @@ def _tense_of(m: re.Match[str], replacement: str) -> str:
     verb = m.groupdict().get("verb")
     if verb is None:
         return replacement
-    if "VBN" not in lexicon.verb_tags(verb):
+    tags = lexicon.verb_tags(verb)
+    if "VBN" not in tags:
         return m.group()  # "had talks" stays
+    if "VBD" in tags:
+        verb = verb if verb.islower() else verb.lower()
+        return replacement.format(past=verb)  # "had cancelled" → "cancelled", in the article's spelling
     return replacement.format(past=lexicon.inflect(verb, "VBD"))
 
 
 # --- 4. fit --------------------------------------------------------------------------------------
 
 
-def _fit(words: list[str]) -> str:
-    """Headline hygiene: no fillers or dangling words, at most TITLE_WORDS, cut where a phrase ends."""
-    title = " ".join(_fit_words(words)).replace(JOIN, " ").strip(" ,;:.—–-_")
+def _title(words: list[str]) -> str:
+    """The headline's text, capitalised, quoting with single marks."""
+    title = " ".join(words).replace(JOIN, " ").strip(" ,;:.—–-_")
     title = _single_quoted(title)
     return (title[:1].upper() + title[1:]) if title else ""
 
 
 def _fit_words(words: list[str]) -> list[str]:
+    """Headline hygiene: no fillers or dangling words, at most TITLE_WORDS, cut where a phrase ends."""
     fillers = lexicon.words("title-fillers")
     words = [
         w
@@ -579,10 +668,14 @@ def _fit_words(words: list[str]) -> list[str]:
         words = words[1:]
     if _count(words) > TITLE_WORDS:
         words = _shortened(words)
-    words = _quotes_closed(words)
+    return _undangled(_quotes_closed(words))
+
+
+def _undangled(words: list[str]) -> list[str]:
+    """Without the function words and demonyms a cut may leave at the end ("… in Turkey for the")."""
     dangling = lexicon.words("function-words") | lexicon.words("demonyms")
     while words and words[-1].strip(",;:.").lower() in dangling:
-        words.pop()
+        words = words[:-1]
     return words
 
 
@@ -595,7 +688,7 @@ def _count(words: Sequence[str]) -> int:
 
 def _shortened(words: list[str]) -> list[str]:
     """The longest run of whole phrases that fits, keeping the verb; a long subject keeps its head."""
-    verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+    verb = next((i for i in range(len(words)) if _is_finite(words, i) or _is_infinitive(words, i)), None)
     if verb is not None and _count(words[:verb]) > SUBJECT_WORDS:
         head = next((i for i in range(1, verb) if _breaks_before(words, i)), verb)
         words = [*words[:head], *words[verb:]]
@@ -614,10 +707,11 @@ def _shortened(words: list[str]) -> list[str]:
 
 def _complete(words: Sequence[str]) -> bool:
     """Does the headline go on past its last verb to a word that is no verb ("… wanted to see" does not)?"""
-    verbs = [i for i in range(len(words)) if _is_finite(words, i)]
+    words = _undangled(list(words))
+    verbs = [i for i in range(len(words)) if _is_finite(words, i) or (i and _is_infinitive(words, i - 1))]
     rest = words[verbs[-1] + 1 :] if verbs else words
     return any(
-        lexicon.is_noun(word) or (word.lower() not in lexicon.words("function-words") and not _is_verb(word))
+        word.lower() not in lexicon.words("function-words") and (lexicon.is_noun(word) or not _is_verb(word))
         for word in (w.strip(_QUOTES + ",") for w in rest)
     )
 
@@ -626,9 +720,17 @@ def _is_verb(word: str) -> bool:
     return bool(lexicon.verb_tags(word) - {"VBN"})
 
 
+def _is_infinitive(words: Sequence[str], i: int) -> bool:
+    """ "Fisheries ministers to meet …": a planned headline's verb."""
+    return words[i] == "to" and i + 1 < len(words) and "VB" in lexicon.verb_tags(words[i + 1])
+
+
 def _breaks_before(words: Sequence[str], i: int) -> bool:
-    """May a headline stop before ``words[i]``?  At a phrase break or after a comma."""
-    return words[i - 1].endswith((",", ";", ":")) or words[i].lower() in lexicon.words("phrase-breaks")
+    """May a headline stop before ``words[i]``?  At a phrase break or after a comma (not one inside a
+    figure: "a two-year, $3.4 million repair")."""
+    if words[i - 1].endswith((",", ";", ":")):
+        return not words[i][:1].isdigit() and not words[i].startswith("$")
+    return words[i].lower() in lexicon.words("phrase-breaks")
 
 
 def _quotes_closed(words: list[str]) -> list[str]:

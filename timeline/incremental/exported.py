@@ -21,12 +21,17 @@ from ..model import Entity
 from ..pelican_plugin.exports import SLICE_FOLDERS
 from ..pelican_plugin.exports import _json as json_text
 from ..site_model import Layout, PageSpec
-from . import fingerprint, ics
+from . import documents, fingerprint
+from .documents import Parts
 from .inputs import EventEntry
 
-Make = Callable[[ics.Parts], str]
-UPDATES = "feeds/updates.atom.xml"
-WIDGET = "widget.js"
+Make = Callable[[Parts], str]
+TIMELINE, TIMELINEJS, UPDATES, WIDGET = (
+    "timeline.json",
+    "timelinejs.json",
+    "feeds/updates.atom.xml",
+    "widget.js",
+)
 
 
 def export_site(settings: Mapping[str, Any], layout: Layout) -> Site:
@@ -85,10 +90,12 @@ def data_files(
         return fingerprint.of_parts([*names, *sorted(digest_of[e.event.slug] for e in part)])
 
     everything = digest(entries)
+    documents_ = whole_documents(site)
     files: dict[str, tuple[bytes, Make]] = {
-        "timeline.json": (everything, lambda _: json_text(timeline_json(entries, site, "timeline.json"))),
-        "timelinejs.json": (everything, lambda _: json_text(timelinejs(entries, site, "timelinejs.json"))),
-        ics.HERE: (everything, lambda parts: ics.calendar(entries, site, digest_of, parts)),
+        name: (everything, _document(name, documents_[name], entries, digest_of)) for name in documents_
+    }
+    files |= {
+        documents.CALENDAR: (everything, lambda parts: documents.calendar(entries, site, digest_of, parts)),
         UPDATES: (everything, _feed(entries, site, UPDATES, f"{site.name}: new and updated events", limit)),
         WIDGET: (fingerprint.of_parts([WIDGET]), lambda _: (theme / "static" / WIDGET).read_text("utf-8")),
     }
@@ -102,6 +109,20 @@ def data_files(
         here = f"feeds/{folder}/{view.slug}.atom.xml"
         files[here] = (inputs, _feed(part, site, here, f"{site.name}: {view.name}", limit))
     return files
+
+
+def whole_documents(site: Site) -> dict[str, documents.Document]:
+    """The JSON files of the whole timeline, as functions of the entries."""
+    return {
+        TIMELINE: lambda entries: timeline_json(entries, site, TIMELINE),
+        TIMELINEJS: lambda entries: timelinejs(entries, site, TIMELINEJS),
+    }
+
+
+def _document(
+    name: str, document: documents.Document, entries: list[Entry], digest_of: Mapping[str, bytes]
+) -> Make:
+    return lambda parts: documents.json_document(name, document, entries, digest_of, parts)
 
 
 def _slice(part: list[Entry], site: Site, here: str, subject: Entity) -> Make:

@@ -2,9 +2,12 @@
 
 Entries (``events/*.md``, ``sources/*.md``) are the inputs a regeneration handles piece by
 piece: each is known by the digest of its bytes, and only a changed one is read again.
-Everything else a build reads (the settings, the theme, our code and the packages that
-render, any other file under the content folder) is summed up in one *build key*: when it
-changes, the pages may all change, and only a full build is right.
+Everything else a build reads (the settings, the theme, the code that renders and the
+packages it uses, any other file under the content folder) is summed up in one *build
+key*: when it changes, the pages may all change, and only a full build is right.  The code
+that renders is the plugins' and this package's modules and every module of their own
+packages that they refer to, found by following their names: editing the tagger changes
+no page, and no full build follows.
 
 An entry is read as the Pelican plugin reads it (``pelican_plugin.content``), plus the two
 things Pelican itself takes from it for the feeds and exports (its date and modified date).
@@ -15,17 +18,20 @@ a draft status, a save_as …) is ``Unsupported``: the caller then builds in ful
 from __future__ import annotations
 
 import fnmatch
+import importlib
+import inspect
 import os
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pelican.readers import METADATA_PROCESSORS
 from pelican.utils import set_date_tzinfo
 
-from .. import __file__ as package_init
 from ..markdown_format import EVENT_KEYS, SOURCE_KEYS, FormatError, parse_entry
 from ..model import Article, Event
 from ..pelican_plugin.content import SOURCE_TEMPLATE, EntryError, read_event, read_source
@@ -95,14 +101,36 @@ def build_key(settings: Mapping[str, Any]) -> bytes:
     """Everything but the entries that decides the output: settings, theme, code, packages."""
     theme = Path(settings["THEME"])
     overrides = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", ())]
-    code = Path(package_init).parent
+    modules = rendering_modules([*settings.get("PLUGINS", ()), __package__])
     return fingerprint.of_parts([
         fingerprint.of_settings(settings),
         fingerprint.of_tree(theme),
         *(fingerprint.of_tree(p) for p in overrides),
-        fingerprint.of_tree(code, skip={"__pycache__"}),
+        *(part for m in modules for part in (m.__name__, fingerprint.of_file(Path(m.__file__ or "")))),
         fingerprint.of_software(RENDERING_PACKAGES),
     ])  # fmt: skip
+
+
+def rendering_modules(roots: Iterable[str | ModuleType]) -> list[ModuleType]:
+    """The ``roots`` and every module of their top-level package that they refer to, by a
+    module, function or class they hold, and so on; sorted by name."""
+    found: dict[str, ModuleType] = {}
+    todo = [r if isinstance(r, ModuleType) else importlib.import_module(r) for r in roots]
+    while todo:
+        module = todo.pop()
+        if module.__name__ in found or not getattr(module, "__file__", None):
+            continue
+        found[module.__name__] = module
+        top = module.__name__.partition(".")[0]
+        for value in vars(module).values():
+            target = (
+                value
+                if inspect.ismodule(value)
+                else sys.modules.get(getattr(value, "__module__", None) or "")
+            )
+            if target is not None and target.__name__.partition(".")[0] == top:
+                todo.append(target)
+    return [found[name] for name in sorted(found)]
 
 
 def read_entry(content: Path, rel: str, settings: Mapping[str, Any]) -> Entry:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..site_model import Layout, PageSpec, all_pages, build_model
 from . import exported, fingerprint
-from .ics import Parts
+from .documents import Parts
 from .inputs import EventEntry, SourceEntry, Unsupported
 
 Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path → (digest, entry)

@@ -33,7 +33,7 @@ class Record:
     others: bytes  # every file under the content folder that is not an entry
     entries: dict[str, tuple[bytes, Entry]]  # entry path → (digest, parsed entry)
     outputs: dict[str, bytes]  # output path → digest of what it is made from
-    parts: dict[bytes, str] = field(default_factory=dict)  # outputs.Parts, for the next build
+    parts: dict[tuple[str, bytes], str] = field(default_factory=dict)  # documents.Parts, for the next build
     refused: str | None = None  # why only full builds are right for this site, if so
     format: int = FORMAT
 

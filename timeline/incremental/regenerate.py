@@ -32,7 +32,7 @@ from pelican.settings import read_settings
 from .. import journal
 from ..site import build_site
 from ..site_model import Layout
-from . import exported, ics, inputs, outputs, record, write
+from . import documents, exported, inputs, outputs, record, write
 from .inputs import Unsupported
 
 log = logging.getLogger(__name__)
@@ -120,12 +120,13 @@ def _incremental(
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
     record.mark_pending(cache, changed)
-    parts = ics.Parts(last.parts)
+    parts = documents.Parts(last.parts)
     events = {rel: e for rel, (_, e) in outputs.events_of(entries).items()}
     write.write(plan, changed, settings, output_dir, events, parts)
     write.remove(gone, output_dir)
     digests = {p: o.digest for p, o in plan.items()}
-    record.save(cache, record.Record(last.key, last.output, scan.others, entries, digests, parts.kept()))
+    kept = parts.kept({d for d, _ in entries.values()})
+    record.save(cache, record.Record(last.key, last.output, scan.others, entries, digests, kept))
     return tuple(changed), tuple(gone)
 
 
@@ -149,7 +150,7 @@ def _full(
         plan = outputs.plan(new.entries, settings)
         new.outputs = {p: o.digest for p, o in plan.items()}
         new.refused = _unreproduced(plan, written, output_dir)
-        new.parts = _calendar_blocks(new.entries, settings, output_dir)
+        new.parts = _document_parts(new.entries, settings, output_dir)
         if last is not None and last.output == str(output_dir):
             stale = [p for p in last.outputs if p not in plan and p not in written]
     except Unsupported as exc:
@@ -183,16 +184,22 @@ def _unreproduced(plan: Mapping[str, outputs.Output], written: set[str], output_
     return f"a full build did not write {missing}" if missing else None
 
 
-def _calendar_blocks(
+def _document_parts(
     entries: outputs.Entries, settings: Mapping[str, Any], output_dir: Path
-) -> dict[bytes, str]:
-    """The calendar's per-event blocks, cut from the file the full build wrote."""
-    path = output_dir / ics.HERE
-    if not path.is_file():
-        return {}
+) -> dict[tuple[str, bytes], str]:
+    """The per-event parts of the whole-timeline files, cut from those the full build wrote."""
     site = exported.export_site(settings, Layout.from_settings(settings))
     published, digest_of = exported.exported_entries(outputs.events_of(entries), site)
-    return ics.blocks_of(path.read_bytes().decode("utf-8"), published, site, digest_of)
+    found: dict[tuple[str, bytes], str] = {}
+    for name in (documents.CALENDAR, *exported.whole_documents(site)):
+        path = output_dir / name
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8")
+            if name == documents.CALENDAR:
+                found |= documents.calendar_parts(text, published, site, digest_of)
+            else:
+                found |= documents.json_parts(name, text, published, digest_of)
+    return found
 
 
 def _files(root: Path) -> set[str]:

@@ -20,8 +20,9 @@ from pelican.writers import Writer
 from ..pelican_plugin.exports import write_atomic
 from ..pelican_plugin.pages import _as_text as as_plain_text
 from ..pelican_plugin.render import write_standalone
+from .documents import Parts
 from .inputs import EventEntry
-from .outputs import FeedSpec, Output, Parts
+from .outputs import FeedSpec, Output
 
 
 def write(

@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-
-import lemminflect
+from types import ModuleType
 
 _EXAMPLE = re.compile(r"^#\s*example:\s*(.+?)\s*$", re.IGNORECASE)
 
@@ -75,24 +74,32 @@ def verb_tags(word: str) -> frozenset[str]:
     """The verb forms ``word`` can be: "agreed" → {VBD, VBN}, "claims" → {VBZ}, "Friday" → {}."""
     lower = word.lower()
     found = set()
-    for pos, lemmas in lemminflect.getAllLemmas(lower).items():
+    for pos, lemmas in _lemminflect().getAllLemmas(lower).items():
         if pos not in ("VERB", "AUX"):
             continue
         for lemma in lemmas:
-            found.update(tag for tag in VERB_TAGS if lower in lemminflect.getInflection(lemma, tag))
+            found.update(tag for tag in VERB_TAGS if lower in _lemminflect().getInflection(lemma, tag))
     return frozenset(found)
 
 
 @lru_cache(maxsize=16384)
 def is_noun(word: str) -> bool:
     """Can ``word`` be a noun ("claims", "talks")?  Such a verb form is no sure sign of a clause."""
-    return "NOUN" in lemminflect.getAllLemmas(word.lower())
+    return "NOUN" in _lemminflect().getAllLemmas(word.lower())
 
 
 def inflect(word: str, tag: str) -> str:
     """``word`` as the verb form ``tag`` ("begun", VBD → "began"); ``word`` itself if it is no verb."""
     lower = word.lower()
-    lemmas = lemminflect.getAllLemmas(lower)
+    lemmas = _lemminflect().getAllLemmas(lower)
     lemma = next(iter(lemmas.get("VERB", lemmas.get("AUX", ()))), None)
-    forms = lemminflect.getInflection(lemma, tag) if lemma else ()
+    forms = _lemminflect().getInflection(lemma, tag) if lemma else ()
     return forms[0] if forms else word
+
+
+@cache
+def _lemminflect() -> ModuleType:
+    """Imported on first use: its lexicon costs a tenth of a second that only event building needs."""
+    import lemminflect
+
+    return lemminflect

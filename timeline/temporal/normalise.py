@@ -69,6 +69,7 @@ class Context:
     tense: Callable[[], int]  # PAST, UNKNOWN or FUTURE; lazily computed: most values never ask
     anchor: str | None = None  # the value of the last date the text named
     periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
+    reported: str | None = None  # the last reporting period named: a quarter, a half, or P9M
     used: list[str] = field(default_factory=list)  # what the value was resolved against
 
 
@@ -161,12 +162,19 @@ def _date(year: int, month: int, day: int) -> date:
         raise Unresolved(str(exc)) from exc
 
 
-def _year_of(context: Context, span_in: Callable[[int], tuple[date, date]], when: str) -> date:
+def _year_of(
+    context: Context,
+    span_in: Callable[[int], tuple[date, date]],
+    when: str,
+    fits: Callable[[date], bool] = lambda first: True,
+) -> date:
     """The first day of a yearless period ("June", "Sept. 30", "the fourth quarter").
 
     ``span_in(year)`` gives the period's first and last day in a year.  See the module
     docstring for ``when``; by tense, the nearest occurrence wins, an occurrence on the
-    wrong side of the reference counting TENSE_PENALTY_DAYS farther.
+    wrong side of the reference counting TENSE_PENALTY_DAYS farther.  Occurrences that
+    ``fits`` rejects ("Friday, March 3" in a year where March 3 is no Friday) are passed
+    over while another one fits.
     """
     ref = context.reference
     if when and when.lstrip("-").isdigit() and abs(int(when)) >= 1000:
@@ -175,9 +183,10 @@ def _year_of(context: Context, span_in: Callable[[int], tuple[date, date]], when
         context.used.append(ref.isoformat())
         return span_in(ref.year + _int(when[1:]))[0]
     context.used.append(ref.isoformat())
-    spans = [span_in(ref.year + k) for k in (-1, 0, 1)]
     if when == "0":
-        return spans[1][0]
+        return span_in(ref.year)[0]
+    spans = [span_in(ref.year + k) for k in (-1, 0, 1)]
+    spans = [span for span in spans if fits(span[0])] or spans
     if when in ("-1", "1"):
         wanted = [s for s in spans if (s[1] < ref if when == "-1" else s[0] > ref)]
         return wanted[-1 if when == "-1" else 0][0]
@@ -267,9 +276,20 @@ def month(context: Context, month: str, when: str = "") -> str:
     return _at(_year_of(context, _months(_int(month), 1), when), "month")
 
 
-def month_day(context: Context, month: str, day: str, when: str = "") -> str:
+def month_day(context: Context, month: str, day: str, when: str = "", weekday: str = "") -> str:
+    """A yearless date; named with its weekday ("Friday, March 3"), in a year where they agree."""
     _date(2000, _int(month), _int(day))  # a day that exists in some year (Feb. 29 included)
-    return _year_of(context, _day(lambda y: _leap_safe(y, _int(month), _int(day))), when).isoformat()
+
+    def fits(first: date) -> bool:
+        return not weekday or first.isoweekday() == _int(weekday)
+
+    return _year_of(context, _day(lambda y: _leap_safe(y, _int(month), _int(day))), when, fits).isoformat()
+
+
+def week_of(context: Context, month: str, day: str, year: str = "") -> str:
+    """ "The week of March 6": the ISO week of that day."""
+    on = date_(context, year, month, day) if year else month_day(context, month, day)
+    return _at(date.fromisoformat(on), "week")
 
 
 def day_of_month(context: Context, day: str, when: str = "") -> str:
@@ -302,10 +322,15 @@ def _leap_safe(year: int, month: int, day: int) -> date:
 
 
 def weekday(context: Context, day: str, when: str = "") -> str:
-    """A weekday by tense: news means the one before publication unless the clause is future."""
+    """A weekday by tense: news means the one before publication unless the clause is future.
+
+    ``a-1``/``a1`` count from the day the text named last instead ("the previous Friday")."""
     ref, index = context.reference, _int(day) - 1
     if not 0 <= index < 7:
         raise Unresolved(f"no weekday {day}")
+    if when.startswith("a"):  # "the previous Friday": from the day the text named last, if any
+        when, anchor = when[1:], _period(context.anchor)
+        ref = anchor[0] if anchor and anchor[1] == "day" else ref
     context.used.append(ref.isoformat())
     if when in ("-1", "1"):  # "last Friday", "next Monday": never the reference day itself
         step = int(when)
@@ -344,8 +369,9 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
 
 def ago(context: Context, grain: str, count: str) -> str:
     """ "Three years ago": from the reference; but a year before a quarter or half the text
-    reports on ("profit rose from $5m a year ago") is that period a year earlier."""
-    reported = context.periods.get("quarter") or context.periods.get("half")
+    reports on ("profit rose from $5m a year ago") is that period a year earlier; after a
+    span of months ("for the nine months, ... a year ago") it is the year before."""
+    reported = context.reported if grain_of(context.reported or "") in ("quarter", "half") else None
     if reported and grain == "year" and count != "X":
         return _from_anchor(context, reported, grain, -float(count))
     return shift(context, grain, count, "-1")
@@ -358,6 +384,16 @@ def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     if count == "X" or not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
         return shift(context, grain, count, sign)
     return _from_anchor(context, str(context.anchor), grain, float(count) * _int(sign))
+
+
+def following(context: Context, grain: str, sign: str) -> str:
+    """ "The following year", "the previous month": the period next to the date the text named
+    last, when that date is at least as precise; else next to the reference's."""
+    anchor = _period(context.anchor)
+    if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
+        return shift(context, grain, "1", sign)
+    context.used.append(str(context.anchor))
+    return _at(_shifted(anchor[0], grain, _int(sign)), grain)
 
 
 def _from_anchor(context: Context, anchor: str, grain: str, count: float) -> str:
@@ -472,11 +508,13 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "month": month,
     "month_day": month_day,
     "day_of_month": day_of_month,
+    "week_of": week_of,
     "weekday": weekday,
     "weekend": weekend,
     "shift": shift,
     "ago": ago,
     "relative": relative,
+    "following": following,
     "current": current,
     "same": same,
     "in_year": in_year,

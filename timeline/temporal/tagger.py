@@ -22,6 +22,9 @@ from .normalise import Context, Unresolved, evaluate, grain_of
 from .tense import tense_at
 
 
+_MONTHS_SPAN = re.compile(r"P(?!3M)\d+M")
+
+
 @dataclass(frozen=True)
 class Match:
     """A rule's match with its normalised value; ``rule.type == ""`` marks a rejected span."""
@@ -90,7 +93,7 @@ def _normalise_in_order(
         for group, template in rule.parts:
             if group and m.group(group) is None:
                 continue
-            context = Context(reference, tense, anchors.last, anchors.by_grain)
+            context = Context(reference, tense, anchors.last, anchors.by_grain, anchors.reported)
             try:
                 value = evaluate(template.format_map(fields), context)
                 mod = rule.mod.format_map(fields) or None
@@ -99,21 +102,33 @@ def _normalise_in_order(
             used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
             if rule.type == "DATE" and (used is None or used == reference.isoformat()):
                 anchors.note(value)
+            elif rule.type == "DURATION":
+                anchors.note_span(value)
             start, end = m.span(group) if group else m.span()
             yield Match(start, end, rule, value, mod, used)
 
 
 class Anchors:
-    """The dates the text has named so far, which later relative expressions count from."""
+    """The dates the text has named so far, which later relative expressions count from, and
+    the period a financial report is about ("the third quarter", "the nine months")."""
 
     def __init__(self) -> None:
         self.last: str | None = None
         self.by_grain: dict[str, str] = {}
+        self.reported: str | None = None
 
     def note(self, value: str) -> None:
         grain = grain_of(value)
         if grain:
             self.last = self.by_grain[grain] = value
+        if grain in ("quarter", "half"):
+            self.reported = value
+
+    def note_span(self, value: str) -> None:
+        """A span of months other than a quarter ("for the nine months") is reported on: "a
+        year earlier" now means the year before, not the date named last."""
+        if _MONTHS_SPAN.fullmatch(value):
+            self.reported, self.last = value, None
 
 
 def _field(value: object) -> object:

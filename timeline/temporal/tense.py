@@ -26,6 +26,10 @@ _NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "a
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
+# A quotation mark separates what was said from the clause that reports it: in '"We will
+# leave Thursday," he said', "said" does not set the tense of Thursday, nor "will" in
+# 'He said Friday, "We will win."'.
+_QUOTE = re.compile(r"[\"“”]|''|``")
 
 
 @cache
@@ -45,10 +49,10 @@ def _triggers() -> re.Pattern[str]:
 
 
 @cache
-def _deadline() -> re.Pattern[str]:
-    """A preposition right before the expression that points to the future ("by Friday")."""
-    words = "|".join(re.escape(w) for w in tense_words()["future_prepositions"])
-    return re.compile(rf"(?<![\w'’])(?:{words})\s+$", re.IGNORECASE)
+def _deadline(table: str = "future_prepositions") -> re.Pattern[str]:
+    """A preposition right before the expression that points to the future ("in time for")."""
+    words = "|".join(re.escape(w) for w in tense_words()[table])
+    return re.compile(rf"(?<![\w'’])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -85,10 +89,16 @@ def tense_at(text: str, start: int, end: int) -> int:
     left, right = sentence_bounds(text, start, end)
     if _deadline().search(text, max(left, start - 16), start):
         return FUTURE
+    for quote in _QUOTE.finditer(text, left, start):
+        left = quote.end()
+    quote_after = _QUOTE.search(text, end, right)
+    right = quote_after.start() if quote_after else right
     best, best_distance = UNKNOWN, WINDOW * 2
     for segment_start, segment_end in ((left, start), (end, right)):
         for m in _triggers().finditer(text, segment_start, segment_end):
             distance = start - m.end() if segment_end == start else (m.start() - end) * AFTER_WEIGHT
             if distance < best_distance:
                 best, best_distance = (FUTURE if m.group("future") else PAST), distance
+    if best == UNKNOWN and _deadline("weak_future_prepositions").search(text, max(left, start - 16), start):
+        return FUTURE
     return best

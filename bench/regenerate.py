@@ -1,0 +1,84 @@
+"""How long one new article takes to reach the site, against a full build of it.
+
+    .venv/bin/python bench/regenerate.py [--events N] [--keep DIR]
+
+Invents a story of N events (default 10,000; ``bench/_story.py``: eight outlets, a recurring
+cast, thirty places, ten years, every precision) and writes its entries directly with
+``markdown_format`` (no tagger runs, so the bench itself stays fast); builds the site in
+full (``timeline.incremental.regenerate(full=True)``: Pelican, then the build record);
+then writes one new templated article, ingests it for real (``timeline.ingest``) and
+regenerates.  Prints the figures, and as its last line:
+
+    events N: full build X s, one-article regenerate Y s, ratio Z
+
+Both builds run in this process (no interpreter start-up in either figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import _story
+
+from timeline.incremental import regenerate
+from timeline.ingest import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=10_000, help="events in the story (default 10000)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    where = args.keep or Path(tempfile.mkdtemp(prefix="bench-regenerate-"))
+    try:
+        run(args.events, where)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(where, ignore_errors=True)
+    return 0
+
+
+def run(n: int, where: Path) -> None:
+    content, output = where / "content", where / "output"
+    overrides = {"PATH": str(content), "CACHE_PATH": str(where / "cache")}
+
+    started = time.perf_counter()
+    story = _story.invent(n)
+    story.write(content)
+    print(f"wrote {len(story.events)} events and {len(story.sources)} source entries "
+          f"with markdown_format.render_event/render_source in {time.perf_counter() - started:.1f} s")  # fmt: skip
+
+    full = regenerate(SETTINGS, output, overrides, full=True)
+    print(f"full build: {len(full.written)} files in {full.seconds:.2f} s")
+
+    published = max(a.published for a in story.sources) + timedelta(days=2)
+    text, name = _story.article_text(published)
+    inbox = where / "inbox"
+    inbox.mkdir(exist_ok=True)
+    (inbox / name).write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    report = ingest([inbox / name], content)
+    print(f"timeline ingest {name}: {'; '.join(report.summary_lines())} in {time.perf_counter() - started:.2f} s")
+
+    one = regenerate(SETTINGS, output, overrides)
+    if one.full:
+        sys.exit(f"the regeneration fell back to a full build: {one.reason}")
+    print(f"regenerate: {len(one.written)} files written ({', '.join(sorted(one.written)[:6])}, …), "
+          f"{len(one.removed)} removed")  # fmt: skip
+    ratio = one.seconds / full.seconds
+    print(f"events {n}: full build {full.seconds:.1f} s, one-article regenerate {one.seconds:.2f} s, ratio {ratio:.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

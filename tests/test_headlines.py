@@ -1,0 +1,186 @@
+"""Headlines and summaries: the clause a date belongs to, worded as a reader expects on a timeline.
+
+The tables' examples run through ``extract_events`` with the real temporal tagger, so each
+row is tested the way an article uses it; the hygiene rules run over every fixture article.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import headlines, lexicon, text
+from timeline.events import extract_events
+from timeline.model import Article
+from timeline.sources import read_article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
+
+
+def article(body: str, published: str = DEFAULT_PUBLISHED) -> Article:
+    return Article(path="t.txt", text=body, published=date.fromisoformat(published), title="t", slug="t")
+
+
+def parse_example(example: str) -> tuple[str, str, str]:
+    """'[date | ]text => expected' → (published, text, expected)."""
+    body, _, expected = example.rpartition(" => ")
+    m = re.match(r"^(\d{4}-\d{2}-\d{2}) \| (.*)$", body)
+    published, body = m.groups() if m else (DEFAULT_PUBLISHED, body)
+    return published, body, expected
+
+
+def titles(body: str, published: str = DEFAULT_PUBLISHED) -> list[str]:
+    return [e.title for e in extract_events(article(body, published))]
+
+
+def check_title(published: str, body: str, expected: str) -> None:
+    assert expected in titles(body, published)
+
+
+def check_summary(published: str, body: str, expected: str) -> None:
+    assert [e.summary for e in extract_events(article(body, published))] == [expected]
+
+
+HEADLINE_TABLES = {
+    "title-rewrites": check_title,
+    "title-fillers": check_title,
+    "date-words": check_title,
+    "clause-openers": check_title,
+    "relative-pronouns": check_title,
+    "verbs": check_title,
+    "introduction-openers": check_title,
+    "determiners": check_title,
+    "nominalisations": check_title,
+    "phrase-breaks": check_title,
+    "headline-tense": check_title,
+    "speech-verbs-with-object": check_title,
+    "datelines": check_summary,
+    "summary-tidying": check_summary,
+}
+
+
+@pytest.mark.parametrize(
+    ("table", "example"), [(t, e) for t in HEADLINE_TABLES for e in lexicon.table(t).examples]
+)
+def test_every_table_example(table, example):
+    HEADLINE_TABLES[table](*parse_example(example))
+
+
+# --- the clause a date belongs to -------------------------------------------------------------------
+
+
+def headline_of(body: str, expression: str, status: str = "happened") -> str:
+    """The headline for the date ``expression`` (its first occurrence) in a one-sentence ``body``."""
+    start = body.index(expression)
+    span = (start, start + len(expression))
+    (sentence,) = text.sentences(body)
+    clause = headlines.clause_of(body, sentence, span)
+    return headlines.headline(body, clause, sentence, span, [span], status)
+
+
+@pytest.mark.parametrize(
+    ("body", "expression", "expected"),
+    [
+        (  # the date is in a subordinate clause: that clause is the happening, not "Putin said"
+            "“We are ready,” Putin said following the call, his first contact with Trump since Russian "
+            "and Ukrainian negotiators agreed Friday to trade proposals to halt Europe’s bloodiest conflict.",
+            "Friday",
+            "Russian and Ukrainian negotiators agreed to trade proposals",
+        ),
+        (  # a reporting tail: what was reported, from a nameless speaker
+            "The mill will close its doors in March, company officials said.",
+            "March",
+            "The mill will close its doors",
+        ),
+        (  # a subject between commas with the date: subject and verb are joined again
+            "The embassy bombings, on Aug. 7, killed 247 people in Kenya.",
+            "Aug. 7",
+            "The embassy bombings killed 247 people in Kenya",
+        ),
+        (  # an introduction with a participle is not the subject
+            "Retaliating for the bombings, U.S. forces on Thursday launched missile strikes.",
+            "Thursday",
+            "U.S. forces launched missile strikes",
+        ),
+        (  # an aside between commas inside the clause goes
+            "On Sept. 2, police in the Comoros, off the Tanzanian coast, raided two homes.",
+            "Sept. 2",
+            "Police in the Comoros raided two homes",
+        ),
+        (  # a live blog's time stamp heads the entry it dates
+            "09:15 BST: Network Rail has cancelled all trains between Cardiff and Swansea.",
+            "09:15 BST",
+            "Network Rail cancelled all trains between Cardiff and Swansea",
+        ),
+        (  # a named speaker's words after "told reporters … that"
+            "Mayor Lena Ortiz told reporters at City Hall on Monday that the budget would pass easily.",
+            "Monday",
+            "Ortiz said the budget would pass easily",
+        ),
+        (  # a quotation reported whole, in single marks
+            "In the Oval Office on Monday, President Trump reiterated that “it’s not our war” to reporters.",
+            "Monday",
+            "Trump reiterated ‘it’s not our war’",
+        ),
+    ],
+)
+def test_headline_is_made_of_the_clause_of_the_date(body, expression, expected):
+    assert headline_of(body, expression) == expected
+
+
+def test_planned_headlines_say_to_and_happened_ones_the_past():
+    body = "Transit officials are expected to open the new line on June 2."
+    assert headline_of(body, "June 2", "planned") == "Transit officials to open the new line"
+    body = "The two companies have begun talks on a merger on Friday."
+    assert headline_of(body, "Friday") == "The two companies began talks on a merger"
+
+
+def test_long_clauses_are_cut_where_a_phrase_ends_and_keep_the_verb():
+    body = (
+        "The almost simultaneous attacks on Aug. 7 at the U.S. embassies in Nairobi, Kenya, "
+        "and Dar es Salaam, Tanzania, killed 257 people and injured more than 5,500."
+    )
+    assert headline_of(body, "Aug. 7") == "The almost simultaneous attacks killed 257 people"
+
+
+def test_sample_headlines(seed_article):
+    found = {e.date: e.title for e in extract_events(read_article(seed_article))}
+    assert found["2022"] == "Putin claimed Moscow was invading Ukraine to ‘de-Nazify’ the country"
+    assert found["2024-06-14"] == "Putin proposed the plan"
+
+
+# --- hygiene over every article we have ---------------------------------------------------------------
+
+
+def fixture_events():
+    paths = sorted(FIXTURES.glob("*.md"))
+    assert len(paths) >= 9
+    return [(p.name, e) for p in paths for e in extract_events(read_article(p))]
+
+
+def test_every_headline_is_short_whole_and_readable(seed_article):
+    found = fixture_events() + [("sample", e) for e in extract_events(read_article(seed_article))]
+    dangling = lexicon.words("function-words")
+    for name, event in found:
+        title = event.title
+        words = title.split()
+        assert 2 <= len(words) <= headlines.TITLE_WORDS, (name, title)
+        assert title[0].isupper() or title[0] == "‘", (name, title)
+        assert words[-1].strip("’,.").lower() not in dangling, (name, title)
+        assert not any(c in title for c in '“”"[]`\u2060') and "DATE" not in words, (name, title)
+        assert title.count("‘") == title.count("’") - len(re.findall(r"\w’\w", title)), (name, title)
+        assert title not in {s.sentence for s in event.sources}, (name, title)
+
+
+def test_summaries_are_clean_sentences(seed_article):
+    found = fixture_events() + [("sample", e) for e in extract_events(read_article(seed_article))]
+    for name, event in found:
+        summary = event.summary
+        assert "\n" not in summary and summary == summary.strip(), (name, summary)
+        assert not re.match(r"[A-Z]{3,}[ ,]", summary), (name, summary)  # no dateline
+        assert "(AP)" not in summary and "``" not in summary, (name, summary)
+        assert summary[-1] in ".!?”’", (name, summary)
