@@ -92,6 +92,52 @@ def test_weekday_follows_the_tense_of_its_clause(sentence: str, value: str) -> N
     assert one(sentence).value == value
 
 
+FRIDAY = date(2025, 5, 16)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
+        # A deadline preposition points ahead only when nothing else in the clause gives the tense.
+        ("Officials have until Friday to respond.", MONDAY, "2025-05-23"),
+        ("The union must respond by Friday.", MONDAY, "2025-05-23"),
+        ("The strike lasted until Friday.", MONDAY, "2025-05-16"),
+        ("The group could leave as soon as Tuesday.", MONDAY, "2025-05-20"),
+        # What a quotation says has its own tense, apart from the verb that reports it.
+        ('"We will sign the deal Thursday," the minister said.', MONDAY, "2025-05-22"),
+        ('The minister said Thursday, "We will sign the deal."', MONDAY, "2025-05-15"),
+        # A plan in the past perfect was for a day now past; "was expected" still looks ahead.
+        ("The offer had been scheduled to expire Friday.", MONDAY, "2025-05-16"),
+        ("More releases were expected over the weekend.", FRIDAY, "2025-W20-WE"),
+        ("The prisoners were freed over the weekend.", FRIDAY, "2025-W19-WE"),
+        # Scheduling verbs in the present are about what is ahead.
+        ("The hearing is set for 9:30 a.m. Wednesday.", MONDAY, "2025-05-21T09:30"),
+        ("The council voted on Tuesday.", MONDAY, "2025-05-13"),
+        ("The vote is this Friday.", MONDAY, "2025-05-23"),
+        ("After Friday's vote, the party split.", MONDAY, "2025-05-16"),
+        ("The party will meet again ahead of Friday's vote.", MONDAY, "2025-05-23"),
+    ],
+)
+def test_tense_of_the_clause_in_context(sentence: str, reference: date, value: str) -> None:
+    assert one(sentence, reference).value == value
+
+
+def test_a_weekday_named_with_its_date_picks_the_year_they_agree_in() -> None:
+    assert one("The memo was dated Friday, Dec. 13.").value == "2024-12-13"
+    assert one("The vote was held on Friday, March 3, 2017.").value == "2017-03-03"
+
+
+def test_weekday_ranges_end_on_the_day_their_clause_points_to() -> None:
+    assert values("Between Monday and Wednesday, 40 people died.") == [
+        ("Monday", "2025-05-12"),
+        ("Wednesday", "2025-05-14"),
+    ]
+    assert values("The fair will run from Thursday to Sunday.") == [
+        ("Thursday", "2025-05-22"),
+        ("Sunday", "2025-05-25"),
+    ]
+
+
 def test_parts_of_a_day_are_times() -> None:
     timex = one("In the Oval Office Monday evening, Trump spoke.")
     assert (timex.text, timex.type, timex.value) == ("Monday evening", "TIME", "2025-05-19TEV")
@@ -205,6 +251,58 @@ def test_ranges_give_both_ends() -> None:
         ("16", "2025-05-16"),
     ]
     assert values("Prices rose from March to June 2022.") == [("March", "2022-03"), ("June 2022", "2022-06")]
+
+
+def test_anaphoric_expressions_count_from_the_date_named_before() -> None:
+    """ "Last year" and "next week" count from publication; "the following year", "the
+    previous Friday" and "the next morning" from the date the story is at."""
+    found = values("He became a general on May 22, 1995, and the following year he moved to Washington.")
+    assert found == [("May 22, 1995", "1995-05-22"), ("the following year", "1996")]
+    found = values("Shares closed on Friday, May 16, 4.5% below the previous Friday.")
+    assert found == [("Friday, May 16", "2025-05-16"), ("the previous Friday", "2025-05-09")]
+    found = values("He was arrested on March 3, 2021, and appeared in court the next morning.")
+    assert found == [("March 3, 2021", "2021-03-03"), ("the next morning", "2021-03-04TMO")]
+    assert values("Sales fell last year.") == [("last year", "2024")]
+    assert values("The previous year was worse.") == [("The previous year", "2024")]  # nothing named before
+
+
+def test_a_year_earlier_is_the_period_a_report_is_about() -> None:
+    found = values(
+        "Profit rose in the third quarter of 2024. For the nine months, net was $9 million, "
+        "up from $7 million a year earlier. For the quarter a year ago, it earned $2 million."
+    )
+    assert found == [
+        ("the third quarter of 2024", "2024-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "2024"),
+        ("the quarter a year ago", "2023-Q3"),
+    ]
+    assert values("Sales for the full year rose 13%.") == [("the full year", "2025")]
+    assert values("Sales in the latest fiscal year rose 13%.") == [("the latest fiscal year", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Prices hurt more these days.", "PRESENT_REF"),
+        ("We don't minimize the challenges of the near term.", "FUTURE_REF"),
+        ("The company will soon decide.", "FUTURE_REF"),
+        ("That is a question for mothers in today's world.", "PRESENT_REF"),
+    ],
+)
+def test_present_and_future_references(sentence: str, value: str) -> None:
+    assert one(sentence).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was taken to a hospital and was soon released.",  # shortly after the story's events
+        'Now, he says, "it looks like the West wants to destroy Iraq."',  # a discourse marker
+    ],
+)
+def test_words_of_time_that_are_no_time_of_their_own(sentence: str) -> None:
+    assert tag(sentence, MONDAY) == []
 
 
 def test_relative_expressions_count_from_the_date_named_before() -> None:

@@ -43,6 +43,7 @@ class Rule:
     parts: tuple[tuple[str, str], ...]  # (group whose span is the timex, "" for all; value template)
     mod: str
     anchored: bool  # a duration counted back from the reference ("39-month-old war")
+    reports: bool  # names the span of the year a financial report is about ("the nine months")
     examples: tuple[tuple[str, str | None], ...]  # (phrase, expected value or None for no timex)
 
 
@@ -164,6 +165,7 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         parts=parts,
         mod=row.get("mod", ""),
         anchored=bool(row.get("anchored", False)),
+        reports=bool(row.get("reports", False)),
         examples=examples,
     )
 

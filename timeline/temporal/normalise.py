@@ -11,7 +11,7 @@ Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly 
 the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
 tense; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved
-(``w-1``, ``w1`` its week, for weekdays).
+(``w-1``, ``w1`` its week, for weekdays; ``a-1``, ``a1`` the day the text named last).
 """
 
 from __future__ import annotations
@@ -172,13 +172,16 @@ def _year_of(
 
     ``span_in(year)`` gives the period's first and last day in a year.  See the module
     docstring for ``when``; by tense, the nearest occurrence wins, an occurrence on the
-    wrong side of the reference counting TENSE_PENALTY_DAYS farther.  Occurrences that
-    ``fits`` rejects ("Friday, March 3" in a year where March 3 is no Friday) are passed
-    over while another one fits.
+    wrong side of the reference counting TENSE_PENALTY_DAYS farther, and one that ``fits``
+    rejects ("Friday, March 3" in a year where March 3 is no Friday) only if none fits.
     """
     ref = context.reference
     if when and when.lstrip("-").isdigit() and abs(int(when)) >= 1000:
         return span_in(int(when))[0]
+    if when.startswith("a"):  # "the following March": the first one after the date named last
+        anchor, when = _period(context.anchor), when[1:]
+        if anchor:
+            return _next_to(context, span_in, anchor, int(when))
     if when.startswith("y"):  # "last year's fourth quarter": y-1
         context.used.append(ref.isoformat())
         return span_in(ref.year + _int(when[1:]))[0]
@@ -186,13 +189,13 @@ def _year_of(
     if when == "0":
         return span_in(ref.year)[0]
     spans = [span_in(ref.year + k) for k in (-1, 0, 1)]
-    spans = [span for span in spans if fits(span[0])] or spans
     if when in ("-1", "1"):
         wanted = [s for s in spans if (s[1] < ref if when == "-1" else s[0] > ref)]
         return wanted[-1 if when == "-1" else 0][0]
     if when in ("past", "future"):
         wanted = [s for s in spans if (s[0] <= ref if when == "past" else s[1] >= ref)]
         return wanted[-1 if when == "past" else 0][0]
+    spans = [span for span in spans if fits(span[0])] or spans
     tense = context.tense()
 
     def cost(span: tuple[date, date]) -> int:
@@ -201,6 +204,19 @@ def _year_of(
         return max(before, after, 0) + (TENSE_PENALTY_DAYS if wrong else 0)
 
     return min(spans, key=cost)[0]
+
+
+def _next_to(
+    context: Context, span_in: Callable[[int], tuple[date, date]], anchor: tuple[date, str], step: int
+) -> date:
+    """The first day of the yearly period just before (``step`` -1) or after (1) a period."""
+    first, grain = anchor
+    last = _shifted(first, grain, 1) - timedelta(days=1)
+    context.used.append(str(context.anchor))
+    spans = [span_in(first.year + k) for k in (-2, -1, 0, 1, 2)]
+    if step < 0:
+        return max(span for span in spans if span[1] < first)[0]
+    return min(span for span in spans if span[0] > last)[0]
 
 
 def _day(make: Callable[[int], date]) -> Callable[[int], tuple[date, date]]:
@@ -225,6 +241,13 @@ def year_month(context: Context, year: str, month: str) -> str:
 
 def year(context: Context, year: str) -> str:
     return f"{_int(year):04d}"
+
+
+def year_after(context: Context, year: str, last_digits: str) -> str:
+    """ "2023-24": the first year after ``year`` that ends in ``last_digits``."""
+    first = _int(year)
+    following = first - first % 100 + _int(last_digits)
+    return f"{following + 100 if following <= first else following:04d}"
 
 
 def decade(context: Context, year: str) -> str:
@@ -263,6 +286,14 @@ _SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": 
 
 
 # --- values relative to the reference ------------------------------------------------------
+
+
+def ahead(context: Context) -> str:
+    """ "Soon" in a clause about the present or future is FUTURE_REF; in a past narrative ("he
+    was soon released") it is shortly after the narrated event, not a time of its own."""
+    if context.tense() == PAST:
+        raise Unresolved("soon after a past event")
+    return "FUTURE_REF"
 
 
 def today(context: Context) -> str:
@@ -367,12 +398,13 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
     return _at(moved, "month" if number != int(number) else grain)
 
 
-def ago(context: Context, grain: str, count: str) -> str:
+def ago(context: Context, grain: str, count: str, of: str = "") -> str:
     """ "Three years ago": from the reference; but a year before a quarter or half the text
     reports on ("profit rose from $5m a year ago") is that period a year earlier; after a
-    span of months ("for the nine months, ... a year ago") it is the year before."""
-    reported = context.reported if grain_of(context.reported or "") in ("quarter", "half") else None
-    if reported and grain == "year" and count != "X":
+    span of months ("for the nine months, ... a year ago") it is the year before.  ``of``
+    names the period meant ("the quarter a year ago"): the last one of that grain named."""
+    reported = context.periods.get(of) if of else context.reported
+    if reported and grain == "year" and count != "X" and grain_of(reported) in ("quarter", "half"):
         return _from_anchor(context, reported, grain, -float(count))
     return shift(context, grain, count, "-1")
 
@@ -485,7 +517,8 @@ def clock(
     month: str = "",
     mday: str = "",
 ) -> str:
-    """A time of day on the reference day, on a weekday (``day``, by tense) or on a date."""
+    """A time of day on a weekday (``day``, by tense), on a date, or else on the day the text
+    is at: the day it named last ("on Thursday ... at 9:40 p.m."), or the reference day."""
     h, m = _int(hour), _int(minute) if minute else 0
     if half_day == "pm" and h < 12:
         h += 12
@@ -493,7 +526,7 @@ def clock(
         h = 0
     if not (0 <= h <= 24 and 0 <= m < 60):
         raise Unresolved("no such time")
-    on = month_day(context, month, mday) if month else weekday(context, day) if day else today(context)
+    on = month_day(context, month, mday) if month else weekday(context, day) if day else same(context, "day")
     return f"{on}T{h:02d}:{m:02d}"
 
 
@@ -501,10 +534,12 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "date": date_,
     "year_month": year_month,
     "year": year,
+    "year_after": year_after,
     "decade": decade,
     "century": century,
     "duration": duration,
     "today": today,
+    "ahead": ahead,
     "month": month,
     "month_day": month_day,
     "day_of_month": day_of_month,

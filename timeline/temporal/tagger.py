@@ -21,8 +21,9 @@ from .lexicon import Rule, parser_for, rules
 from .normalise import Context, Unresolved, evaluate, grain_of
 from .tense import tense_at
 
-
-_MONTHS_SPAN = re.compile(r"P(?!3M)\d+M")
+# A span of the year other than a quarter ("the nine months"): a report on it is not about
+# the quarter or the date named before.
+_REPORTED_SPAN = re.compile(r"P(?!3M)(?:[2-9]|1[01])M")
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,13 @@ def _normalise_in_order(
             except (Unresolved, KeyError, ValueError, OverflowError):
                 continue
             used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
-            if rule.type == "DATE" and (used is None or used == reference.isoformat()):
-                anchors.note(value)
-            elif rule.type == "DURATION":
-                anchors.note_span(value)
             start, end = m.span(group) if group else m.span()
+            if rule.type in ("DATE", "TIME") and used in (None, reference.isoformat(), value):  # not derived
+                anchors.note(value.split("T")[0])
+            elif rule.type in ("DATE", "TIME") and used == anchors.last:  # the story moves on
+                anchors.move(value.split("T")[0])
+            elif rule.reports:
+                anchors.note_span(value)
             yield Match(start, end, rule, value, mod, used)
 
 
@@ -124,10 +127,16 @@ class Anchors:
         if grain in ("quarter", "half"):
             self.reported = value
 
+    def move(self, value: str) -> None:
+        """A date counted from the last one ("three weeks later") is where the story is now,
+        for the next anaphoric expression; it is not a period the text reports on."""
+        if grain_of(value):
+            self.last = value
+
     def note_span(self, value: str) -> None:
         """A span of months other than a quarter ("for the nine months") is reported on: "a
         year earlier" now means the year before, not the date named last."""
-        if _MONTHS_SPAN.fullmatch(value):
+        if _REPORTED_SPAN.fullmatch(value):
             self.reported, self.last = value, None
 
 

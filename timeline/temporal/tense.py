@@ -2,8 +2,9 @@
 
 "Officials met on Friday" is the Friday before publication, "they will meet Thursday" the
 Thursday after.  Without a parser, the nearest tense trigger of the same sentence decides
-(the word lists are in ``resources/tense.toml``); a clause with none is read as the past,
-as news English is.
+(the word lists are in ``resources/tense.toml``), not looking past a quotation mark; a
+clause with none is a deadline ahead after "by" or "until" ("they have until Friday") and
+otherwise read as the past, as news English is.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ WINDOW = 160  # characters either side; a clause rarely reaches further
 # time adverbial usually comes before it ("met on Friday"), and one after it often belongs
 # to another clause ("by August, in markets untouched by ...").
 AFTER_WEIGHT = 2
-# An -ed word after "be", "to", "is" ... is a passive or an infinitive, not a past tense:
-# "will be named", "is expected".
+# A participle after "be", "to", "is" ... is a passive or an infinitive, not a past tense:
+# "will be named", "is expected", "will be paid".
 _NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "am", "being", "get", "gets"))
 # A sentence ends at . ! ? or ; followed by space, or at a blank line; a period after an
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
@@ -42,7 +43,7 @@ def _triggers() -> re.Pattern[str]:
 
     not_past = "|".join(re.escape(w) for w in words["not_past"])
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])})|(?P<past>{alternation(words['past'])})"
+        rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])})|(?P<past>{_NOT_PARTICIPLE}(?:{alternation(words['past'])}))"
         rf"|(?P<ed>{_NOT_PARTICIPLE}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
