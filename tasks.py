@@ -107,3 +107,24 @@ def ingest(c, articles="", published=None):
 
 def pelican_run(cmd):
     pelican_main(shlex.split(cmd))
+
+
+@task(
+    help={
+        "inbox": "the folder to watch (default: inbox)",
+        "settle": "seconds a new file must stay unchanged before it is read (default: 1)",
+    }
+)
+def watch(c, inbox="inbox", settle="1"):
+    """Ingest each article dropped into the inbox and regenerate the site (Ctrl-C stops)"""
+    import logging
+    from pathlib import Path
+
+    from timeline.incremental import regenerate as regenerate_site
+    from timeline.watch import Watcher
+    from timeline.watch import watch as watch_inbox
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    settings = Path(CONFIG["settings_base"])
+    content = Path(CONFIG["content_path"])
+    watch_inbox(Watcher(Path(inbox), content, lambda: regenerate_site(settings), settle=float(settle)))

@@ -4,15 +4,20 @@ only the outputs the change reaches were written."""
 
 from __future__ import annotations
 
+import importlib.util
+import logging
+import os
 import shutil
 import sys
-from datetime import date
+from collections import Counter
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from timeline.incremental import Result, record, regenerate
+from timeline.incremental import Result, fingerprint, inputs, record, regenerate
 from timeline.ingest import ingest
 from timeline.site import build_site
 
@@ -61,7 +66,7 @@ def main_text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Content with the sample article and one follow-up ingested, built by nobody yet."""
+    """Content with the sample article and two follow-ups ingested, built by nobody yet."""
     content = tmp_path_factory.mktemp("ingested") / "content"
     report = ingest([*FIRST, ORIGINAL], content)
     assert report.ok and report.events_new
@@ -163,15 +168,27 @@ def test_a_theme_change_builds_in_full(site: Site, tmp_path: Path) -> None:
     assert_same_tree(site.output, site.full_build(tmp_path / "full", THEME=str(theme)))
 
 
-def test_a_missing_output_builds_in_full(site: Site, tmp_path: Path) -> None:
-    shutil.rmtree(site.output / "people")
+def test_the_build_key_follows_the_code_that_renders_and_no_other() -> None:
+    names = {
+        m.__name__ for m in inputs.rendering_modules(["timeline.pelican_plugin", "timeline.incremental"])
+    }
+    assert {"timeline.site_model", "timeline.exports", "timeline.markdown_format", "timeline.periods",
+            "timeline.pelican_plugin.pages", "timeline.incremental.documents"} <= names  # fmt: skip
+    assert not {n for n in names if n.startswith(("timeline.temporal", "timeline.events", "timeline.merge"))}
+
+
+@pytest.mark.parametrize("gone", ["people", "theme/css"])
+def test_a_missing_output_builds_in_full(site: Site, tmp_path: Path, gone: str) -> None:
+    shutil.rmtree(site.output / gone)
     result = site.regenerate()
     assert result.full and "missing from the output folder" in result.reason
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
 def test_an_entry_only_pelican_can_render_builds_in_full(site: Site, tmp_path: Path) -> None:
-    entry = next(p for p in sorted((site.content / "events").glob("*.md")) if "Status: happened" in p.read_text())
+    entry = next(
+        p for p in sorted((site.content / "events").glob("*.md")) if "Status: happened" in p.read_text()
+    )
     text = entry.read_text("utf-8")
     entry.write_text(text.replace("Status: happened", "Status: happened\nAuthor: Desk editor", 1), "utf-8")
     result = site.regenerate()
@@ -193,6 +210,59 @@ def test_an_interrupted_regeneration_is_finished_by_the_next(site: Site, tmp_pat
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
+def test_what_pelican_writes_beyond_our_outputs_keeps_every_build_full(site: Site, tmp_path: Path) -> None:
+    result = site.regenerate(FEED_ATOM="feeds/articles.atom.xml")  # Pelican's own feed of articles
+    assert result.full and (site.output / "feeds/articles.atom.xml").is_file()
+    again = site.regenerate(FEED_ATOM="feeds/articles.atom.xml")
+    assert (
+        again.full and again.reason == "Pelican wrote feeds/articles.atom.xml, which only a full build writes"
+    )
+
+
+def test_the_first_article_of_an_empty_site(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.content.mkdir()
+    assert site.regenerate().full
+    ingest([SEED], site.content)
+    result = site.regenerate()
+    assert not result.full and "index.html" in result.written
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def test_whole_timeline_files_are_assembled_from_kept_parts(
+    site: Site, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    events = len(list((site.content / "events").glob("*.md")))
+    kept = Counter(name for name, _ in record.load(cache).parts)
+    assert kept == {"timeline.ics": events, "timeline.json": events, "timelinejs.json": events}
+    ingest([LATER], site.content)
+    caplog.set_level(logging.WARNING, logger="timeline.incremental")
+    result = site.regenerate()
+    assert {"timeline.ics", "timeline.json", "timelinejs.json"} <= set(result.written)
+    assert not caplog.records  # no file had to be made whole
+    events = len(list((site.content / "events").glob("*.md")))
+    assert set(Counter(name for name, _ in record.load(cache).parts).values()) == {events}
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def test_an_entry_whose_stat_is_as_last_seen_is_not_read_again(site: Site) -> None:
+    """Bytes decide; a stat that cannot have changed without a write saves reading the file."""
+    entry = sorted((site.content / "events").glob("*.md"))[0]
+    rel = f"events/{entry.name}"
+    first = inputs.scan(site.content, [".timeline"])
+    later = replace(first, started=first.started + 10**10)  # as if scanned ten seconds later
+    trusted = replace(later, entries={**later.entries, rel: b"as recorded"})
+    assert inputs.scan(site.content, [".timeline"], trusted).entries[rel] == b"as recorded"
+    old = entry.stat()
+    text = entry.read_text("utf-8")
+    entry.write_text(text.replace("Status: happened", "Status: happeneD"), "utf-8")  # same size
+    os.utime(entry, ns=(old.st_atime_ns, old.st_mtime_ns))  # and the old mtime: only ctime tells
+    assert inputs.scan(site.content, [".timeline"], trusted).entries[rel] == fingerprint.of_file(entry)
+    racy = replace(first, entries={**first.entries, rel: b"as recorded"})  # changed as it was scanned
+    assert inputs.scan(site.content, [".timeline"], racy).entries[rel] == fingerprint.of_file(entry)
+
+
 def test_a_broken_record_means_a_full_build(site: Site) -> None:
     path = record.path_in(Path(str(site.settings["CACHE_PATH"])))
     path.write_bytes(b"not a record")
@@ -205,12 +275,11 @@ def test_a_broken_record_means_a_full_build(site: Site) -> None:
 
 @pytest.fixture(scope="module")
 def story_module():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import _story
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return _story
+    """The benchmark's generator of invented stories (bench/_story.py)."""
+    spec = importlib.util.spec_from_file_location("_story", ROOT / "bench" / "_story.py")
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.slow
@@ -220,7 +289,7 @@ def test_one_article_into_a_generated_story_of_300_events(story_module, tmp_path
     story.write(site.content)
     assert site.regenerate().full
     latest = max(a.published for a in story.sources)
-    text, name = story_module.article_text(latest + (date(2026, 1, 2) - date(2026, 1, 1)) * 3, seed=3)
+    text, name = story_module.article_text(latest + timedelta(days=3), seed=3)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / name).write_text(text, "utf-8")

@@ -7,6 +7,8 @@ refusal is one line on stderr naming the file and the reason), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import logging
 import sys
@@ -175,7 +177,9 @@ def _build(args: argparse.Namespace) -> int:
     from .site import build_site
 
     try:
-        build_site(settings=args.settings, output=args.output)
+        # Pelican prints its summary itself; --quiet means errors only.
+        with contextlib.redirect_stdout(io.StringIO()) if args.quiet else contextlib.nullcontext():
+            build_site(settings=args.settings, output=args.output)
     except (OSError, RuntimeError) as exc:
         _refuse(args.settings, exc)
         return EXIT_REFUSED

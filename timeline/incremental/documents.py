@@ -21,8 +21,9 @@ import json
 import logging
 import re
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
-from ..exports import Entry, Site, chronological, icalendar_text
+from ..exports import Entry, Site, icalendar_text
 from ..pelican_plugin.exports import _json as json_text
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,10 @@ class Parts:
 # ---------------------------------------------------------------- iCalendar
 
 
-def calendar(entries: list[Entry], site: Site, digest_of: Mapping[str, bytes], parts: Parts) -> str:
-    """``icalendar_text(entries, site)``, each event's block taken from ``parts`` when known."""
+def calendar(ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes], parts: Parts) -> str:
+    """``icalendar_text(ordered, site)``, each event's block taken from ``parts`` when known;
+    ``ordered`` as ``exports.chronological`` orders entries (as every function here wants them)."""
     head = _calendar_head(site)
-    ordered = chronological(entries)
 
     def block(entry: Entry) -> str:
         return icalendar_text([entry], site, CALENDAR)[len(head or "") : -len(_CALENDAR_END)]
@@ -72,13 +73,13 @@ def calendar(entries: list[Entry], site: Site, digest_of: Mapping[str, bytes], p
         ordered[:2], site, CALENDAR
     ):
         log.warning("%s: cannot be assembled from its events, made whole", CALENDAR)
-        return icalendar_text(entries, site, CALENDAR)
+        return icalendar_text(ordered, site, CALENDAR)
     blocks = [parts.get((CALENDAR, digest_of[e.event.slug]), lambda e=e: block(e)) for e in ordered]
     return _calendar(head, blocks)
 
 
 def calendar_parts(
-    text: str, entries: list[Entry], site: Site, digest_of: Mapping[str, bytes]
+    text: str, ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes]
 ) -> dict[Key, str]:
     """The blocks of a calendar a full build wrote, by key; none if it is not one block per event."""
     head = _calendar_head(site)
@@ -86,8 +87,8 @@ def calendar_parts(
         return {}
     body = text[len(head) : -len(_CALENDAR_END)]
     cuts = [m.start() for m in _BLOCK_START.finditer(body)]
-    return _parts_by_key(CALENDAR, [body[a:b] for a, b in zip(cuts, [*cuts[1:], len(body)], strict=True)],
-                         entries, digest_of, whole=cuts[:1] == [0] or not body)  # fmt: skip
+    blocks = [body[a:b] for a, b in pairwise([*cuts, len(body)])]
+    return _parts_by_key(CALENDAR, blocks, ordered, digest_of, whole=cuts[:1] == [0] or not body)
 
 
 def _calendar_head(site: Site) -> str | None:
@@ -104,10 +105,9 @@ def _calendar(head: str, blocks: list[str]) -> str:
 
 
 def json_document(
-    name: str, document: Document, entries: list[Entry], digest_of: Mapping[str, bytes], parts: Parts
+    name: str, document: Document, ordered: list[Entry], digest_of: Mapping[str, bytes], parts: Parts
 ) -> str:
-    """``json_text(document(entries))``, each event's object taken from ``parts`` when known."""
-    ordered = chronological(entries)
+    """``json_text(document(ordered))``, each event's object taken from ``parts`` when known."""
     empty = json_text(document([]))
 
     def part(entry: Entry) -> str:
@@ -116,14 +116,14 @@ def json_document(
     sample = ordered[:2]
     if _json(empty, [part(e) for e in sample]) != json_text(document(sample)):
         log.warning("%s: cannot be assembled from its events, made whole", name)
-        return json_text(document(entries))
+        return json_text(document(ordered))
     texts = [parts.get((name, digest_of[e.event.slug]), lambda e=e: part(e)) for e in ordered]
     if not _distinct_ids(texts):  # TimelineJS ids that collide are renamed by the exporter
-        return json_text(document(entries))
+        return json_text(document(ordered))
     return _json(empty, texts)
 
 
-def json_parts(name: str, text: str, entries: list[Entry], digest_of: Mapping[str, bytes]) -> dict[Key, str]:
+def json_parts(name: str, text: str, ordered: list[Entry], digest_of: Mapping[str, bytes]) -> dict[Key, str]:
     """The event objects of a JSON document a full build wrote, by key; none if it does not cut."""
     start, end = text.rfind(_EVENTS_OPEN), text.rfind(_EVENTS_CLOSE)
     if start < 0 or end < start:
@@ -132,7 +132,7 @@ def json_parts(name: str, text: str, entries: list[Entry], digest_of: Mapping[st
     pieces = body.split("\n  },\n  {")
     texts = [p if i == 0 else "{" + p for i, p in enumerate(pieces)]
     texts = [t if i == len(texts) - 1 else t + "\n  }" for i, t in enumerate(texts)]
-    return _parts_by_key(name, texts, entries, digest_of, whole=_EVENTS_SEP.join(texts) == body)
+    return _parts_by_key(name, texts, ordered, digest_of, whole=_EVENTS_SEP.join(texts) == body)
 
 
 def _json_part(value: dict) -> str:
@@ -153,9 +153,8 @@ def _distinct_ids(texts: list[str]) -> bool:
 
 
 def _parts_by_key(
-    name: str, texts: list[str], entries: list[Entry], digest_of: Mapping[str, bytes], whole: bool
-) -> dict[bytes, str]:
-    ordered = chronological(entries)
+    name: str, texts: list[str], ordered: list[Entry], digest_of: Mapping[str, bytes], whole: bool
+) -> dict[Key, str]:
     if not whole or len(texts) != len(ordered):
         return {}
     return {(name, digest_of[e.event.slug]): t for e, t in zip(ordered, texts, strict=True)}

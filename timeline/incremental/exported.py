@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import site_model
-from ..exports import Entry, Site, atom_feed, by_subject, timeline_json, timelinejs, updated_on
+from ..exports import Entry, Site, atom_feed, by_subject, chronological, timeline_json, timelinejs, updated_on
 from ..model import Entity
 from ..pelican_plugin.exports import SLICE_FOLDERS
 from ..pelican_plugin.exports import _json as json_text
@@ -26,12 +26,10 @@ from .documents import Parts
 from .inputs import EventEntry
 
 Make = Callable[[Parts], str]
-TIMELINE, TIMELINEJS, UPDATES, WIDGET = (
-    "timeline.json",
-    "timelinejs.json",
-    "feeds/updates.atom.xml",
-    "widget.js",
-)
+TIMELINE = "timeline.json"
+TIMELINEJS = "timelinejs.json"
+UPDATES = "feeds/updates.atom.xml"
+WIDGET = "widget.js"
 
 
 def export_site(settings: Mapping[str, Any], layout: Layout) -> Site:
@@ -49,13 +47,14 @@ def export_site(settings: Mapping[str, Any], layout: Layout) -> Site:
 def exported_entries(
     events: Mapping[str, tuple[bytes, EventEntry]], site: Site
 ) -> tuple[list[Entry], dict[str, bytes]]:
-    """Each event as the exports publish it, and the digest of its entry by event slug."""
+    """Each event as the exports publish it, in chronological order, and the digest of its
+    entry by event slug."""
     entries, digest_of = [], {}
     for digest, entry in events.values():
         page = site.layout.event.format(slug=entry.event.slug)
         entries.append(Entry(entry.event, page, updated_on(entry.event, entry.modified)))
         digest_of[entry.event.slug] = digest
-    return entries, digest_of
+    return chronological(entries), digest_of
 
 
 def embed_pages(model: site_model.Site, site: Site) -> list[PageSpec]:
@@ -90,9 +89,9 @@ def data_files(
         return fingerprint.of_parts([*names, *sorted(digest_of[e.event.slug] for e in part)])
 
     everything = digest(entries)
-    documents_ = whole_documents(site)
     files: dict[str, tuple[bytes, Make]] = {
-        name: (everything, _document(name, documents_[name], entries, digest_of)) for name in documents_
+        name: (everything, _document(name, document, entries, digest_of))
+        for name, document in whole_documents(site).items()
     }
     files |= {
         documents.CALENDAR: (everything, lambda parts: documents.calendar(entries, site, digest_of, parts)),

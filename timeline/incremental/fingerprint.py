@@ -4,11 +4,14 @@ Files are compared by content, never by modification time: a fresh checkout give
 file a new mtime and an unchanged text, and a copy can keep an old mtime over a new text.
 Values (the page specs of ``site_model``) are digested through pickle in *fast* mode,
 which keeps no memo: an object that occurs twice is written twice, so the bytes depend on
-the value only, never on which equal strings happened to be the same object.
+the value only, never on which equal strings happened to be the same object.  Views that
+many pages show (an event's list item, say) are digested once and stand in the pages'
+digests by their own digest (``Values``).
 """
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import importlib.metadata
 import io
@@ -37,6 +40,37 @@ def of_value(value: object) -> bytes:
     pickler.fast = True  # no memo: equal values give equal bytes whatever their identity
     pickler.dump(value)
     return of_bytes(buffer.getvalue())
+
+
+class Values:
+    """Digests of values; each instance of a ``shared`` class is digested once, however many
+    values hold it, and stands in them for its digest (the instances must live as long as
+    this object: they are known by identity)."""
+
+    def __init__(self, shared: tuple[type, ...]) -> None:
+        self.known: dict[int, tuple[bytes, object]] = {}
+        self.table = copyreg.dispatch_table.copy()  # the pickler consults it only for its classes
+        for cls in shared:
+            self.table[cls] = self._reduce
+
+    def of(self, value: object) -> bytes:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True
+        pickler.dispatch_table = self.table
+        pickler.dump(value)
+        return of_bytes(buffer.getvalue())
+
+    def _reduce(self, obj: object) -> tuple[object, tuple[bytes]]:
+        known = self.known.get(id(obj))
+        if known is None:
+            known = self.known[id(obj)] = (self.of((type(obj).__qualname__, vars(obj))), obj)
+        return _digested, (known[0],)
+
+
+def _digested(digest: bytes) -> bytes:
+    """What a shared value stands for in a digest (never called: digests are not unpickled)."""
+    return digest
 
 
 def of_parts(parts: Iterable[bytes | str]) -> bytes:

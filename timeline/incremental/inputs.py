@@ -2,6 +2,10 @@
 
 Entries (``events/*.md``, ``sources/*.md``) are the inputs a regeneration handles piece by
 piece: each is known by the digest of its bytes, and only a changed one is read again.
+Bytes decide, never modification times (a fresh checkout gives every file a new one, a copy
+may keep an old one); but, as git does, a file whose inode, size, mtime and ctime are all
+as the last scan saw them is not read again, unless it changed so close to that scan that
+a second change could have left them equal (no tool can set a ctime).
 Everything else a build reads (the settings, the theme, the code that renders and the
 packages it uses, any other file under the content folder) is summed up in one *build
 key*: when it changes, the pages may all change, and only a full build is right.  The code
@@ -22,9 +26,10 @@ import importlib
 import inspect
 import os
 import sys
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -53,7 +58,7 @@ class Unsupported(Exception):
 @dataclass(frozen=True)
 class EventEntry:
     event: Event
-    date: datetime  # Pelican's date of the article: the order of its feed
+    order: float  # Pelican's date of the article (a POSIX timestamp): the order of its feed
     modified: date | None  # Pelican's ``Modified``, which the exports read
 
 
@@ -65,18 +70,28 @@ class SourceEntry:
 Entry = EventEntry | SourceEntry
 
 
+Stat = tuple[int, int, int, int]  # inode, size, mtime and ctime in ns
+RACY_NS = 2_000_000_000  # changed this close to a scan: its stat may hide a second change
+
+
 @dataclass(frozen=True)
 class Scan:
-    """The content folder now: each entry's digest (by path from the folder), and one digest
-    of every other file a build would read from it."""
+    """The content folder now: each entry's digest (by path from the folder), one digest of
+    every other file a build would read from it, and what the next scan may trust."""
 
     entries: dict[str, bytes]
     others: bytes
+    stats: dict[str, Stat]  # of the entries
+    started: int  # time.time_ns() when the scan began
 
 
-def scan(content: Path, ignore: Sequence[str]) -> Scan:
-    """Digest every file under ``content`` that Pelican would see (``IGNORE_FILES`` apply)."""
+def scan(content: Path, ignore: Sequence[str], last: Scan | None = None) -> Scan:
+    """Digest every file under ``content`` that Pelican would see (``IGNORE_FILES`` apply);
+    an entry whose stat is as ``last`` saw it, long enough before it, keeps its digest."""
+    started = time.time_ns()
+    trusted = last.started - RACY_NS if last else 0
     entries: dict[str, bytes] = {}
+    stats: dict[str, Stat] = {}
     others: list[bytes | str] = []
     for folder, dirs, files in os.walk(content):
         dirs[:] = sorted(d for d in dirs if not _ignored(d, ignore))
@@ -85,12 +100,15 @@ def scan(content: Path, ignore: Sequence[str]) -> Scan:
             if _ignored(name, ignore):
                 continue
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            digest = fingerprint.of_file(Path(folder) / name)
-            if rel_folder in (EVENTS, SOURCES) and name.endswith(ENTRY_SUFFIX):
-                entries[rel] = digest
-            else:
-                others += [rel, digest]
-    return Scan(entries, fingerprint.of_parts(others))
+            path = os.path.join(folder, name)
+            if not (rel_folder in (EVENTS, SOURCES) and name.endswith(ENTRY_SUFFIX)):
+                others += [rel, fingerprint.of_file(Path(path))]
+                continue
+            found = os.stat(path)
+            stats[rel] = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+            unchanged = last is not None and last.stats.get(rel) == stats[rel] and found.st_ctime_ns < trusted
+            entries[rel] = last.entries[rel] if unchanged and last else fingerprint.of_file(Path(path))
+    return Scan(entries, fingerprint.of_parts(others), stats, started)
 
 
 def _ignored(name: str, patterns: Sequence[str]) -> bool:
@@ -139,36 +157,33 @@ def read_entry(content: Path, rel: str, settings: Mapping[str, Any]) -> Entry:
     try:
         meta, _body = parse_entry(path.read_text(encoding="utf-8"))
         if rel.startswith(f"{EVENTS}/"):
+            _only(meta, _EVENT_KEYS)
             return _event_entry(path, meta, settings)
-        return _source_entry(path, meta)
+        _only(meta, _SOURCE_KEYS)
+        if meta.get("template") != [SOURCE_TEMPLATE]:
+            raise ValueError(f"not a source page (Template: {SOURCE_TEMPLATE})")
+        return SourceEntry(read_source(path))
     except (OSError, UnicodeDecodeError, FormatError, EntryError, ValueError) as exc:
         raise Unsupported(f"{rel}: {exc}") from None
 
 
 def _event_entry(path: Path, meta: dict[str, list[str]], settings: Mapping[str, Any]) -> EventEntry:
-    _only(meta, _EVENT_KEYS, path)
     if "date" not in meta:
-        raise Unsupported(f"{path}: no Date")
+        raise ValueError("no Date")
     when = METADATA_PROCESSORS["date"](meta["date"][0], settings)
     modified = meta.get("modified")
     return EventEntry(
         event=read_event(path),
-        date=set_date_tzinfo(when, settings.get("TIMEZONE")),
+        order=set_date_tzinfo(when, settings.get("TIMEZONE")).timestamp(),
         modified=METADATA_PROCESSORS["modified"](modified[0], settings).date() if modified else None,
     )
 
 
-def _source_entry(path: Path, meta: dict[str, list[str]]) -> SourceEntry:
-    _only(meta, _SOURCE_KEYS, path)
-    if meta.get("template") != [SOURCE_TEMPLATE]:
-        raise Unsupported(f"{path}: not a source page (Template: {SOURCE_TEMPLATE})")
-    return SourceEntry(read_source(path))
-
-
-def _only(meta: dict[str, list[str]], keys: frozenset[str], path: Path) -> None:
+def _only(meta: dict[str, list[str]], keys: frozenset[str]) -> None:
+    """Metadata a regeneration renders as Pelican does, each key once (but sources)."""
     extra = sorted(set(meta) - keys)
     if extra:
-        raise Unsupported(f"{path}: metadata {', '.join(extra)} is rendered by Pelican only")
+        raise ValueError(f"metadata {', '.join(extra)} is rendered by Pelican only")
     repeated = sorted(k for k, v in meta.items() if len(v) > 1 and k != "source")
     if repeated:
-        raise Unsupported(f"{path}: {', '.join(repeated)} given more than once")
+        raise ValueError(f"{', '.join(repeated)} given more than once")

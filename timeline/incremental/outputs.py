@@ -14,23 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..site_model import Layout, PageSpec, all_pages, build_model
-from . import exported, fingerprint
+from ..site_model import EventItem, EventView, Layout, PageSpec, all_pages, build_model
+from . import exported, feeds, fingerprint
 from .documents import Parts
 from .inputs import EventEntry, SourceEntry, Unsupported
 
 Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path → (digest, entry)
-Events = Mapping[str, tuple[bytes, EventEntry]]
-
-
-@dataclass(frozen=True)
-class FeedSpec:
-    """One of Pelican's own feeds: the entries of its items, in the feed's order."""
-
-    kind: str  # atom | rss
-    path: str
-    url: str
-    items: tuple[str, ...]  # entry paths, from the content folder
+# Views that many pages show (an event in every list that has it, on its neighbours' pages
+# and in the embeds): digested once each.
+SHARED_VIEWS = (EventItem, EventView)
 
 
 @dataclass(frozen=True)
@@ -40,7 +32,7 @@ class Output:
     digest: bytes
     page: PageSpec | None = None
     text: Callable[[Parts], str] | None = None
-    feed: FeedSpec | None = None
+    feed: feeds.FeedSpec | None = None
 
 
 def events_of(entries: Entries) -> dict[str, tuple[bytes, EventEntry]]:
@@ -57,14 +49,15 @@ def plan(entries: Entries, settings: Mapping[str, Any]) -> dict[str, Output]:
     model = build_model((e.event for _, e in events.values()), sources, layout)
     site = exported.export_site(settings, layout)
     out: dict[str, Output] = {}
+    values = fingerprint.Values(SHARED_VIEWS)
     for spec in all_pages(model) + exported.embed_pages(model, site):
-        _add(out, spec.save_as, Output(fingerprint.of_value((spec.template, spec.context)), page=spec))
+        _add(out, spec.save_as, Output(values.of((spec.template, spec.context)), page=spec))
     published, digest_of = exported.exported_entries(events, site)
     limit = settings.get("FEED_MAX_ITEMS")
     files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]))
     for path, (digest, make) in files.items():
         _add(out, path, Output(digest, text=make))
-    for feed in pelican_feeds(events, settings):
+    for feed in feeds.feed_specs(events, settings):
         digest = fingerprint.of_parts([fingerprint.of_value(feed), *(events[p][0] for p in feed.items)])
         _add(out, feed.path, Output(digest, feed=feed))
     return out
@@ -82,17 +75,3 @@ def _unique(kind: str, slugs: list[str]) -> None:
         if slug in seen:
             raise Unsupported(f"two {kind} entries have the slug {slug}")
         seen.add(slug)
-
-
-def pelican_feeds(events: Events, settings: Mapping[str, Any]) -> list[FeedSpec]:
-    """Pelican's FEED_ALL_ATOM and FEED_ALL_RSS: the newest articles by date, ties by slug as
-    Pelican orders them (by slug first, then a stable sort by date), up to FEED_MAX_ITEMS."""
-    by_slug = sorted(events, key=lambda rel: events[rel][1].event.slug)
-    newest = sorted(by_slug, key=lambda rel: events[rel][1].date, reverse=True)
-    items = tuple(newest[: settings.get("FEED_MAX_ITEMS")])
-    feeds = []
-    for kind in ("atom", "rss"):
-        name = f"FEED_ALL_{kind.upper()}"
-        if settings.get(name):
-            feeds.append(FeedSpec(kind, settings[name], settings.get(f"{name}_URL", settings[name]), items))
-    return feeds

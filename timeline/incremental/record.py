@@ -17,9 +17,10 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .inputs import Entry
+from .feeds import FeedItem
+from .inputs import Entry, Scan
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 
@@ -30,10 +31,12 @@ log = logging.getLogger(__name__)
 class Record:
     key: bytes  # settings, theme, code and packages (inputs.build_key)
     output: str  # the output folder it describes
-    others: bytes  # every file under the content folder that is not an entry
+    scan: Scan  # of the content folder: each entry's digest, one of every other file
     entries: dict[str, tuple[bytes, Entry]]  # entry path → (digest, parsed entry)
     outputs: dict[str, bytes]  # output path → digest of what it is made from
-    parts: dict[tuple[str, bytes], str] = field(default_factory=dict)  # documents.Parts, for the next build
+    static: tuple[str, ...] = ()  # the theme's files Pelican copied, which only a full build writes
+    parts: dict[tuple[str, bytes], str] = field(default_factory=dict)  # documents.Parts
+    feed_items: dict[bytes, FeedItem] = field(default_factory=dict)  # feeds.Items
     refused: str | None = None  # why only full builds are right for this site, if so
     format: int = FORMAT
 
