@@ -90,7 +90,7 @@ def publish(c):
 
 @task(help={"articles": "article files or folders, space-separated (or give them after --)"})
 def ingest(c, articles="", published=None):
-    """Merge articles into content/, then build"""
+    """Merge articles into content/, then rebuild what changed"""
     from timeline.cli import main as timeline_main
 
     paths = shlex.split(articles) + shlex.split(program.core.remainder)
@@ -99,10 +99,10 @@ def ingest(c, articles="", published=None):
     args = ["ingest", *paths, "--content", CONFIG["content_path"]]
     if published:
         args += ["--published", published]
-    status = timeline_main(args)
-    build(c)
-    if status:
-        sys.exit(status)
+    refused = timeline_main(args)  # the readable articles are in even when some were refused
+    failed = timeline_main(["build", "--settings", CONFIG["settings_base"]])
+    if refused or failed:
+        sys.exit(refused or failed)
 
 
 def pelican_run(cmd):

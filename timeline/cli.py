@@ -56,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     p.add_argument("--json", action="store_true", help="print the event schema as JSON")
 
-    p = sub.add_parser("build", help="build the site with Pelican into output/")
+    p = sub.add_parser("build", help="build the site into output/, rebuilding only what changed")
     p.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file")
     p.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+    p.add_argument("--full", action="store_true", help="rebuild everything with Pelican")
     return parser
 
 
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"--published: {exc}")
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    # Pelican reports every file it writes at INFO: only with --verbose.
+    logging.getLogger("pelican").setLevel(level if args.verbose or args.quiet else logging.WARNING)
     command = {
         "extract": _extract,
         "timex": _timex,
@@ -174,15 +177,16 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site import build_site
+    from .incremental import regenerate
 
     try:
         # Pelican prints its summary itself; --quiet means errors only.
         with contextlib.redirect_stdout(io.StringIO()) if args.quiet else contextlib.nullcontext():
-            build_site(settings=args.settings, output=args.output)
+            result = regenerate(args.settings, args.output, full=args.full)
     except (OSError, RuntimeError) as exc:
         _refuse(args.settings, exc)
         return EXIT_REFUSED
+    log.info(result.summary())
     return EXIT_OK
 
 

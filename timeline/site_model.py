@@ -277,7 +277,8 @@ def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Lay
     ordered = sorted(events, key=_order)
     by_slug = {a.slug: a for a in sources}
     items = [_event_item(e, layout) for e in ordered]
-    views = [_event_view(e, by_slug, layout) for e in ordered]
+    views = [_event_view(e, item, by_slug, layout) for e, item in zip(ordered, items, strict=True)]
+    cited = _citing(ordered, items)
     views = [
         replace(v, previous=items[i - 1] if i else None, next=items[i + 1] if i + 1 < len(items) else None)
         for i, v in enumerate(views)
@@ -286,7 +287,7 @@ def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Lay
     return Site(
         layout=layout,
         events=tuple(views),
-        sources=tuple(_source_view(a, ordered, items, layout) for a in sorted(by_slug.values(), key=_dated)),
+        sources=tuple(_source_view(a, cited[a.slug], layout) for a in sorted(by_slug.values(), key=_dated)),
         people=_entities(ordered, items, "person", layout.person),
         places=_entities(ordered, items, "place", layout.place),
         sections=sections,
@@ -309,8 +310,7 @@ def _event_item(event: Event, layout: Layout) -> EventItem:
     )
 
 
-def _event_view(event: Event, sources: Mapping[str, Article], layout: Layout) -> EventView:
-    item = _event_item(event, layout)
+def _event_view(event: Event, item: EventItem, sources: Mapping[str, Article], layout: Layout) -> EventView:
     key = section_key(event.date)
     return EventView(
         slug=event.slug,
@@ -342,12 +342,22 @@ def _quote(source: Source, articles: Mapping[str, Article], layout: Layout) -> Q
     )
 
 
-def _source_view(article: Article, events: list[Event], items: list[EventItem], layout: Layout) -> SourceView:
-    excerpts = []
+def _citing(events: list[Event], items: list[EventItem]) -> defaultdict[str, list[Excerpt]]:
+    """Each source article's excerpts: the events citing it, in order, with the sentences cited.
+
+    Built in one pass over the events, so a site of N events and M sources costs N, not N × M.
+    """
+    cited: defaultdict[str, list[Excerpt]] = defaultdict(list)
     for event, item in zip(events, items, strict=True):
-        sentences = tuple(dict.fromkeys(s.sentence for s in event.sources if s.article == article.slug))
-        if sentences:
-            excerpts.append(Excerpt(item, sentences))
+        by_article: dict[str, dict[str, None]] = defaultdict(dict)
+        for source in event.sources:
+            by_article[source.article][source.sentence] = None
+        for slug, sentences in by_article.items():
+            cited[slug].append(Excerpt(item, tuple(sentences)))
+    return cited
+
+
+def _source_view(article: Article, excerpts: list[Excerpt], layout: Layout) -> SourceView:
     return SourceView(
         slug=article.slug,
         url=_url(layout.source, slug=article.slug),

@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.settings import read_settings
 
 from .. import journal
-from ..site import build_site
+from ..site import build_site, site_settings
 from ..site_model import Layout
 from . import documents, exported, feeds, inputs, outputs, record, write
 from .inputs import Unsupported
@@ -82,18 +81,6 @@ def regenerate(
         log.info("full build: %s", reason)
         written, removed, pelican = _full(settings_file, output, overrides, settings, scan, key, last)
     return Result(True, reason, written, removed, time.perf_counter() - started, pelican)
-
-
-def site_settings(
-    settings_file: Path, output: Path | None, overrides: Mapping[str, Any] | None
-) -> dict[str, Any]:
-    """The settings ``site.build_site`` builds with."""
-    if not settings_file.is_file():
-        raise OSError(f"no Pelican settings file at {settings_file}")
-    extra = dict(overrides or {})
-    if output is not None:
-        extra["OUTPUT_PATH"] = str(output.resolve())
-    return read_settings(str(settings_file), override=extra)
 
 
 def _why_full(last: record.Record | None, key: bytes, scan: inputs.Scan, output_dir: Path) -> str | None:
