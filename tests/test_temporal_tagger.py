@@ -93,6 +93,7 @@ def test_weekday_follows_the_tense_of_its_clause(sentence: str, value: str) -> N
 
 
 FRIDAY = date(2025, 5, 16)
+WEDNESDAY = date(2025, 5, 21)
 
 
 @pytest.mark.parametrize(
@@ -116,10 +117,23 @@ FRIDAY = date(2025, 5, 16)
         ("The vote is this Friday.", MONDAY, "2025-05-23"),
         ("After Friday's vote, the party split.", MONDAY, "2025-05-16"),
         ("The party will meet again ahead of Friday's vote.", MONDAY, "2025-05-23"),
+        # The present tense of a scheduled event is the coming day.
+        ("The talks resume Monday in Geneva.", WEDNESDAY, "2025-05-26"),
+        ("The team plays Friday against Leeds.", WEDNESDAY, "2025-05-23"),
+        ("The president meets Saturday with union leaders.", WEDNESDAY, "2025-05-24"),
+        ("The talks resumed Monday in Geneva.", WEDNESDAY, "2025-05-19"),
     ],
 )
 def test_tense_of_the_clause_in_context(sentence: str, reference: date, value: str) -> None:
     assert one(sentence, reference).value == value
+
+
+def test_a_clock_time_and_a_weekday_of_one_phrase_are_on_one_day() -> None:
+    found = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, police said.", date(1998, 8, 8))
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("10:35 a.m.", "TIME", "1998-08-07T10:35"),
+        ("Friday", "DATE", "1998-08-07"),
+    ]
 
 
 def test_a_weekday_named_with_its_date_picks_the_year_they_agree_in() -> None:
@@ -185,6 +199,7 @@ def test_age_of_a_thing_is_a_duration_counted_from_publication() -> None:
         ("the feud has lasted for decades", "decades", "PXDE", None),
         ("the trial took about six weeks", "six weeks", "P6W", "APPROX"),
         ("nearly 18 months of talks", "nearly 18 months", "P18M", "LESS_THAN"),
+        ("prices rose over the past two weeks", "the past two weeks", "P2W", None),
     ],
 )
 def test_durations(sentence: str, text: str, value: str, mod: str | None) -> None:
@@ -221,6 +236,8 @@ def test_sets(sentence: str, value: str) -> None:
         ("The deal closed last fall.", "2024-FA", None),
         ("Stores close on Christmas Day.", "2024-12-25", None),
         ("The vote came on the 14th.", "2025-05-14", None),
+        ("The plant closed late last year.", "2024", "END"),
+        ("The festival opens mid-June.", "2025-06", "MID"),
     ],
 )
 def test_absolute_and_calendar_dates(sentence: str, value: str, mod: str | None) -> None:
@@ -239,6 +256,9 @@ def test_absolute_and_calendar_dates(sentence: str, value: str, mod: str | None)
         ("The plant closed three years ago.", "2022"),
         ("The company is now profitable.", "PRESENT_REF"),
         ("Fighting stopped over the weekend.", "2025-W20-WE"),
+        ("A ruling could come as early as next week.", "2025-W22"),
+        ("The hearing is scheduled for the 14th of next month.", "2025-06-14"),
+        ("More details are expected in the coming days.", "FUTURE_REF"),
     ],
 )
 def test_relative_dates(sentence: str, value: str) -> None:
@@ -251,6 +271,32 @@ def test_ranges_give_both_ends() -> None:
         ("16", "2025-05-16"),
     ]
     assert values("Prices rose from March to June 2022.") == [("March", "2022-03"), ("June 2022", "2022-06")]
+
+
+def test_a_range_of_years_gives_both_years() -> None:
+    found = values("The firm billed the agency between 2016 and 2020, records show.", date(2025, 1, 10))
+    assert found == [("2016", "2016"), ("2020", "2020")]
+
+
+def test_reported_periods_of_financial_news() -> None:
+    march = date(2025, 3, 4)
+    assert values("Revenue rose 12% in the quarter ended Sept. 30.", march) == [
+        ("the quarter", "2024-Q3"),
+        ("Sept. 30", "2024-09-30"),
+    ]
+    assert values("The retailer reported Q3 earnings on Tuesday.", march)[0] == ("Q3", "2024-Q3")
+    assert values("H1 2024 results were weak.", march) == [("H1 2024", "2024-H1")]
+
+
+def test_a_fiscal_quarter_is_no_calendar_quarter() -> None:
+    found = values(
+        "Sales fell in the third quarter of fiscal 2025. Profit in the quarter a year ago was higher.",
+        date(2025, 2, 13),
+    )
+    assert found == [
+        ("the third quarter of fiscal 2025", "FY2025-Q3"),
+        ("the quarter a year ago", "FY2024-Q3"),
+    ]
 
 
 def test_anaphoric_expressions_count_from_the_date_named_before() -> None:

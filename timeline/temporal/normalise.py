@@ -11,7 +11,12 @@ Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly 
 the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
 tense; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved
-(``w-1``, ``w1`` its week, for weekdays; ``a-1``, ``a1`` the day the text named last).
+(``w-1``, ``w1`` its week, for weekdays; ``m-1``, ``m1`` its month, for days of the month;
+``a-1``, ``a1`` the day the text named last).
+
+A fiscal period ("the third quarter of fiscal 2025") is written ``FY2025-Q3``: it is no
+calendar quarter, but later expressions count from it as from one and keep the prefix
+("the quarter a year ago" is ``FY2024-Q3``).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century"
 # and a date weeks away is likelier than one eleven months away.
 TENSE_PENALTY_DAYS = 180
 
+FISCAL = "FY"  # the prefix of a fiscal period's value
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
 _HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
 _VALUE_GRAIN = (
@@ -108,9 +114,10 @@ def _at(day: date, grain: str) -> str:
 
 
 def _period(value: str | None) -> tuple[date, str] | None:
-    """A value's first day and grain (``1989-Q3`` → 1989-07-01, quarter), if it has one."""
+    """A value's first day and grain (``1989-Q3`` → 1989-07-01, quarter), if it has one; a
+    fiscal period (``FY1989-Q3``) counts as the calendar one of its name."""
     for grain, pattern in _VALUE_GRAIN:
-        m = pattern.fullmatch(value or "")
+        m = pattern.fullmatch((value or "").removeprefix(FISCAL))
         if m:
             y, n = int(m.group(1)), int(m.group(2)) if m.lastindex and m.lastindex > 1 else 1
             if grain == "day":
@@ -120,6 +127,12 @@ def _period(value: str | None) -> tuple[date, str] | None:
             first_month = {"month": n, "quarter": 3 * n - 2, "half": 6 * n - 5, "year": 1}[grain]
             return _date(y, first_month, 1), grain
     return None
+
+
+def _like(anchor: str | None, value: str) -> str:
+    """``value`` counted from ``anchor``, fiscal if the anchor is a fiscal period of the year."""
+    fiscal = (anchor or "").startswith(FISCAL) and grain_of(value) in ("quarter", "half", "year")
+    return FISCAL + value if fiscal else value
 
 
 def grain_of(value: str) -> str | None:
@@ -317,17 +330,34 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     return _year_of(context, _day(lambda y: _leap_safe(y, _int(month), _int(day))), when, fits).isoformat()
 
 
+def named_day(context: Context, month: str, day: str, year: str = "") -> str:
+    """A date with or without its year ("Sept. 30", "Sept. 30, 2024")."""
+    return date_(context, year, month, day) if year else month_day(context, month, day)
+
+
 def week_of(context: Context, month: str, day: str, year: str = "") -> str:
     """ "The week of March 6": the ISO week of that day."""
-    on = date_(context, year, month, day) if year else month_day(context, month, day)
-    return _at(date.fromisoformat(on), "week")
+    return _at(date.fromisoformat(named_day(context, month, day, year)), "week")
+
+
+def period_ending(context: Context, grain: str, month: str, day: str, year: str = "") -> str:
+    """ "The quarter ended Sept. 30": the period the text reports on, if it named one ("the
+    fiscal first quarter"), as a fiscal quarter's number is not the calendar's; else the
+    calendar period most of the span ending that day lies in (August to October: the third)."""
+    if context.periods.get(grain):
+        context.used.append(context.periods[grain])
+        return context.periods[grain]
+    last = date.fromisoformat(named_day(context, month, day, year))
+    first = _shifted(last + timedelta(days=1), grain, -1)
+    return _at(first + (last - first) / 2, grain)
 
 
 def day_of_month(context: Context, day: str, when: str = "") -> str:
-    """ "On the 14th": that day of the reference's month, or of the month before or after."""
+    """ "On the 14th": that day of the reference's month, or of the month before or after;
+    ``m1`` ("the 14th of next month") fixes the month."""
     ref = context.reference
     spans = []
-    for k in (-1, 0, 1):
+    for k in (_int(when[1:]),) if when.startswith("m") else (-1, 0, 1):
         month = ref.month + k
         try:
             spans.append(_date(ref.year + (month - 1) // 12, (month - 1) % 12 + 1, _int(day)))
@@ -425,13 +455,13 @@ def following(context: Context, grain: str, sign: str) -> str:
     if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
         return shift(context, grain, "1", sign)
     context.used.append(str(context.anchor))
-    return _at(_shifted(anchor[0], grain, _int(sign)), grain)
+    return _like(context.anchor, _at(_shifted(anchor[0], grain, _int(sign)), grain))
 
 
 def _from_anchor(context: Context, anchor: str, grain: str, count: float) -> str:
     start, anchor_grain = _period(anchor) or (context.reference, "day")
     context.used.append(anchor)
-    return _at(_shifted(start, grain, count), anchor_grain)
+    return _like(anchor, _at(_shifted(start, grain, count), anchor_grain))
 
 
 def same(context: Context, grain: str = "") -> str:
@@ -442,7 +472,7 @@ def same(context: Context, grain: str = "") -> str:
     if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
         return shift(context, grain, "0")
     context.used.append(str(context.anchor))
-    return _at(anchor[0], grain)
+    return _like(context.anchor, _at(anchor[0], grain))
 
 
 def current(context: Context, grain: str, which: str = "") -> str:
@@ -463,7 +493,7 @@ def in_year(context: Context, grain: str, year: str) -> str:
     if not reported:
         return f"{_int(year):04d}"
     context.used.append(context.periods[grain])
-    return _at(reported[0].replace(year=_int(year)), grain)
+    return _like(context.periods[grain], _at(reported[0].replace(year=_int(year)), grain))
 
 
 def quarter(context: Context, which: str, when: str = "") -> str:
@@ -544,6 +574,8 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "month_day": month_day,
     "day_of_month": day_of_month,
     "week_of": week_of,
+    "named_day": named_day,
+    "period_ending": period_ending,
     "weekday": weekday,
     "weekend": weekend,
     "shift": shift,

@@ -42,8 +42,12 @@ def _triggers() -> re.Pattern[str]:
         return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in ordered)
 
     not_past = "|".join(re.escape(w) for w in words["not_past"])
+    # A plural present after "to" or "not" ("cannot", "didn't") is an infinitive or negated.
+    not_finite = "".join(rf"(?<!{re.escape(w)}\s)" for w in words["not_finite_after"])
+    plural = rf"{not_finite}(?:{alternation(words['scheduled_plural'])})"
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])})|(?P<past>{_NOT_PARTICIPLE}(?:{alternation(words['past'])}))"
+        rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])}|{plural})"
+        rf"|(?P<past>{_NOT_PARTICIPLE}(?:{alternation(words['past'])}))"
         rf"|(?P<ed>{_NOT_PARTICIPLE}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
