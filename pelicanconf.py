@@ -44,6 +44,7 @@ TIMELINE_PEOPLE_URL = "people/index.html"
 TIMELINE_PLACES_URL = "places/index.html"
 TIMELINE_SOURCES_URL = "sources/index.html"
 TIMELINE_RECENT_SECTIONS = 12  # months shown in full on the index; all are in its contents
+TIMELINE_EMBED_LIMIT = 200  # events an embed lists, the most recent; 0: all
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"

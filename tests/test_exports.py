@@ -289,6 +289,36 @@ def test_embed_pages_are_self_contained_lists_under_a_content_security_policy(si
     listed = [a.get_text() for a in _soup(site, "embed/index.html").select("ol.events > li a.title")]
     assert listed == [e.title for e in sorted(BY_SLUG.values(), key=lambda e: (sort_key(e.date), e.slug))]
 
+    assert len(_soup(site, "embed/index.html").select("main p.more")) == 1  # all shown: no note of how many
+
+
+def test_embeds_list_the_most_recent_events_and_link_to_all_of_them(tmp_path):
+    limit = 3
+    site = build_story(tmp_path, STORY, TIMELINE_EMBED_LIMIT=limit)
+    in_order = sorted(STORY, key=lambda e: (sort_key(e.date), e.slug))
+    pages = {"embed/index.html": (in_order, "index.html")}
+    for entity in {e for event in STORY for e in (*event.people, *event.places)}:
+        about = [e for e in in_order if entity.slug in {x.slug for x in (*e.people, *e.places)}]
+        folder = "people" if entity.kind == "person" else "places"
+        pages[f"embed/{entity.kind}/{entity.slug}.html"] = (about, f"{folder}/{entity.slug}.html")
+    assert len(pages["embed/index.html"][0]) > limit
+    assert any(len(events) > limit for here, (events, _) in pages.items() if here != "embed/index.html")
+    for here, (events, full_list) in pages.items():
+        soup = _soup(site, here)
+        listed = [a.get_text() for a in soup.select("ol.events > li a.title")]
+        assert listed == [e.title for e in events[-limit:]], here
+        notes = [" ".join(p.get_text().split()) for p in soup.select("main p.more")]
+        if len(events) <= limit:
+            assert len(notes) == 1, here  # only the link to the whole site
+            continue
+        slice_link = "" if here == "embed/index.html" else ": all of them"
+        assert notes[0] == f"The {limit} most recent of {len(events)} events{slice_link}.", here
+        links = {_target(here, a["href"]) for a in soup.select("main p.more a")}
+        assert links == {full_list, "index.html"}, here
+        if slice_link:  # the person's or place's own page lists every one
+            page = BeautifulSoup((site / full_list).read_text("utf-8"), "html.parser")
+            assert {e.title for e in events} <= {a.get_text(strip=True) for a in page.select("main a")}
+
 
 def test_widget_script_is_published_at_the_site_root(site):
     widget = (site / "widget.js").read_text(encoding="utf-8")

@@ -168,6 +168,17 @@ def test_a_theme_change_builds_in_full(site: Site, tmp_path: Path) -> None:
     assert_same_tree(site.output, site.full_build(tmp_path / "full", THEME=str(theme)))
 
 
+def test_bounded_embeds_are_written_as_a_full_build_writes_them(site: Site, tmp_path: Path) -> None:
+    bounded = {"TIMELINE_EMBED_LIMIT": 2}
+    assert site.regenerate(**bounded).full  # another setting
+    ingest([LATER], site.content)
+    result = site.regenerate(**bounded)
+    assert not result.full and "embed/index.html" in result.written
+    listed = BeautifulSoup((site.output / "embed/index.html").read_text("utf-8"), "html.parser")
+    assert len(listed.select("ol.events > li")) == 2
+    assert_same_tree(site.output, site.full_build(tmp_path / "full", **bounded))
+
+
 def test_the_build_key_follows_the_code_that_renders_and_no_other() -> None:
     names = {
         m.__name__ for m in inputs.rendering_modules(["timeline.pelican_plugin", "timeline.incremental"])

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 import icalendar
 
@@ -60,10 +61,14 @@ class Site:
         """``path`` (from the site root) as written in the file at ``here``."""
         if self.url:
             return f"{self.url.rstrip('/')}/{path}"
-        return posixpath.relpath(path, posixpath.dirname(here) or ".")
+        return _relative(path, posixpath.dirname(here) or ".")
 
     def entity_page(self, kind: str, slug: str) -> str:
         return (self.layout.person if kind == "person" else self.layout.place).format(slug=slug)
+
+
+# A file links to the same pages many times (each person's page from every event naming them).
+_relative = lru_cache(maxsize=1 << 16)(posixpath.relpath)
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,9 @@ def timelinejs(entries: Iterable[Entry], site: Site, here: str = "timelinejs.jso
     taken = {TITLE_SLIDE_ID}
     slides = []
     for entry in chronological(entries):
-        unique_id = slugs.unique(_NOT_TIMELINEJS_ID.sub("-", entry.event.slug).strip("-") or "event", taken)
+        unique_id = _NOT_TIMELINEJS_ID.sub("-", entry.event.slug).strip("-") or "event"
+        if unique_id in taken:  # rare: ``slugs.unique`` copies the set, once per event it would be N²
+            unique_id = slugs.unique(unique_id, taken)
         taken.add(unique_id)
         slides.append(_slide(entry, unique_id, lambda path: site.link(path, here)))
     return {

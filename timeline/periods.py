@@ -4,7 +4,8 @@
 An event's date is a period, not a day.  Everything that needs to order, compare,
 display or export such dates goes through these small pure functions, so the rules
 (ISO weeks, meteorological seasons, decades as three digits as in TIMEX3) live in one
-place.
+place.  Every list, page and export of a site orders and labels its events with them, again
+and again for the same few thousand values, so their answers are cached.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -29,6 +31,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"^(\d{4})$")),
     ("decade", re.compile(r"^(\d{3})$")),
 )
+
+
+_CACHED = 1 << 16  # distinct values remembered: far more than a site's dates, bounded in a long run
 
 
 class PeriodError(ValueError):
@@ -51,6 +56,7 @@ class Period:
         return self.start <= other.end and other.start <= self.end
 
 
+@lru_cache(maxsize=_CACHED)
 def precision_of(value: str) -> str:
     """The precision a value is written at; raises PeriodError for anything else."""
     for precision, pattern in _PATTERNS:
@@ -59,6 +65,7 @@ def precision_of(value: str) -> str:
     raise PeriodError(f"not a date at a known precision: {value!r}")
 
 
+@lru_cache(maxsize=_CACHED)
 def parse(value: str) -> Period:
     """``'2022-02'`` → Period(2022-02-01 … 2022-02-28, 'month')."""
     precision = precision_of(value)
@@ -115,6 +122,7 @@ def format_value(day: date, precision: str) -> str:
     raise PeriodError(f"unknown precision: {precision!r}")
 
 
+@lru_cache(maxsize=_CACHED)
 def human(value: str) -> str:
     """How a reader sees a date: 'February 2022', '16 May 2025', 'Week of 12 May 2025'."""
     p = parse(value)
@@ -134,6 +142,7 @@ def human(value: str) -> str:
     return f"{s.year - s.year % 10}s"
 
 
+@lru_cache(maxsize=_CACHED)
 def sort_key(value: str) -> tuple[date, int]:
     """Chronological order: by start, and a wider period before the days inside it."""
     p = parse(value)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -220,6 +221,7 @@ class PageSpec:
 _HTML_DATETIME = ("day", "week", "month", "year")
 
 
+@lru_cache(maxsize=1 << 16)  # a site shows the same dates again and again (and a When never changes)
 def when(value: str, end: str | None = None) -> When:
     label = periods.human(value)
     if end and end != value:
@@ -277,12 +279,11 @@ def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Lay
     ordered = sorted(events, key=_order)
     by_slug = {a.slug: a for a in sources}
     items = [_event_item(e, layout) for e in ordered]
-    views = [_event_view(e, item, by_slug, layout) for e, item in zip(ordered, items, strict=True)]
-    cited = _citing(ordered, items)
+    previous, following = [None, *items][: len(items)], [*items, None][1:]
     views = [
-        replace(v, previous=items[i - 1] if i else None, next=items[i + 1] if i + 1 < len(items) else None)
-        for i, v in enumerate(views)
+        _event_view(*args, by_slug, layout) for args in zip(ordered, items, previous, following, strict=True)
     ]
+    cited = _citing(ordered, items)
     sections = _sections(ordered, items, layout)
     return Site(
         layout=layout,
@@ -310,7 +311,14 @@ def _event_item(event: Event, layout: Layout) -> EventItem:
     )
 
 
-def _event_view(event: Event, item: EventItem, sources: Mapping[str, Article], layout: Layout) -> EventView:
+def _event_view(
+    event: Event,
+    item: EventItem,
+    previous: EventItem | None,
+    following: EventItem | None,
+    sources: Mapping[str, Article],
+    layout: Layout,
+) -> EventView:
     key = section_key(event.date)
     return EventView(
         slug=event.slug,
@@ -324,6 +332,8 @@ def _event_view(event: Event, item: EventItem, sources: Mapping[str, Article], l
         places=tuple(Link(p.name, _url(layout.place, slug=p.slug)) for p in event.places),
         quotes=tuple(_quote(source, sources, layout) for source in event.sources),
         section=Link(periods.human(key), _url(layout.section, key=section_path(key))),
+        previous=previous,
+        next=following,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container
 
 from unidecode import unidecode
 
@@ -16,9 +16,8 @@ def slugify(text: str, max_words: int = 10, fallback: str = "untitled") -> str:
     return "-".join(words[:max_words]) or fallback
 
 
-def unique(slug: str, taken: Iterable[str]) -> str:
-    """``slug``, or ``slug-2``, ``slug-3`` … whichever is free."""
-    taken = set(taken)
+def unique(slug: str, taken: Container[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3`` … whichever is free (``taken`` is only asked, never copied)."""
     if slug not in taken:
         return slug
     n = 2

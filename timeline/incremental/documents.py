@@ -24,11 +24,10 @@ from collections.abc import Callable, Mapping
 from itertools import pairwise
 
 from ..exports import Entry, Site, icalendar_text
-from ..pelican_plugin.exports import _json as json_text
+from ..pelican_plugin.exports import CALENDAR, json_text
 
 log = logging.getLogger(__name__)
 
-CALENDAR = "timeline.ics"
 _CALENDAR_END = "END:VCALENDAR\r\n"
 _BLOCK_START = re.compile(r"^BEGIN:VEVENT\r$", re.MULTILINE)
 _EVENTS_EMPTY = '"events": []'

@@ -1,47 +1,27 @@
 """The exports plugin's files as a regeneration makes them: one at a time, each with the digest
-of the entries it is made from.
+of what it is made from.
 
-This mirrors ``pelican_plugin.exports.ExportsGenerator`` file by file (the site it names,
-the data files, the embed pages), with the exports' own functions doing all the writing;
-the regeneration tests compare every byte with a full build, so the two cannot drift apart
-unnoticed.  A whole-timeline file is made from every entry, a person's or place's slice
-from the entries that name them, so a new event remakes the slices of its own people and
-places only.
+The files are the plugin's own (``pelican_plugin.exports.data_files`` and ``embed_pages``),
+so a regeneration and a full build cannot list different ones; here each gets the digest of
+its entries (and of the person or place it is about), so a new event remakes the slices of
+its own people and places only.  The whole-timeline files are assembled from per-event
+parts kept from the last build (``documents``), as the exporters would write them whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from .. import site_model
-from ..exports import Entry, Site, atom_feed, by_subject, chronological, timeline_json, timelinejs, updated_on
-from ..model import Entity
-from ..pelican_plugin.exports import SLICE_FOLDERS
-from ..pelican_plugin.exports import _json as json_text
-from ..site_model import Layout, PageSpec
+from ..exports import Entry, Site, chronological, updated_on
+from ..pelican_plugin import exports as plugin
 from . import documents, fingerprint
 from .documents import Parts
 from .inputs import EventEntry
 
 Make = Callable[[Parts], str]
-TIMELINE = "timeline.json"
-TIMELINEJS = "timelinejs.json"
-UPDATES = "feeds/updates.atom.xml"
-WIDGET = "widget.js"
-
-
-def export_site(settings: Mapping[str, Any], layout: Layout) -> Site:
-    """The site as the exports name it."""
-    return Site(
-        name=settings.get("SITENAME", ""),
-        url=settings.get("SITEURL", ""),
-        subtitle=settings.get("SITESUBTITLE") or "",
-        author=settings.get("AUTHOR") or "",
-        lang=settings.get("DEFAULT_LANG", "en"),
-        layout=layout,
-    )
 
 
 def exported_entries(
@@ -57,21 +37,6 @@ def exported_entries(
     return chronological(entries), digest_of
 
 
-def embed_pages(model: site_model.Site, site: Site) -> list[PageSpec]:
-    """The iframe pages: the whole timeline, then one per person and place."""
-    home = model.layout.index
-    pages = [PageSpec("embed/index.html", "embed", _embed(site.name, home, home, model.events))]
-    pages += [
-        PageSpec(f"embed/{v.kind}/{v.slug}.html", "embed", _embed(v.name, v.url, home, v.events))
-        for v in (*model.people, *model.places)
-    ]
-    return pages
-
-
-def _embed(heading: str, heading_url: str, home: str, events: object) -> dict[str, object]:
-    return {"heading": heading, "heading_url": heading_url, "home_url": home, "events": events}
-
-
 def data_files(
     entries: list[Entry],
     digest_of: Mapping[str, bytes],
@@ -80,53 +45,35 @@ def data_files(
     limit: int | None,
     theme: Path,
 ) -> dict[str, tuple[bytes, Make]]:
-    """Every data export: path → (digest of what it is made from, how to make its text).
+    """Every data export: path → (digest of what it is made from, how to make its text);
+    ``entries`` in chronological order, as ``exported_entries`` gives them."""
+    of_list: dict[int, bytes] = {}  # by the list of entries, which the whole-timeline files share
 
-    The widget is a copy of the theme's, which only changes with the theme (and so with a
-    full build): its digest is that of its name."""
+    def digest(path: str, file_entries: Sequence[Entry], subject: tuple[str, ...]) -> bytes:
+        known = of_list.get(id(file_entries))
+        if known is None:
+            known = of_list[id(file_entries)] = fingerprint.of_parts(
+                sorted(digest_of[e.event.slug] for e in file_entries)
+            )
+        return fingerprint.of_parts([path, *subject, known])
 
-    def digest(part: list[Entry], *names: str) -> bytes:
-        return fingerprint.of_parts([*names, *sorted(digest_of[e.event.slug] for e in part)])
-
-    everything = digest(entries)
-    files: dict[str, tuple[bytes, Make]] = {
-        name: (everything, _document(name, document, entries, digest_of))
+    # The whole-timeline files, from the kept part of each event as the exporters would write it.
+    assembled: dict[str, Make] = {
+        name: partial(documents.json_document, name, document, entries, digest_of)
         for name, document in whole_documents(site).items()
     }
-    files |= {
-        documents.CALENDAR: (everything, lambda parts: documents.calendar(entries, site, digest_of, parts)),
-        UPDATES: (everything, _feed(entries, site, UPDATES, f"{site.name}: new and updated events", limit)),
-        WIDGET: (fingerprint.of_parts([WIDGET]), lambda _: (theme / "static" / WIDGET).read_text("utf-8")),
-    }
-    slices = by_subject(entries)
-    for view in (*model.people, *model.places):
-        part = slices[view.kind, view.slug]
-        inputs = digest(part, view.kind, view.slug, view.name)
-        folder = SLICE_FOLDERS[view.kind]
-        here = f"{folder}/{view.slug}/timeline.json"
-        files[here] = (inputs, _slice(part, site, here, Entity(view.name, view.slug, view.kind)))  # type: ignore[arg-type]
-        here = f"feeds/{folder}/{view.slug}.atom.xml"
-        files[here] = (inputs, _feed(part, site, here, f"{site.name}: {view.name}", limit))
+    assembled[plugin.CALENDAR] = partial(documents.calendar, entries, site, digest_of)
+    files: dict[str, tuple[bytes, Make]] = {}
+    for path, file in plugin.data_files(entries, model, site, limit, theme).items():
+        subject = (file.subject.kind, file.subject.slug, file.subject.name) if file.subject else ()
+        files[path] = (digest(path, file.entries, subject), assembled.get(path) or partial(_made, file.make))
     return files
 
 
 def whole_documents(site: Site) -> dict[str, documents.Document]:
     """The JSON files of the whole timeline, as functions of the entries."""
-    return {
-        TIMELINE: lambda entries: timeline_json(entries, site, TIMELINE),
-        TIMELINEJS: lambda entries: timelinejs(entries, site, TIMELINEJS),
-    }
+    return {name: partial(document, site=site, here=name) for name, document in plugin.JSON_DOCUMENTS.items()}
 
 
-def _document(
-    name: str, document: documents.Document, entries: list[Entry], digest_of: Mapping[str, bytes]
-) -> Make:
-    return lambda parts: documents.json_document(name, document, entries, digest_of, parts)
-
-
-def _slice(part: list[Entry], site: Site, here: str, subject: Entity) -> Make:
-    return lambda _: json_text(timeline_json(part, site, here, subject=subject))
-
-
-def _feed(part: list[Entry], site: Site, here: str, title: str, limit: int | None) -> Make:
-    return lambda _: atom_feed(part, site, here, title, limit)
+def _made(make: Callable[[], str], _parts: Parts) -> str:
+    return make()

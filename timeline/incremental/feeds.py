@@ -19,7 +19,7 @@ from pelican.contents import Article
 from pelican.readers import Readers
 from pelican.writers import Writer
 
-from ..pelican_plugin.pages import _as_text as as_plain_text
+from ..pelican_plugin.pages import as_text
 from .inputs import EventEntry
 
 Events = Mapping[str, tuple[bytes, EventEntry]]  # entry path → (digest, entry)
@@ -97,7 +97,7 @@ class Items:
             self._readers = Readers(self.settings)
         path, context = self.settings["PATH"], self.context
         article = self._readers.read_file(base_path=path, path=rel, content_class=Article, context=context)
-        as_plain_text(article, entry.event.title, entry.event.summary)
+        as_text(article, entry.event.title, entry.event.summary)
         article.refresh_metadata_intersite_links()
         return FeedItem(article, self.settings["SITEURL"])
 

@@ -25,9 +25,10 @@ import fnmatch
 import importlib
 import inspect
 import os
+import re
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,7 +40,7 @@ from pelican.utils import set_date_tzinfo
 
 from ..markdown_format import EVENT_KEYS, SOURCE_KEYS, FormatError, parse_entry
 from ..model import Article, Event
-from ..pelican_plugin.content import SOURCE_TEMPLATE, EntryError, read_event, read_source
+from ..pelican_plugin.content import SOURCE_TEMPLATE, EntryError, event_from_text, read_source
 from . import fingerprint
 
 EVENTS, SOURCES = "events", "sources"
@@ -89,15 +90,16 @@ def scan(content: Path, ignore: Sequence[str], last: Scan | None = None) -> Scan
     """Digest every file under ``content`` that Pelican would see (``IGNORE_FILES`` apply);
     an entry whose stat is as ``last`` saw it, long enough before it, keeps its digest."""
     started = time.time_ns()
+    ignored = _matcher(ignore)
     trusted = last.started - RACY_NS if last else 0
     entries: dict[str, bytes] = {}
     stats: dict[str, Stat] = {}
     others: list[bytes | str] = []
     for folder, dirs, files in os.walk(content):
-        dirs[:] = sorted(d for d in dirs if not _ignored(d, ignore))
+        dirs[:] = sorted(d for d in dirs if not ignored(d))
         rel_folder = Path(folder).relative_to(content).as_posix()
         for name in sorted(files):
-            if _ignored(name, ignore):
+            if ignored(name):
                 continue
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
             path = os.path.join(folder, name)
@@ -111,8 +113,12 @@ def scan(content: Path, ignore: Sequence[str], last: Scan | None = None) -> Scan
     return Scan(entries, fingerprint.of_parts(others), stats, started)
 
 
-def _ignored(name: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+def _matcher(patterns: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a name matches one of the ``fnmatch`` patterns (one regular expression for all)."""
+    if not patterns:
+        return lambda _name: False
+    either = re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns))
+    return lambda name: either.match(os.path.normcase(name)) is not None
 
 
 def build_key(settings: Mapping[str, Any]) -> bytes:
@@ -155,10 +161,11 @@ def read_entry(content: Path, rel: str, settings: Mapping[str, Any]) -> Entry:
     """One entry as the site shows it; ``Unsupported`` if only Pelican can say how."""
     path = content / rel
     try:
-        meta, _body = parse_entry(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        meta, _body = parse_entry(text)
         if rel.startswith(f"{EVENTS}/"):
             _only(meta, _EVENT_KEYS)
-            return _event_entry(path, meta, settings)
+            return _event_entry(event_from_text(text, path), meta, settings)
         _only(meta, _SOURCE_KEYS)
         if meta.get("template") != [SOURCE_TEMPLATE]:
             raise ValueError(f"not a source page (Template: {SOURCE_TEMPLATE})")
@@ -167,13 +174,13 @@ def read_entry(content: Path, rel: str, settings: Mapping[str, Any]) -> Entry:
         raise Unsupported(f"{rel}: {exc}") from None
 
 
-def _event_entry(path: Path, meta: dict[str, list[str]], settings: Mapping[str, Any]) -> EventEntry:
+def _event_entry(event: Event, meta: dict[str, list[str]], settings: Mapping[str, Any]) -> EventEntry:
     if "date" not in meta:
         raise ValueError("no Date")
     when = METADATA_PROCESSORS["date"](meta["date"][0], settings)
     modified = meta.get("modified")
     return EventEntry(
-        event=read_event(path),
+        event=event,
         order=set_date_tzinfo(when, settings.get("TIMEZONE")).timestamp(),
         modified=METADATA_PROCESSORS["modified"](modified[0], settings).date() if modified else None,
     )

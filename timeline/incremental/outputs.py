@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..site_model import EventItem, EventView, Layout, PageSpec, all_pages, build_model
+from ..pelican_plugin.exports import embed_pages, export_site
+from ..site_model import EventItem, Layout, PageSpec, all_pages, build_model
 from . import exported, feeds, fingerprint
 from .documents import Parts
 from .inputs import EventEntry, SourceEntry, Unsupported
 
 Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path → (digest, entry)
 # Views that many pages show (an event in every list that has it, on its neighbours' pages
-# and in the embeds): digested once each.
-SHARED_VIEWS = (EventItem, EventView)
+# and in the embeds): digested once each.  An event's own view is on its page and, for the
+# most recent, in the bounded whole-timeline embed: digested with those pages.
+SHARED_VIEWS = (EventItem,)
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,10 @@ def plan(entries: Entries, settings: Mapping[str, Any]) -> dict[str, Output]:
     _unique("source", [a.slug for a in sources])
     layout = Layout.from_settings(settings)
     model = build_model((e.event for _, e in events.values()), sources, layout)
-    site = exported.export_site(settings, layout)
+    site = export_site(settings, layout)
     out: dict[str, Output] = {}
     values = fingerprint.Values(SHARED_VIEWS)
-    for spec in all_pages(model) + exported.embed_pages(model, site):
+    for spec in all_pages(model) + embed_pages(model, settings):
         _add(out, spec.save_as, Output(values.of((spec.template, spec.context)), page=spec))
     published, digest_of = exported.exported_entries(events, site)
     limit = settings.get("FEED_MAX_ITEMS")

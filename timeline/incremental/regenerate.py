@@ -31,6 +31,7 @@ from typing import Any
 from pelican import signals
 
 from .. import journal
+from ..pelican_plugin.exports import export_site
 from ..site import build_site, site_settings
 from ..site_model import Layout
 from . import documents, exported, feeds, inputs, outputs, record, write
@@ -72,14 +73,18 @@ def regenerate(
             scan = inputs.scan(content, settings["IGNORE_FILES"], last.scan if last else None)
             key = inputs.build_key(settings)
             reason = "asked for" if full else _why_full(last, key, scan, output_dir)
+            done = None
             if reason is None and last is not None:
                 try:
-                    written, removed = _incremental(last, scan, settings, content, output_dir, cache)
-                    return Result(False, "", written, removed, time.perf_counter() - started)
+                    done = _incremental(last, scan, settings, content, output_dir, cache)
                 except Unsupported as exc:
                     reason = str(exc)
+            earlier = tuple(last.outputs) if last is not None and last.output == str(output_dir) else ()
+            del last  # freed while the collector rests, which would otherwise walk it once more
+        if done is not None:
+            return Result(False, "", *done, time.perf_counter() - started)
         log.info("full build: %s", reason)
-        written, removed, pelican = _full(settings_file, output, overrides, settings, scan, key, last)
+        written, removed, pelican = _full(settings_file, output, overrides, settings, scan, key, earlier)
     return Result(True, reason, written, removed, time.perf_counter() - started, pelican)
 
 
@@ -131,8 +136,10 @@ def _full(
     settings: dict,
     scan: inputs.Scan,
     key: bytes,
-    last: record.Record | None,
+    earlier: tuple[str, ...],
 ) -> tuple[tuple[str, ...], tuple[str, ...], float]:
+    """Pelican's build, then the record of it; ``earlier``: what the last build wrote to this
+    output folder, of which the files no build writes any more are removed."""
     content, output_dir, cache = (Path(settings[k]) for k in ("PATH", "OUTPUT_PATH", "CACHE_PATH"))
     record.forget(cache)
     started = time.perf_counter()
@@ -152,8 +159,7 @@ def _full(
             new.static = _theme_files(settings, output_dir)
             new.parts = _document_parts(new.entries, settings, output_dir)
             new.feed_items = _feed_items(plan, new.entries, settings)
-            if last is not None and last.output == str(output_dir):
-                stale = [p for p in last.outputs if p not in plan and p not in written]
+            stale = [p for p in earlier if p not in plan and p not in written]
         except Unsupported as exc:
             new.refused = str(exc)
     write.remove(stale, output_dir)
@@ -219,7 +225,7 @@ def _document_parts(
     entries: outputs.Entries, settings: Mapping[str, Any], output_dir: Path
 ) -> dict[tuple[str, bytes], str]:
     """The per-event parts of the whole-timeline files, cut from those the full build wrote."""
-    site = exported.export_site(settings, Layout.from_settings(settings))
+    site = export_site(settings, Layout.from_settings(settings))
     published, digest_of = exported.exported_entries(outputs.events_of(entries), site)
     found: dict[tuple[str, bytes], str] = {}
     for name in (documents.CALENDAR, *exported.whole_documents(site)):

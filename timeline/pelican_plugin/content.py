@@ -28,10 +28,19 @@ class EntryError(ValueError):
 
 def read_event(path: str | Path) -> Event:
     try:
-        event = parse_event(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EntryError(path, exc) from None
+    return event_from_text(text, path)
+
+
+def event_from_text(text: str, path: str | Path) -> Event:
+    """The event of an entry's text, read from ``path``: for a caller that has the text already."""
+    try:
+        event = parse_event(text)
         for value in filter(None, (event.date, event.end_date)):
             parse(value)
-    except (OSError, FormatError, PeriodError) as exc:
+    except (FormatError, PeriodError) as exc:
         raise EntryError(path, exc) from None
     if event.status not in STATUSES:
         raise EntryError(path, f"unknown status {event.status!r} (not in {', '.join(STATUSES)})")

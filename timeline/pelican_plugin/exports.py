@@ -8,12 +8,15 @@ Files, from the site root (documented for users in docs/embedding.md):
 - ``timelinejs.json`` (TimelineJS 3), ``timeline.ics`` (iCalendar)
 - ``feeds/updates.atom.xml`` (the whole timeline), ``feeds/people/<slug>.atom.xml`` and
   ``feeds/places/<slug>.atom.xml``: newest first by when each event was found or updated
-- ``embed/index.html``, ``embed/person/<slug>.html``, ``embed/place/<slug>.html`` (iframe pages)
+- ``embed/index.html``, ``embed/person/<slug>.html``, ``embed/place/<slug>.html`` (iframe pages:
+  the most recent ``TIMELINE_EMBED_LIMIT`` events, default 200, and a link to all of them)
 - ``widget.js`` (the script-tag widget, copied from the theme)
 
 Events are read from each Pelican article's own file as the site's pages read them
 (``content.read_event``), so the exports see exactly what ``timeline ingest`` wrote; people's
 and places' names and the embed lists come from the same view model as the site's pages.
+The list of files (``data_files``, ``embed_pages``) is also what ``timeline.incremental``
+writes from, one file at a time.
 """
 
 from __future__ import annotations
@@ -22,8 +25,12 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
@@ -40,12 +47,34 @@ from ..exports import (
     updated_on,
 )
 from ..model import Entity
-from ..site_model import EntityView, Layout, build_model
+from ..site_model import Layout, PageSpec, build_model
+from ..site_model import Site as SiteModel
 from .content import EntryError, read_event
+from .render import write_pages
 
 log = logging.getLogger(__name__)
 
+TIMELINE, TIMELINEJS, CALENDAR = "timeline.json", "timelinejs.json", "timeline.ics"
+UPDATES, WIDGET = "feeds/updates.atom.xml", "widget.js"
 SLICE_FOLDERS = {"person": "people", "place": "places"}  # people/<slug>/timeline.json, feeds/people/…
+# The whole timeline as JSON: file → the document of (entries, site, the file's own path).
+JSON_DOCUMENTS: dict[str, Callable[[Iterable[Entry], Site, str], dict]] = {
+    TIMELINE: timeline_json,
+    TIMELINEJS: timelinejs,
+}
+# Events an embed lists, the most recent (TIMELINE_EMBED_LIMIT; 0: all): an iframe is a
+# glance at the story, and its page is rendered again whenever one of them changes.
+EMBED_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data export: the entries it is made from, the person or place of a slice, and how to
+    make its text (from those alone, and the site)."""
+
+    entries: Sequence[Entry]
+    make: Callable[[], str]
+    subject: Entity | None = None
 
 
 def register() -> None:
@@ -61,62 +90,83 @@ class ExportsGenerator(Generator):
 
     def generate_context(self) -> None:
         self.entries = load_entries(self.context.get("articles", []))
-        layout = Layout.from_settings(self.settings)
-        self.site = Site(
-            name=self.settings.get("SITENAME", ""),
-            url=self.settings.get("SITEURL", ""),
-            subtitle=self.settings.get("SITESUBTITLE") or "",
-            author=self.settings.get("AUTHOR") or "",
-            lang=self.settings.get("DEFAULT_LANG", "en"),
-            layout=layout,
-        )
-        self.model = build_model([e.event for e in self.entries], [], layout)
+        self.site = export_site(self.settings, Layout.from_settings(self.settings))
+        self.model = build_model([e.event for e in self.entries], [], self.site.layout)
 
     def generate_output(self, writer: Writer) -> None:
         output = Path(self.output_path)
-        for path, text in self.data_files().items():
-            write_atomic(output / path, text)
-        write_atomic(output / "widget.js", (Path(self.theme) / "static" / "widget.js").read_text("utf-8"))
-        self.write_embeds(writer)
-
-    def subjects(self) -> list[EntityView]:
-        """Every person and place, named as the site's own pages name them."""
-        return [*self.model.people, *self.model.places]
-
-    def data_files(self) -> dict[str, str]:
-        """Every data export: path from the site root → text."""
-        site, entries = self.site, self.entries
         limit = self.settings.get("FEED_MAX_ITEMS")
-        files = {
-            "timeline.json": _json(timeline_json(entries, site, "timeline.json")),
-            "timelinejs.json": _json(timelinejs(entries, site, "timelinejs.json")),
-            "timeline.ics": icalendar_text(entries, site, "timeline.ics"),
-        }
-        here = "feeds/updates.atom.xml"
-        files[here] = atom_feed(entries, site, here, f"{site.name}: new and updated events", limit)
-        slices = by_subject(entries)
-        for view in self.subjects():
-            entity = Entity(view.name, view.slug, view.kind)  # type: ignore[arg-type]
-            part = slices[view.kind, view.slug]
-            folder = SLICE_FOLDERS[view.kind]
-            here = f"{folder}/{view.slug}/timeline.json"
-            files[here] = _json(timeline_json(part, site, here, subject=entity))
-            here = f"feeds/{folder}/{view.slug}.atom.xml"
-            files[here] = atom_feed(part, site, here, f"{site.name}: {view.name}", limit)
-        return files
+        for path, file in data_files(self.entries, self.model, self.site, limit, Path(self.theme)).items():
+            write_atomic(output / path, file.make())
+        pages = embed_pages(self.model, self.settings)
+        write_pages(pages, writer, self.get_template, self.context, self.settings.get("RELATIVE_URLS", False))
 
-    def write_embeds(self, writer: Writer) -> None:
-        """The iframe pages: the whole timeline, then one per person and place."""
-        template = self.get_template("embed")
-        relative = self.settings.get("RELATIVE_URLS", False)
-        home = self.model.layout.index
-        pages = [("embed/index.html", self.site.name, home, self.model.events)]
-        pages += [(f"embed/{v.kind}/{v.slug}.html", v.name, v.url, v.events) for v in self.subjects()]
-        for name, heading, heading_url, events in pages:
-            writer.write_file(
-                name, template, self.context, relative_urls=relative,
-                heading=heading, heading_url=heading_url, home_url=home, events=events,
-            )  # fmt: skip
+
+def export_site(settings: Mapping[str, Any], layout: Layout) -> Site:
+    """The site as the exports name it."""
+    return Site(
+        name=settings.get("SITENAME", ""),
+        url=settings.get("SITEURL", ""),
+        subtitle=settings.get("SITESUBTITLE") or "",
+        author=settings.get("AUTHOR") or "",
+        lang=settings.get("DEFAULT_LANG", "en"),
+        layout=layout,
+    )
+
+
+def data_files(
+    entries: Sequence[Entry], model: SiteModel, site: Site, limit: int | None, theme: Path
+) -> dict[str, DataFile]:
+    """Every data export, by path from the site root: the whole timeline, then each person's
+    and place's slice (named as the site's own pages name them); ``limit`` is FEED_MAX_ITEMS.
+    The widget is the theme's own script."""
+    files = {
+        name: DataFile(entries, partial(_json_file, document, entries, site, name))
+        for name, document in JSON_DOCUMENTS.items()
+    }
+    files[CALENDAR] = DataFile(entries, partial(icalendar_text, entries, site, CALENDAR))
+    title = f"{site.name}: new and updated events"
+    files[UPDATES] = DataFile(entries, partial(atom_feed, entries, site, UPDATES, title, limit))
+    files[WIDGET] = DataFile((), partial(_read_text, theme / "static" / WIDGET))
+    slices = by_subject(entries)
+    for view in (*model.people, *model.places):
+        subject = Entity(view.name, view.slug, view.kind)  # type: ignore[arg-type]
+        part = slices[view.kind, view.slug]
+        folder = SLICE_FOLDERS[view.kind]
+        here = f"{folder}/{view.slug}/timeline.json"
+        files[here] = DataFile(
+            part, partial(_json_file, timeline_json, part, site, here, subject=subject), subject
+        )
+        here = f"feeds/{folder}/{view.slug}.atom.xml"
+        title = f"{site.name}: {view.name}"
+        files[here] = DataFile(part, partial(atom_feed, part, site, here, title, limit), subject)
+    return files
+
+
+def embed_pages(model: SiteModel, settings: Mapping[str, Any]) -> list[PageSpec]:
+    """The iframe pages: the whole timeline, then one per person and place."""
+    limit = settings.get("TIMELINE_EMBED_LIMIT", EMBED_LIMIT)
+    home = model.layout.index
+    whole = _embed(settings.get("SITENAME", ""), home, home, model.events, limit)
+    pages = [PageSpec("embed/index.html", "embed", whole)]
+    pages += [
+        PageSpec(f"embed/{v.kind}/{v.slug}.html", "embed", _embed(v.name, v.url, home, v.events, limit))
+        for v in (*model.people, *model.places)
+    ]
+    return pages
+
+
+def _embed(
+    heading: str, heading_url: str, home: str, events: Sequence[object], limit: int
+) -> dict[str, object]:
+    shown = tuple(events[-limit:] if limit > 0 else events)
+    return {
+        "heading": heading,
+        "heading_url": heading_url,
+        "home_url": home,
+        "events": shown,
+        "total": len(events),
+    }
 
 
 def load_entries(articles: list) -> list[Entry]:
@@ -148,5 +198,16 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _json(data: dict) -> str:
+def json_text(data: dict) -> str:
+    """A JSON export's text: UTF-8, indented by one space, a final newline."""
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_file(
+    document: Callable[..., dict], entries: Iterable[Entry], site: Site, here: str, **kw: Any
+) -> str:
+    return json_text(document(entries, site, here, **kw))
+
+
+def _read_text(path: Path) -> str:
+    return path.read_text("utf-8")

@@ -52,14 +52,14 @@ def attach_views(generators: list[Generator]) -> None:
     source_views = {view.slug: view for view in site.sources}
     for article, event in events:
         article.timeline = event_views[event.slug]
-        _as_text(article, event.title, event.summary)
+        as_text(article, event.title, event.summary)
     for page, source in sources:
         page.timeline = source_views[source.slug]
-        _as_text(page, source.title, "")
+        as_text(page, source.title, "")
     articles.context[CONTEXT_KEY] = site
 
 
-def _as_text(content: Content, title: str, summary: str) -> None:
+def as_text(content: Content, title: str, summary: str) -> None:
     """Pelican treats a title, a summary and a body as HTML, and its Atom feed prints them so.
     Ours are plain text: give Pelican their escaped form, so that nothing a hand edit puts
     into an entry's body or metadata can reach the feed as markup."""
