@@ -27,7 +27,7 @@ ENTITY_TABLES = (
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "date-words", "clause-openers", "relative-pronouns", "verbs",
     "introduction-openers", "determiners", "nominalisations", "phrase-breaks", "headline-tense",
-    "speech-verbs-with-object", "datelines", "summary-tidying",
+    "speech-verbs-with-object", "datelines", "summary-tidying", "clause-splitters",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 

@@ -50,6 +50,7 @@ HEADLINE_TABLES = {
     "title-fillers": check_title,
     "date-words": check_title,
     "clause-openers": check_title,
+    "clause-splitters": check_title,
     "relative-pronouns": check_title,
     "verbs": check_title,
     "introduction-openers": check_title,
@@ -130,6 +131,99 @@ def headline_of(body: str, expression: str, status: str = "happened") -> str:
 )
 def test_headline_is_made_of_the_clause_of_the_date(body, expression, expected):
     assert headline_of(body, expression) == expected
+
+
+# --- the smallest clause that holds the date: coordinate, subordinate, reported -----------------------
+
+RATES = (
+    "FRANKFURT (Reuters) - The European Central Bank kept interest rates unchanged on Thursday, a week after "
+    "data showed euro zone inflation slowing to 2.1% in October. ECB President Christine Lagarde told "
+    'reporters the bank would "remain data-dependent" and said policymakers would meet again on Dec. 12. '
+    "Economists polled by Reuters last month expected a quarter-point cut in December, and markets now "
+    "price in about 100 basis points of easing by the end of next year."
+)
+
+
+def test_each_date_of_a_wire_story_heads_its_own_clause():
+    found = {(e.date, e.status, e.title) for e in extract_events(article(RATES, "2024-11-07"))}
+    assert found == {
+        ("2024-11-07", "happened", "The European Central Bank kept interest rates unchanged"),
+        ("2024-10", "happened", "Data showed euro zone inflation slowing to 2.1%"),  # after …
+        ("2024-10", "happened", "Economists polled by Reuters expected a quarter-point cut"),
+        ("2024-12-12", "planned", "Policymakers to meet"),  # … and said <what>: the reported clause
+        ("2024-12", "planned", "Quarter-point cut expected"),  # expected <what> <when>
+        ("2025", "planned", "Markets price in about 100 basis points of easing"),  # …, and <clause>
+    }
+
+
+@pytest.mark.parametrize(
+    ("published", "body", "expected"),
+    [
+        (
+            "2025-03-12",
+            "Shipments fell sharply in January, but exporters recovered most of the loss in February.",
+            {"2025-01": "Shipments fell sharply", "2025-02": "Exporters recovered most of the loss"},
+        ),
+        (
+            "2025-08-14",
+            "The team won the title in 2019, before its owner sold the club in 2022.",
+            {"2019": "The team won the title", "2022": "Its owner sold the club"},
+        ),
+        (
+            "2025-02-20",
+            "Hospital admissions rose through January while staff shortages eased in February.",
+            {"2025-01": "Hospital admissions rose", "2025-02": "Staff shortages eased"},
+        ),
+        (
+            "2025-09-01",
+            "Sales slowed in July as shoppers cut back on spending in August.",
+            {"2025-07": "Sales slowed", "2025-08": "Shoppers cut back on spending"},
+        ),
+        (  # a speech verb after "and": what was said is the planned event, the rest the day's
+            "2025-01-15",
+            "Union leaders rejected the offer on Tuesday and warned that members would strike on Feb. 3.",
+            {"2025-01-14": "Union leaders rejected the offer", "2025-02-03": "Members to strike"},
+        ),
+        (  # a verb phrase with a date of its own takes the sentence's subject
+            "2024-06-12",
+            "The pool first opened in 1964 and was last renovated in the 1990s.",
+            {"1964": "The pool first opened", "199": "The pool was last renovated"},
+        ),
+        (  # an undated verb phrase or subordinate clause stays with the dated one before it
+            "2025-06-02",
+            "The mayor opened the bridge on Saturday and thanked the engineers who built it.",
+            {"2025-05-31": "The mayor opened the bridge and thanked the engineers"},
+        ),
+    ],
+)
+def test_a_date_belongs_to_the_smallest_clause_that_holds_it(published, body, expected):
+    assert {e.date: e.title for e in extract_events(article(body, published))} == expected
+
+
+def test_a_phrase_after_and_or_after_is_no_clause():
+    """ "Russian and Ukrainian negotiators", "after a two-year renovation": no finite verb follows."""
+    assert titles("Russian and Ukrainian negotiators met in Geneva on Friday.") == [
+        "Russian and Ukrainian negotiators met in Geneva"
+    ]
+    assert titles("The museum reopened on Saturday after a two-year renovation.", "2025-06-02") == [
+        "The museum reopened after a two-year renovation"
+    ]
+
+
+def test_rate_decision_article_headlines():
+    found = {
+        (e.date, e.title)
+        for e in extract_events(read_article(FIXTURES / "2025-03-20-harbour-ledger-rate-decision.md"))
+    }
+    assert {
+        ("2025-03-19", "The Reserve Bank held its cash rate at 3.75%"),
+        ("2025-02", "Figures showed consumer prices rising 2.4%"),
+        ("2025-05-28", "The committee to review the rate"),
+        ("2025-05", "Quarter-point cut expected"),
+        ("2026", "Swap markets price in about 75 basis points of easing"),
+        ("2025-01", "Retail spending slipped"),
+        ("2025-02", "Card transactions recovered most of the loss"),
+    } <= found
 
 
 def test_planned_headlines_say_to_and_happened_ones_the_past():

@@ -251,7 +251,7 @@ def _mention(
         ]
         kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
-        clause = headlines.clause_of(body, sentence, expression)
+        clause = headlines.clause_of(body, sentence, expression, dates)
         people = entities.people_in(body, *clause.span)
         subject = people[0].slug if people else None
         kinds = _kinds(body[sentence[0] : sentence[1]])

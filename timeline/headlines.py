@@ -5,9 +5,12 @@ call, his first contact with Trump since Russian and Ukrainian negotiators agree
 trade proposals", Friday is the day "Russian and Ukrainian negotiators agreed to trade
 proposals".  The steps:
 
-1. *Clause*: the sentence is cut at punctuation and at the words that open a subordinate
-   clause; the date's clause reaches back to its start, steps over introductions ("Earlier
-   Monday,", "Putin added,") and runs on until it has a verb ("his claims in 2022 that …").
+1. *Clause*: the sentence is cut at punctuation, at the words that open a subordinate
+   clause and where a clause of its own follows (", and markets price …", "after data showed
+   …", "and said policymakers would …": the clause-splitters table); the date's clause is the
+   smallest that holds it (with the sentence's subject if it is a bare verb phrase).  It
+   reaches back to its start, steps over introductions ("Earlier Monday,", "Putin added,")
+   and runs on until it has a verb ("his claims in 2022 that …").
 2. *Words*: dates, asides, parentheses and titles go; people are named by surname.
 3. *Shape*: a bare speech tag ("…, officials said Friday") reports what was said; a relative
    clause, a participle or a noun of saying becomes subject and verb ("his claims that …" →
@@ -55,6 +58,7 @@ class Clause:
     context: Span  # the clause with its introduction ("Earlier Monday, …"): its people and places
     main: bool  # a main clause outside quotation marks: a good headline
     asides: tuple[Span, ...] = ()  # stretches inside ``span`` that the headline leaves out
+    shares_subject: bool = False  # a verb phrase ("… and promised new levees"): the sentence's subject
 
 
 # --- 1. the clause of a date ------------------------------------------------------------------
@@ -66,19 +70,22 @@ class _Segment:
 
     start: int
     end: int
-    cut: str  # "start" | "weak" (comma, parenthesis) | "hard" (quote, dash, ;, :) | "opener"
+    cut: str  # "start" | "weak" (comma, parenthesis) | "hard" (quote, dash, ;, :) | "opener" | a splitter's
 
 
-def clause_of(body: str, sentence: Span, expression: Span) -> Clause:
-    """The clause ``expression`` dates.
+def clause_of(body: str, sentence: Span, expression: Span, dates: Sequence[Span] = ()) -> Clause:
+    """The clause ``expression`` dates (``dates``: every temporal expression of the sentence).
 
     It reaches back over commas to the start of the sentence, a quotation or a subordinate
     clause, starts after any introduction, and runs on over commas, relative clauses between
     commas and into a subordinate clause while it has no verb ("police in the Comoros, off the
-    coast, raided …"; "his claims in 2022 that Moscow was invading …").
+    coast, raided …"; "his claims in 2022 that Moscow was invading …").  A clause of its own
+    stops it ("…, and markets price in …"), except a verb phrase or a subordinate clause that
+    follows with no date of its own ("visited the site in August and found no problems").
     """
     start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
-    return _clause(body, _segments(body, start, sentence[1], expression), expression, sentence[0])
+    segments = _segments(body, start, sentence[1], expression)
+    return _clause(body, segments, expression, sentence[0], [d for d in dates if d != expression])
 
 
 def opening_clause(body: str, sentence: Span, until: int | None = None) -> Clause | None:
@@ -92,7 +99,9 @@ def opening_clause(body: str, sentence: Span, until: int | None = None) -> Claus
     return _clause(body, _segments(body, start, sentence[1] if until is None else until, at), at, sentence[0])
 
 
-def _clause(body: str, segments: list[_Segment], expression: Span, sentence_start: int) -> Clause:
+def _clause(
+    body: str, segments: list[_Segment], expression: Span, sentence_start: int, others: Sequence[Span] = ()
+) -> Clause:
     k = next(i for i, seg in enumerate(segments) if seg.start <= expression[0] < seg.end)
     first = k
     while first > 0 and (segments[first].cut == "weak" or _is_aside(body, segments, first, k)):
@@ -105,8 +114,12 @@ def _clause(body: str, segments: list[_Segment], expression: Span, sentence_star
     last = max(k, front)
     while not _verb_in(body, segments, front, last) and last + 1 < len(segments):
         if segments[last + 1].cut not in ("opener", "weak"):
-            break
+            break  # a hard cut, or a clause of its own after a splitter
         last += 1
+    if last + 2 < len(segments) and segments[last + 2].cut in _CONTINUATIONS:
+        follows = segments[last + 2]
+        if not any(follows.start <= d[0] < follows.end for d in others):
+            last += 2  # "collapsed in October after Iceland raised its limit": undated, told with it
     if last + 1 < len(segments) and _names_saying(
         body, segments[front].start, segments[last].end, expression
     ):
@@ -117,8 +130,10 @@ def _clause(body: str, segments: list[_Segment], expression: Span, sentence_star
         for i, seg in enumerate(segments[front + 1 : last], front + 1)
         if _is_aside(body, segments, i, k) or (seg.cut == "weak" and not has_verb(body[seg.start : seg.end]))
     )
-    main = segments[first].cut in ("start", "weak") and not _in_quotation(body, sentence_start, expression[0])
-    return Clause(span, (segments[first].start, span[1]), main, asides)
+    main = segments[first].cut in ("start", "weak", *_MAIN_SPLITS) and not _in_quotation(
+        body, sentence_start, expression[0]
+    )
+    return Clause(span, (segments[first].start, span[1]), main, asides, segments[front].cut == "predicate")
 
 
 def _names_saying(body: str, start: int, end: int, expression: Span) -> bool:
@@ -142,7 +157,8 @@ def _verb_in(body: str, segments: list[_Segment], front: int, last: int) -> bool
 
 
 def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
-    """The sentence cut at punctuation and at the words that open a subordinate clause."""
+    """The sentence cut at punctuation, at the words that open a subordinate clause and at the
+    splitters that a clause of its own follows."""
     commas = _place_commas(body, start, end)
     cuts: list[tuple[int, str]] = [(start, "start")]
     for m in re.finditer(_CUTS, body[start:end]):
@@ -153,9 +169,47 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
         word = m.group().strip(_QUOTES + ",.;:").lower()
         if word in lexicon.words("clause-openers") and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
-    cuts.sort()
+    split: set[int] = set()  # where a row of the table has divided already: the first row wins
+    for pattern, kind in _splitters():
+        for m in pattern.finditer(body, start, end):
+            taken = m.start() in split or keep[0] <= m.start() < keep[1]
+            if taken or not _divides(body[m.end() : end], kind):
+                continue
+            split.add(m.start())
+            cuts += [(m.start(), "opener"), (m.end(), kind)]  # the splitter's words belong to neither
+    cuts.sort(key=lambda cut: (cut[0], cut[1] in _SPLITS))  # a splitter's kind wins at its position
     bounds = [*cuts, (end, "end")]
     return [_Segment(a, b, cut) for (a, cut), (b, _) in itertools.pairwise(bounds) if b > a]
+
+
+_SPLITS = frozenset({"coordinate", "subordinate", "predicate", "speech"})
+_MAIN_SPLITS = ("coordinate", "predicate", "speech")  # the clauses that follow are main clauses
+_CONTINUATIONS = ("subordinate", "predicate")  # what an undated one adds belongs to the clause before
+
+
+@cache
+def _splitters() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The clause-splitters table, SPEECH standing for the speech verbs."""
+    speech = "|".join(map(re.escape, sorted(lexicon.words("speech-verbs"), key=len, reverse=True)))
+    return tuple(
+        (re.compile(pattern.replace("SPEECH", f"(?:{speech})"), re.IGNORECASE), kind)
+        for pattern, kind in lexicon.table("clause-splitters").rows
+    )
+
+
+def _divides(after: str, kind: str) -> bool:
+    """Does a clause follow a splitter: a finite verb before the next punctuation, right after it
+    for a verb phrase ("and promised"), after a subject otherwise ("and markets price")?"""
+    stretch = re.split(r"[,;:.()?!—–]|\s[_-]{1,2}\s", after, maxsplit=1)[0]
+    fillers = lexicon.words("title-fillers")
+    words = [w.strip(_QUOTES) for w in stretch.split() if w.lower() not in fillers][: SPEAKER_WORDS + 1]
+    if not words:
+        return False
+    if kind == "predicate":
+        return _is_finite(words, 0) and not lexicon.is_noun(words[0])
+    if kind == "speech":
+        return has_verb(" ".join(words))
+    return not _is_finite(words, 0) and any(_is_finite(words, i) for i in range(1, len(words)))
 
 
 def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
@@ -294,6 +348,8 @@ def headline(
     """The headline of the happening ``expression`` dates in ``clause``; ``dates`` are all the
     temporal expressions of the sentence (none of them is part of a headline)."""
     words = _words(body, clause.span, dates, clause.asides, expression)
+    if clause.shares_subject:
+        words = [*_sentence_subject(body, sentence, dates), *words]
     tag = _speech_tag(words)
     if tag is not None:
         reported = _reported(body, clause, sentence, dates, words, tag)
@@ -307,6 +363,18 @@ def headline(
         if _acceptable(other):
             found = other
     return _title(found)
+
+
+def _sentence_subject(body: str, sentence: Span, dates: Sequence[Span]) -> list[str]:
+    """ "The governor toured … and promised …": the words before the sentence's first verb."""
+    opening = opening_clause(body, sentence)
+    if opening is None:
+        return []
+    words = _words(body, opening.span, dates, opening.asides)
+    verb = next((i for i in range(len(words)) if _is_finite(words, i)), 0)
+    while verb > 1 and words[verb - 1].islower() and lexicon.is_adverb(words[verb - 1]):
+        verb -= 1  # "The pool first opened …": "first" goes with the verb
+    return words[:verb] if verb <= SUBJECT_WORDS + 2 else []
 
 
 def _acceptable(words: Sequence[str]) -> bool:
@@ -636,7 +704,7 @@ def _tensed(words: list[str], status: str) -> list[str]:
 def _tense_of(m: re.Match[str], replacement: str) -> str:
     verb = m.groupdict().get("verb")
     if verb is None:
-        return replacement
+        return m.expand(replacement)
     tags = lexicon.verb_tags(verb)
     if "VBN" not in tags:
         return m.group()  # "had talks" stays

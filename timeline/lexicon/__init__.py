@@ -88,6 +88,12 @@ def is_noun(word: str) -> bool:
     return "NOUN" in _lemminflect().getAllLemmas(word.lower())
 
 
+@lru_cache(maxsize=16384)
+def is_adverb(word: str) -> bool:
+    """Can ``word`` be an adverb ("first", "recently")?  It qualifies a verb, not a subject."""
+    return "ADV" in _lemminflect().getAllLemmas(word.lower())
+
+
 def inflect(word: str, tag: str) -> str:
     """``word`` as the verb form ``tag`` ("begun", VBD → "began"); ``word`` itself if it is no verb."""
     lower = word.lower()
