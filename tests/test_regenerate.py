@@ -125,6 +125,18 @@ def test_a_hand_edited_entry_is_shown_as_edited(site: Site, tmp_path: Path) -> N
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
+def test_a_retitled_source_reaches_the_events_that_quote_it(site: Site, tmp_path: Path) -> None:
+    entry = sorted((site.content / "sources").glob("*.md"))[0]
+    text = entry.read_text("utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("Title: "))
+    entry.write_text(text.replace(title, "Title: A source title written by hand", 1), "utf-8")
+    result = site.regenerate()
+    assert not result.full
+    quoting = [p for p in result.written if p.startswith("events/")]
+    assert quoting and all("A source title written by hand" in main_text(site.output / p) for p in quoting)
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
 def test_a_deleted_event_disappears_from_every_page(site: Site, tmp_path: Path) -> None:
     entry = sorted((site.content / "events").glob("*.md"))[1]
     entry.unlink()
@@ -153,6 +165,15 @@ def test_a_settings_change_builds_in_full(site: Site, tmp_path: Path) -> None:
     assert "The Istanbul talks" in (site.output / "index.html").read_text("utf-8")
     assert_same_tree(site.output, site.full_build(tmp_path / "full", SITENAME="The Istanbul talks"))
     assert not site.regenerate(SITENAME="The Istanbul talks").full
+
+
+def test_what_the_record_keeps_follows_a_settings_change(site: Site, tmp_path: Path) -> None:
+    moved = {"SITEURL": "https://example.org/istanbul-talks"}  # in every event of the exports
+    assert site.regenerate(**moved).full
+    ingest([LATER], site.content)
+    assert not site.regenerate(**moved).full
+    assert "https://example.org/istanbul-talks" in (site.output / "timeline.json").read_text("utf-8")
+    assert_same_tree(site.output, site.full_build(tmp_path / "full", **moved))
 
 
 def test_a_theme_change_builds_in_full(site: Site, tmp_path: Path) -> None:
@@ -279,6 +300,25 @@ def test_a_broken_record_means_a_full_build(site: Site) -> None:
     path.write_bytes(b"not a record")
     result = site.regenerate()
     assert result.full and result.reason == "no record of a previous build"
+
+
+def test_a_missing_record_shard_means_a_full_build(site: Site) -> None:
+    shards = Path(str(site.settings["CACHE_PATH"])) / record.SHARDS_DIR
+    next(shards.iterdir()).unlink()
+    result = site.regenerate()
+    assert result.full and result.reason == "no record of a previous build"
+
+
+def test_saving_the_record_rewrites_only_the_shards_of_changed_entries(site: Site) -> None:
+    shards = Path(str(site.settings["CACHE_PATH"])) / record.SHARDS_DIR
+    before = {p.name for p in shards.iterdir()}
+    ingest([LATER], site.content)
+    assert not site.regenerate().full
+    after = {p.name for p in shards.iterdir()}
+    assert before - after and after - before  # the shards of new entries were replaced,
+    assert len(after - before) < len(after) / 2  # and most kept
+    loaded = record.load(Path(str(site.settings["CACHE_PATH"])))
+    assert set(loaded.entries) == set(inputs.scan(site.content, [".timeline"]).entries)
 
 
 # ---------------------------------------------------------------- a bigger, generated story

@@ -1,7 +1,9 @@
 """What a build writes: every output file, with a digest of what it is made from and a recipe.
 
-A page is a ``PageSpec`` of the site model and its digest is the spec's value, so the pages
-one change reaches are exactly those whose spec differs (``site_model`` is built for that).
+A page is a ``PageSpec`` of the site model and its digest changes whenever the spec's
+value does, so the pages one change reaches are those whose spec differs (``site_model`` is
+built for that); the pages that grow with the site are digested from the entries they are
+made of rather than walked (``page_digests``).
 An export's digest is that of the entries it is made from (``exported``).  Pelican's own
 feed is made from the newest articles, and its digest is theirs.  Theme files that Pelican
 copies are not listed: only a full build writes them, and one runs whenever the theme changes.
@@ -19,6 +21,7 @@ from ..site_model import EventItem, Layout, PageSpec, all_pages, build_model
 from . import exported, feeds, fingerprint
 from .documents import Parts
 from .inputs import EventEntry, SourceEntry, Unsupported
+from .page_digests import ItemDigests, PageDigests
 
 Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path → (digest, entry)
 # Views that many pages show (an event in every list that has it, on its neighbours' pages
@@ -41,19 +44,30 @@ def events_of(entries: Entries) -> dict[str, tuple[bytes, EventEntry]]:
     return {rel: (d, e) for rel, (d, e) in entries.items() if isinstance(e, EventEntry)}
 
 
-def plan(entries: Entries, settings: Mapping[str, Any]) -> dict[str, Output]:
-    """Every output of a build of ``entries`` with ``settings``, by path from the output folder."""
+def plan(
+    entries: Entries, settings: Mapping[str, Any], known: ItemDigests | None = None
+) -> tuple[dict[str, Output], ItemDigests]:
+    """Every output of a build of ``entries`` with ``settings``, by path from the output folder;
+    with the digests of the events' list items (``page_digests``), ``known`` those of the last."""
     events = events_of(entries)
-    sources = [e.article for _, e in entries.values() if isinstance(e, SourceEntry)]
+    sources = {rel: (d, e.article) for rel, (d, e) in entries.items() if isinstance(e, SourceEntry)}
     _unique("event", [e.event.slug for _, e in events.values()])
-    _unique("source", [a.slug for a in sources])
+    _unique("source", [a.slug for _, a in sources.values()])
     layout = Layout.from_settings(settings)
-    model = build_model((e.event for _, e in events.values()), sources, layout)
+    model = build_model((e.event for _, e in events.values()), (a for _, a in sources.values()), layout)
     site = export_site(settings, layout)
     out: dict[str, Output] = {}
     values = fingerprint.Values(SHARED_VIEWS)
+    pages = PageDigests(
+        model,
+        {layout.event.format(slug=e.event.slug): d for d, e in events.values()},
+        {layout.source.format(slug=a.slug): d for d, a in sources.values()},
+        known or {},
+        values.of,
+    )
+    values.known.update(pages.by_identity)  # the embeds' items, digested once for all
     for spec in all_pages(model) + embed_pages(model, settings):
-        _add(out, spec.save_as, Output(values.of((spec.template, spec.context)), page=spec))
+        _add(out, spec.save_as, Output(pages.of(spec), page=spec))
     published, digest_of = exported.exported_entries(events, site)
     limit = settings.get("FEED_MAX_ITEMS")
     files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]))
@@ -62,7 +76,7 @@ def plan(entries: Entries, settings: Mapping[str, Any]) -> dict[str, Output]:
     for feed in feeds.feed_specs(events, settings):
         digest = fingerprint.of_parts([fingerprint.of_value(feed), *(events[p][0] for p in feed.items)])
         _add(out, feed.path, Output(digest, feed=feed))
-    return out
+    return out, pages.items
 
 
 def _add(out: dict[str, Output], path: str, output: Output) -> None:

@@ -114,7 +114,7 @@ def _incremental(
         else (digest, inputs.read_entry(content, rel, settings))
         for rel, digest in scan.entries.items()
     }  # fmt: skip
-    plan = outputs.plan(entries, settings)
+    plan, items_seen = outputs.plan(entries, settings, last.items)
     again = record.pending(cache)
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
@@ -124,7 +124,7 @@ def _incremental(
     write.remove(gone, output_dir)
     current = {d for d, _ in entries.values()}
     digests = {p: o.digest for p, o in plan.items()}
-    kept = {"parts": parts.kept(current), "feed_items": items.kept(current)}
+    kept = {"parts": parts.kept(current), "feed_items": items.kept(current), "items": items_seen}
     record.save(cache, replace(last, scan=scan, entries=entries, outputs=digests, **kept))
     return tuple(changed), tuple(gone)
 
@@ -153,7 +153,7 @@ def _full(
             new.entries = {
                 rel: (d, inputs.read_entry(content, rel, settings)) for rel, d in scan.entries.items()
             }
-            plan = outputs.plan(new.entries, settings)
+            plan, new.items = outputs.plan(new.entries, settings)
             new.outputs = {p: o.digest for p, o in plan.items()}
             new.refused = _unreproduced(plan, written, output_dir)
             new.static = _theme_files(settings, output_dir)
