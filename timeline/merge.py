@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .entities import same_person
 from .model import Entity, Event
 from .periods import parse as parse_period
 from .periods import sort_key
@@ -325,10 +326,8 @@ def _shared_people(a: frozenset[str], b: frozenset[str]) -> int:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """The same person: "putin" and "vladimir-putin"; not "donald-trump" and "melania-trump"."""
-    ta, tb = a.split("-"), b.split("-")
-    short, long_ = sorted((ta, tb), key=len)
-    return long_[len(long_) - len(short) :] == short
+    """The same person, by slug: "putin" and "vladimir-putin"; not "donald-trump" and "melania-trump"."""
+    return same_person(a.replace("-", " "), b.replace("-", " "))
 
 
 def _profile(report: Event) -> _Profile:
