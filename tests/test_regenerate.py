@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from timeline.incremental import Result, fingerprint, inputs, record, regenerate
 from timeline.ingest import ingest
 from timeline.site import build_site
+from timeline.site_model import Layout, build_model, section_key, section_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
@@ -351,3 +352,20 @@ def test_one_article_into_a_generated_story_of_300_events(story_module, tmp_path
     total = len(files(site.output))
     assert len(result.written) < total / 10, (len(result.written), total)
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def test_views_follow_each_build_s_layout_in_one_process(story_module) -> None:
+    """The site model keeps the links it makes for the life of the process (``watch`` builds
+    again and again): a build with other URL settings still shows its own URLs."""
+    story = story_module.invent(60, seed=5)
+    first = build_model(story.events, story.sources, Layout())
+    moved = Layout(person="who/{slug}/", place="where/{slug}/", section="when/{key}/", source="read/{slug}/")
+    events, articles = {e.slug: e for e in story.events}, {a.slug for a in story.sources}
+    for view in build_model(story.events, story.sources, moved).events:
+        event = events[view.slug]
+        assert [p.url for p in view.people] == [f"who/{p.slug}/" for p in event.people]
+        assert [p.url for p in view.places] == [f"where/{p.slug}/" for p in event.places]
+        assert view.section.url == f"when/{section_path(section_key(event.date))}/"
+        cited = [f"read/{s.article}/" if s.article in articles else None for s in event.sources]
+        assert [q.source_url for q in view.quotes] == cited
+    assert build_model(story.events, story.sources, Layout()) == first
