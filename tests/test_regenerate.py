@@ -113,11 +113,16 @@ def test_a_corrected_article_replaces_its_sentences(site: Site, tmp_path: Path) 
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
-def test_a_hand_edited_entry_is_shown_as_edited(site: Site, tmp_path: Path) -> None:
-    entry = sorted((site.content / "events").glob("*.md"))[0]
+def retitle(entry: Path, title: str) -> Path:
+    """Edit an entry's title line by hand, as a person would."""
     text = entry.read_text("utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("Title: "))
-    entry.write_text(text.replace(title, "Title: A headline written by hand", 1), "utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("Title: "))
+    entry.write_text(text.replace(old, f"Title: {title}", 1), "utf-8")
+    return entry
+
+
+def test_a_hand_edited_entry_is_shown_as_edited(site: Site, tmp_path: Path) -> None:
+    entry = retitle(sorted((site.content / "events").glob("*.md"))[0], "A headline written by hand")
     result = site.regenerate()
     assert not result.full
     page = f"events/{entry.stem}.html"
@@ -127,10 +132,7 @@ def test_a_hand_edited_entry_is_shown_as_edited(site: Site, tmp_path: Path) -> N
 
 
 def test_a_retitled_source_reaches_the_events_that_quote_it(site: Site, tmp_path: Path) -> None:
-    entry = sorted((site.content / "sources").glob("*.md"))[0]
-    text = entry.read_text("utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("Title: "))
-    entry.write_text(text.replace(title, "Title: A source title written by hand", 1), "utf-8")
+    retitle(sorted((site.content / "sources").glob("*.md"))[0], "A source title written by hand")
     result = site.regenerate()
     assert not result.full
     quoting = [p for p in result.written if p.startswith("events/")]

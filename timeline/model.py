@@ -36,6 +36,33 @@ class Article:
     dateline: str | None = None
     published_at: str | None = None  # the date-time as given (ISO 8601, maybe with offset)
 
+    def metadata_json(self) -> dict[str, Any]:
+        """Everything but the text and path: what the store keeps of someone else's article."""
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "published": self.published.isoformat(),
+            "published_at": self.published_at,
+            "url": self.url,
+            "publisher": self.publisher,
+            "dateline": self.dateline,
+        }
+
+    @classmethod
+    def from_metadata_json(cls, data: dict[str, Any]) -> Article:
+        """An article known by its metadata only (``text`` and ``path`` empty)."""
+        return cls(
+            path="",
+            text="",
+            published=date.fromisoformat(data["published"]),
+            title=data["title"],
+            slug=data["slug"],
+            url=data.get("url"),
+            publisher=data.get("publisher"),
+            dateline=data.get("dateline"),
+            published_at=data.get("published_at"),
+        )
+
 
 @dataclass(frozen=True)
 class Timex:

@@ -24,7 +24,6 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -75,32 +74,15 @@ class ArticleRecord:
     reports: tuple[Event, ...]
 
     def to_json(self) -> dict:
-        a = self.article
-        meta = {
-            "slug": a.slug,
-            "title": a.title,
-            "published": a.published.isoformat(),
-            "published_at": a.published_at,
-            "url": a.url,
-            "publisher": a.publisher,
-            "dateline": a.dateline,
+        return {
+            "format": FORMAT,
+            "article": self.article.metadata_json(),
+            "reports": [r.to_json() for r in self.reports],
         }
-        return {"format": FORMAT, "article": meta, "reports": [r.to_json() for r in self.reports]}
 
     @classmethod
     def from_json(cls, data: dict) -> ArticleRecord:
-        meta = data["article"]
-        article = Article(
-            path="",
-            text="",
-            published=date.fromisoformat(meta["published"]),
-            title=meta["title"],
-            slug=meta["slug"],
-            url=meta.get("url"),
-            publisher=meta.get("publisher"),
-            dateline=meta.get("dateline"),
-            published_at=meta.get("published_at"),
-        )
+        article = Article.from_metadata_json(data["article"])
         return cls(article, tuple(Event.from_json(r) for r in data["reports"]))
 
 
