@@ -43,6 +43,14 @@ def test_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:
     assert len(lines) == 1 and str(missing) in lines[0]
 
 
+def test_page_without_a_story_is_refused_in_exactly_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "blank.html"
+    page.write_text("<html><head><meta name='date' content='2025-03-04'></head><body></body></html>")
+    result = run("extract", str(page))
+    assert result.returncode == EXIT_REFUSED
+    assert result.stderr.splitlines() == [f"timeline: {page}: no article text found in the page"]
+
+
 def test_dateless_text_is_refused_not_guessed(tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text("Officials met on Friday in Geneva to discuss the accord.\n", encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from timeline.html_extract import extract_page
 from timeline.slugs import is_slug
 from timeline.sources import (
     DATELINE_EXAMPLES,
@@ -432,6 +433,35 @@ def test_html_unknown_charset_is_refused(tmp_path: Path) -> None:
 def test_html_without_article_text_is_refused(tmp_path: Path) -> None:
     html = "<html><head><meta name='date' content='2025-01-08'><script>var a = 1;</script></head><body>"
     assert refusal(write(tmp_path, "blank.html", html)).reason == "no article text found in the page"
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_html_nested_deeper_than_libxml2_goes_still_gives_the_story(
+    tmp_path: Path, offline: None, depth: int
+) -> None:
+    story = (
+        "<p>The county board voted on Tuesday to close the old ferry landing.</p>"
+        "<p>Repairs are <b>expected</b> to start in <a href='/x'>April</a>.</p>"
+    )
+    furniture = "<nav><p>Home | Sports | Weather</p></nav><footer><p>Copyright 2025 The Ledger</p></footer>"
+    html = page(
+        "<meta name='date' content='2025-03-04'>",
+        furniture + "<div>" * depth + story + "</div>" * depth,
+    ).replace("<p>Officials met", "<aside><p>Officials met").replace("June.</p>", "June.</p></aside>")
+    article = read_article(write(tmp_path, "deep.html", html))
+    assert article.text == (
+        "The county board voted on Tuesday to close the old ferry landing.\n\n"
+        "Repairs are expected to start in April."
+    )
+
+
+def test_html_story_container_scopes_the_fallback_paragraphs(offline: None) -> None:
+    html = (
+        "<html><head><meta name='date' content='2025-03-04'></head><body>" + "<div>" * 400
+        + "<p>Sign up for our newsletter.</p><article><p>The ferry landing closed on Tuesday.</p></article>"
+        + "</div>" * 400 + "</body></html>"
+    )
+    assert extract_page(html).text == "The ferry landing closed on Tuesday."
 
 
 # --- errors -----------------------------------------------------------------------------------

@@ -77,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
     # Pelican reports every file it writes at INFO: only with --verbose.
     logging.getLogger("pelican").setLevel(level if args.verbose or args.quiet else logging.WARNING)
+    # trafilatura warns "discarding data: None" when a page has no story: we say it ourselves.
+    logging.getLogger("trafilatura").setLevel(level if args.verbose else logging.ERROR)
     command = {
         "extract": _extract,
         "timex": _timex,

@@ -23,6 +23,7 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+from bs4 import BeautifulSoup
 from lxml.etree import ParserError
 
 from .markdown_format import one_line, safe_url
@@ -76,6 +77,11 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _PRESCAN_BYTES = 4096
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# When trafilatura finds nothing (libxml2 gives up below 256 levels of nesting, so a page
+# built to be deep loses its body), the paragraphs of the story's container, else of the page
+# outside these page-furniture elements, are the text.
+STORY_CONTAINERS = ("article", "main")
+FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "script", "style", "template"})
 
 
 class PageError(ValueError):
@@ -119,7 +125,7 @@ def extract_page(html: str) -> Page:
     titles = [one_line(t) for t in _title_candidates(tree, metas, objects)]
     title = next((_strip_site_name(t, publisher) for t in titles if t), None)
     return Page(
-        text=_main_text(tree, titles),
+        text=_main_text(tree, titles) or _paragraphs(html),
         title=title,
         dates=_declared_dates(tree, metas, objects),
         url=_first(
@@ -159,6 +165,18 @@ def _main_text(tree: lxml.html.HtmlElement, titles: list[str]) -> str:
     if newline and one_line(first).casefold() in {t.casefold() for t in titles}:
         return rest
     return text
+
+
+def _paragraphs(html: str) -> str:
+    """The page's story paragraphs read with Python's own parser, which has no depth limit."""
+    soup = BeautifulSoup(html, "html.parser")
+    scope = next((found for name in STORY_CONTAINERS if (found := soup.find(name))), soup)
+    texts = (
+        one_line(p.get_text())
+        for p in scope.find_all("p")
+        if not any(parent.name in FURNITURE for parent in p.parents)
+    )
+    return "\n\n".join(t for t in texts if t)
 
 
 def _meta_contents(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
