@@ -122,6 +122,10 @@ WEDNESDAY = date(2025, 5, 21)
         ("The team plays Friday against Leeds.", WEDNESDAY, "2025-05-23"),
         ("The president meets Saturday with union leaders.", WEDNESDAY, "2025-05-24"),
         ("The talks resumed Monday in Geneva.", WEDNESDAY, "2025-05-19"),
+        ("The country goes to the polls on Sunday.", WEDNESDAY, "2025-05-25"),
+        # "Deadline" is a noun, not a tense: a deadline in a past narrative is past.
+        ("Holders tendered 92% of the shares by the Tuesday deadline.", WEDNESDAY, "2025-05-20"),
+        ("The regulator had set Friday as the deadline for a reply.", MONDAY, "2025-05-16"),
     ],
 )
 def test_tense_of_the_clause_in_context(sentence: str, reference: date, value: str) -> None:
@@ -177,6 +181,10 @@ def test_parts_of_a_day_are_times() -> None:
         "The home side won 3-1 after extra time.",
         "Some 2000 troops were sent, aged 18 to 25.",
         "Police said a 6-month-old and a 45-year-old woman were hurt.",
+        "The island imports about three-quarters of its grain.",
+        "Index funds hold more than a quarter of the market.",
+        "Thousands joined the annual March for Life in the capital.",
+        "The current account deficit widened.",
     ],
 )
 def test_not_dates(sentence: str) -> None:
@@ -334,6 +342,10 @@ def test_a_year_earlier_is_the_period_a_report_is_about() -> None:
         ("We don't minimize the challenges of the near term.", "FUTURE_REF"),
         ("The company will soon decide.", "FUTURE_REF"),
         ("That is a question for mothers in today's world.", "PRESENT_REF"),
+        ("The plant was idled because of current market conditions.", "PRESENT_REF"),
+        ("Her current term runs out soonest of all members.", "PRESENT_REF"),
+        ("Holders may buy shares at half the then-current price.", "PAST_REF"),
+        ("Analysts say the region could one day export power.", "FUTURE_REF"),
     ],
 )
 def test_present_and_future_references(sentence: str, value: str) -> None:
@@ -356,6 +368,56 @@ def test_relative_expressions_count_from_the_date_named_before() -> None:
     assert found == [("February", "2025-02"), ("a year earlier", "2024-02")]
     found = values("Profit rose in the third quarter of 2024 from $5 million a year ago.")
     assert found == [("the third quarter of 2024", "2024-Q3"), ("a year ago", "2023-Q3")]
+
+
+def test_a_decade_or_century_named_before_anchors_what_follows() -> None:
+    found = values("The mill opened in the early 1970s and closed a decade later.")
+    assert found == [("the early 1970s", "197"), ("a decade later", "198")]
+    found = values("The fort was built in the 17th century and rebuilt a century later.")
+    assert found == [("the 17th century", "16"), ("a century later", "17")]
+
+
+def test_a_period_of_a_year_named_by_direction_is_one_expression() -> None:
+    assert values("Output should recover in the first half of next year.") == [
+        ("the first half of next year", "2026-H1")
+    ]
+    assert values("Its loss in the fourth quarter of last year was its first.") == [
+        ("the fourth quarter of last year", "2024-Q4")
+    ]
+
+
+def test_an_end_of_a_month_or_year_is_the_month_or_year_with_a_mod() -> None:
+    june = one("Ballots go out in the first week of June.")
+    assert (june.text, june.value, june.mod) == ("the first week of June", "2025-06", "START")
+    late = one("Exports slumped in the final months of 2024.")
+    assert (late.text, late.value, late.mod) == ("the final months of 2024", "2024", "END")
+
+
+def test_a_day_next_to_a_named_day_is_one_expression() -> None:
+    assert values("The day before last Tuesday's hearing, the lawyers met.") == [
+        ("The day before last Tuesday", "2025-05-12")
+    ]
+    assert values("Shops reopened the day after Christmas.") == [("the day after Christmas", "2024-12-26")]
+    assert values("Roads were jammed over the Labor Day weekend.") == [
+        ("the Labor Day weekend", "2024-W35-WE")
+    ]
+    assert values("Flights sold out for Thanksgiving week.") == [("Thanksgiving week", "2024-W48")]
+
+
+def test_a_fraction_of_a_unit_is_that_fraction() -> None:
+    assert values("The hearing lasted half an hour.") == [("half an hour", "PT30M")]
+    assert values("The treaty kept the peace for half a century.") == [("half a century", "P50Y")]
+    assert values("Rates hit a quarter-century high.") == [("a quarter-century", "P25Y")]
+    assert values("The mine shut half a century ago.") == [("half a century ago", "1975")]
+
+
+def test_times_and_parts_of_the_day_named_before() -> None:
+    assert values("The blast came at 5:30 in the afternoon.") == [
+        ("5:30 in the afternoon", "2025-05-19T17:30")
+    ]
+    found = values("The suspect was caught on June 3, 2024, and freed that night.")
+    assert found == [("June 3, 2024", "2024-06-03"), ("that night", "2024-06-03TNI")]
+    assert values("The talks collapsed the week before last.") == [("the week before last", "2025-W19")]
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -50,6 +50,8 @@ _VALUE_GRAIN = (
     ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
     ("half", re.compile(r"(\d{4})-H([12])")),
     ("year", re.compile(r"(\d{4})")),
+    ("decade", re.compile(r"(\d{3})")),
+    ("century", re.compile(r"(\d{2})")),
 )
 _STEP = {
     "day": relativedelta(days=1),
@@ -124,6 +126,8 @@ def _period(value: str | None) -> tuple[date, str] | None:
                 return _date(y, n, int(m.group(3))), grain
             if grain == "week":
                 return date.fromisocalendar(y, max(1, min(n, 52)), 1), grain
+            if grain in ("decade", "century"):
+                return _date(y * (10 if grain == "decade" else 100), 1, 1), grain
             first_month = {"month": n, "quarter": 3 * n - 2, "half": 6 * n - 5, "year": 1}[grain]
             return _date(y, first_month, 1), grain
     return None
@@ -148,7 +152,7 @@ def _shifted(day: date, grain: str, count: float) -> date:
     if abs(count) > 3000:
         raise Unresolved("shift too far")
     if count != int(count):  # "a year and a half": by months
-        months = {"year": 12, "half": 6, "quarter": 3}.get(grain)
+        months = {"century": 1200, "decade": 120, "year": 12, "half": 6, "quarter": 3}.get(grain)
         if months is None:
             raise Unresolved("fractional shift")
         return day + relativedelta(months=round(count * months))
@@ -156,6 +160,11 @@ def _shifted(day: date, grain: str, count: float) -> date:
         return day + _STEP[grain] * int(count)
     except (ValueError, OverflowError) as exc:
         raise Unresolved(str(exc)) from exc
+
+
+def _days_after(day: date, offset: str) -> str:
+    """``day`` moved by ``offset`` days (none if empty), written as a day."""
+    return (day + timedelta(days=_int(offset) if offset else 0)).isoformat()
 
 
 def _int(text: str) -> int:
@@ -382,10 +391,15 @@ def _leap_safe(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-def weekday(context: Context, day: str, when: str = "") -> str:
+def weekday(context: Context, day: str, when: str = "", offset: str = "") -> str:
     """A weekday by tense: news means the one before publication unless the clause is future.
 
-    ``a-1``/``a1`` count from the day the text named last instead ("the previous Friday")."""
+    ``a-1``/``a1`` count from the day the text named last instead ("the previous Friday");
+    ``offset`` moves the day found by that many days ("the day before last Tuesday")."""
+    return _days_after(date.fromisoformat(_weekday(context, day, when)), offset)
+
+
+def _weekday(context: Context, day: str, when: str) -> str:
     ref, index = context.reference, _int(day) - 1
     if not 0 <= index < 7:
         raise Unresolved(f"no weekday {day}")
@@ -425,7 +439,9 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
     context.used.append(context.reference.isoformat())
     number = float(count) * _int(sign)
     moved = _shifted(context.reference, grain, number)
-    return _at(moved, "month" if number != int(number) else grain)
+    if number != int(number):  # "a year and a half ago" is a month; "half a century ago" a year
+        grain = "year" if grain in ("decade", "century") else "month"
+    return _at(moved, grain)
 
 
 def ago(context: Context, grain: str, count: str, of: str = "") -> str:
@@ -516,8 +532,20 @@ def season(context: Context, which: str, when: str = "") -> str:
     return f"{_year_of(context, _months(start, 3), when).year:04d}-{which}"
 
 
-def holiday(context: Context, spec: str, when: str = "") -> str:
-    return _year_of(context, _day(lambda y: _holiday_in(spec, y)), when).isoformat()
+def holiday(context: Context, spec: str, when: str = "", offset: str = "") -> str:
+    """A holiday by tense or ``when``; ``offset`` days away from it ("the day after Christmas")."""
+    return _days_after(_year_of(context, _day(lambda y: _holiday_in(spec, y)), when), offset)
+
+
+def holiday_week(context: Context, spec: str, when: str = "") -> str:
+    """ "Thanksgiving week": the ISO week the holiday falls in."""
+    return _at(date.fromisoformat(holiday(context, spec, when)), "week")
+
+
+def holiday_weekend(context: Context, spec: str, when: str = "") -> str:
+    """ "The Labor Day weekend": the weekend next to the holiday, the one before a Monday."""
+    day = date.fromisoformat(holiday(context, spec, when))
+    return _at(day - timedelta(days=1 if day.weekday() == 0 else 0), "week") + "-WE"
 
 
 def _holiday_in(spec: str, year: int) -> date:
@@ -589,5 +617,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "half": half,
     "season": season,
     "holiday": holiday,
+    "holiday_week": holiday_week,
+    "holiday_weekend": holiday_weekend,
     "clock": clock,
 }
