@@ -162,6 +162,30 @@ def test_a_person_with_no_events_left_loses_their_pages(site: Site, tmp_path: Pa
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
+def test_a_deleted_source_leaves_the_events_quoting_it_without_a_link(site: Site, tmp_path: Path) -> None:
+    entry = sorted((site.content / "sources").glob("*.md"))[0]
+    entry.unlink()
+    result = site.regenerate()
+    assert not result.full and f"sources/{entry.stem}.html" in result.removed
+    quoting = [p for p in result.written if p.startswith("events/")]
+    assert quoting  # their quotes name the article but link to no page of ours
+    for page in quoting:
+        links = BeautifulSoup((site.output / page).read_text("utf-8"), "html.parser").select("main a[href]")
+        assert not any(f"{entry.stem}.html" in a["href"] for a in links)
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def test_short_feeds_keep_the_newest_events_as_a_full_build_does(site: Site, tmp_path: Path) -> None:
+    short = {"FEED_MAX_ITEMS": 2}  # Pelican's feed and the updates feed keep the two newest
+    assert site.regenerate(**short).full  # another setting
+    ingest([LATER], site.content)
+    result = site.regenerate(**short)
+    assert not result.full and {"feeds/all.atom.xml", "feeds/updates.atom.xml"} <= set(result.written)
+    for feed in ("feeds/all.atom.xml", "feeds/updates.atom.xml"):
+        assert len(BeautifulSoup((site.output / feed).read_bytes(), "xml").find_all("entry")) == 2
+    assert_same_tree(site.output, site.full_build(tmp_path / "full", **short))
+
+
 def test_a_settings_change_builds_in_full(site: Site, tmp_path: Path) -> None:
     result = site.regenerate(SITENAME="The Istanbul talks")
     assert result.full and result.reason == "settings, theme or code changed"
@@ -322,6 +346,21 @@ def test_saving_the_record_rewrites_only_the_shards_of_changed_entries(site: Sit
     assert len(after - before) < len(after) / 2  # and most kept
     loaded = record.load(Path(str(site.settings["CACHE_PATH"])))
     assert set(loaded.entries) == set(inputs.scan(site.content, [".timeline"]).entries)
+
+
+def test_a_record_saved_in_part_is_the_record_saved_whole(site: Site, tmp_path: Path) -> None:
+    """A regeneration saves only the shards whose keys changed; what it leaves is what saving
+    the same record from scratch writes."""
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    ingest([LATER], site.content)
+    assert not site.regenerate().full
+    kept = record.load(cache)
+    record.save(tmp_path / "whole", kept)
+    names = {p.name for p in (tmp_path / "whole" / record.SHARDS_DIR).iterdir()}
+    assert names == {p.name for p in (cache / record.SHARDS_DIR).iterdir()}
+    again = record.load(tmp_path / "whole")
+    assert (again.entries, again.parts, again.items) == (kept.entries, kept.parts, kept.items)
+    assert again.feed_items.keys() == kept.feed_items.keys()
 
 
 # ---------------------------------------------------------------- a bigger, generated story

@@ -263,6 +263,21 @@ def test_one_new_event_touches_a_bounded_set_of_pages(story) -> None:
     }  # fmt: skip
 
 
+def test_event_views_made_when_read_are_the_same_in_any_order(story) -> None:
+    """A regeneration reads few event views, the last ones first (the embed): each is the view
+    of its event between its neighbours, as reading them all in order gives."""
+    events, sources = story
+    in_order = list(build_model(events, sources).events)
+    lazy = build_model(events, sources).events
+    assert (lazy[-1], lazy[len(in_order) // 2]) == (in_order[-1], in_order[len(in_order) // 2])
+    assert lazy[-3:] == tuple(in_order[-3:]) and lazy == in_order and len(lazy) == len(events)
+    for before, view, after in zip(in_order, in_order[1:], in_order[2:], strict=False):
+        assert (view.previous.url, view.next.url) == (before.url, after.url)
+    assert in_order[0].previous is None and in_order[-1].next is None
+    with pytest.raises(IndexError):
+        lazy[len(events)]
+
+
 def test_a_changed_headline_reaches_every_page_that_shows_it(story) -> None:
     events, sources = story
     target = events[6]

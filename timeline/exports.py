@@ -16,6 +16,7 @@ range-checks it), and those two fields only ever hold plain labels.
 
 from __future__ import annotations
 
+import heapq
 import html
 import posixpath
 import re
@@ -103,8 +104,8 @@ def by_subject(entries: Iterable[Entry]) -> dict[tuple[str, str], list[Entry]]:
     """The slice of each person and place, keyed by (kind, slug): the entries whose event names them."""
     found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in entries:
-        for key in dict.fromkeys((e.kind, e.slug) for e in (*entry.event.people, *entry.event.places)):
-            found[key].append(entry)
+        for key in {(e.kind, e.slug) for e in (*entry.event.people, *entry.event.places)}:
+            found[key].append(entry)  # once per entry, however often it names them
     return dict(found)
 
 
@@ -248,8 +249,14 @@ def _description(event: Event) -> str:
 
 def atom_feed(entries: Sequence[Entry], site: Site, here: str, title: str, limit: int | None = None) -> str:
     """Atom (RFC 4287), newest first by when each event was found or updated."""
-    ordered = sorted(entries, key=lambda e: (e.updated, sort_key(e.event.date), e.event.slug), reverse=True)
-    ordered = ordered[:limit] if limit else ordered
+
+    def newest(entry: Entry) -> tuple[date, tuple[date, int], str]:
+        return (entry.updated, sort_key(entry.event.date), entry.event.slug)
+
+    if limit is not None and limit > 0:  # the newest few, without sorting them all
+        ordered = heapq.nlargest(limit, entries, key=newest)
+    else:  # as a slice takes any other limit
+        ordered = sorted(entries, key=newest, reverse=True)[: limit or None]
     feed = ET.Element("feed", {"xmlns": _ATOM, "xml:lang": site.lang})
     ET.SubElement(feed, "title").text = _text(title)
     ET.SubElement(feed, "id").text = (

@@ -1,5 +1,9 @@
 """Crash-safe changes to ``content/``: atomic files, and a journal that makes a batch all-or-nothing.
 
+``write_atomic`` is the one helper for every file we replace whole: the entries, the site's
+data exports (``pelican_plugin.exports``, ``incremental.write``), and, not synced, the
+build record in the cache (``incremental.record``), which a full build remakes if lost.
+
 One ingest touches many files, so renaming each one into place is not enough: a crash
 between two renames would leave a timeline that is neither the old one nor the new.
 ``commit`` therefore first writes every new file's text into one journal (itself written
@@ -77,17 +81,21 @@ def recover(root: Path) -> bool:
     return found
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader sees the old file or the new, never half."""
+def write_atomic(path: Path, text: str | bytes, sync: bool = True) -> None:
+    """Replace ``path`` with ``text`` (bytes, or text written in UTF-8 as given: an iCalendar
+    file keeps its CRLF) so that a reader sees the old file or the new, never half; synced
+    to disk unless ``sync`` is false (for a cache, which is rebuilt if lost)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}{TMP_SUFFIX}")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
+    with open(tmp, "wb") as fh:
+        fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+        if sync:
+            fh.flush()
+            os.fsync(fh.fileno())
     _wrote()
     os.replace(tmp, path)
-    _sync_dir(path.parent)
+    if sync:
+        _sync_dir(path.parent)
     _wrote()
 
 

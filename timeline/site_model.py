@@ -5,7 +5,8 @@ page is a ``PageSpec`` (where it is saved, which template, which variables) comp
 pure functions that need no Pelican.  So any page can be rendered again outside a full build,
 from the list of events and sources, byte for byte as the full build renders it.  Views are
 frozen dataclasses that compare by value: the pages one new event touches are exactly the
-specs that differ between the old timeline's ``all_pages`` and the new one's.
+specs that differ between the old timeline's ``all_pages`` and the new one's.  An event's
+view is made when first read (``EventViews``, ``EventContext``): a regeneration renders few.
 
 The timeline is split into *sections* so that one event touches a bounded set of pages: an
 event dated to a day, a week or a month belongs to the month it starts in; an event dated
@@ -15,11 +16,11 @@ more coarsely (a quarter, a season, a year, a decade) to a section of its own pe
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
-from typing import Any
+from typing import Any, overload
 
 from . import periods
 from .markdown_format import safe_url
@@ -196,10 +197,65 @@ class ListingView:
     entries: tuple[ListEntry, ...]
 
 
+class EventViews(Sequence[EventView]):
+    """The events' views in chronological order, each made when first read.
+
+    A regeneration digests every event page from its entry and its neighbours' list items
+    (``incremental.page_digests``, through ``events`` and ``items``) and renders only the
+    few that changed: making the ten thousand views it never reads would be a third of its
+    model.  Compares by value, as a tuple of the views."""
+
+    def __init__(
+        self,
+        events: Sequence[Event],
+        items: Sequence[EventItem],
+        sources: Mapping[str, Article],
+        layout: Layout,
+    ) -> None:
+        self.events, self.items = events, items
+        self._sources, self._layout = sources, layout
+        self._made: list[EventView | None] = [None] * len(events)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> EventView: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[EventView, ...]: ...
+    def __getitem__(self, index: int | slice) -> EventView | tuple[EventView, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        view = self._made[index]  # IndexError as a tuple raises it
+        if view is None:
+            i = index % len(self._made)
+            view = self._made[i] = _event_view(
+                self.events[i], self.items[i], *self.neighbours(i), self._sources, self._layout
+            )
+        return view
+
+    def __iter__(self) -> Iterator[EventView]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"EventViews({len(self)} events)"
+
+    def neighbours(self, index: int) -> tuple[EventItem | None, EventItem | None]:
+        """The list items of the events before and after event ``index``, if any."""
+        following = index + 1 < len(self.items)
+        return (self.items[index - 1] if index else None, self.items[index + 1] if following else None)
+
+
 @dataclass(frozen=True)
 class Site:
     layout: Layout
-    events: tuple[EventView, ...]  # in chronological order
+    events: EventViews  # in chronological order
     sources: tuple[SourceView, ...]
     people: tuple[EntityView, ...]
     places: tuple[EntityView, ...]
@@ -295,15 +351,11 @@ def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Lay
     ordered = sorted(events, key=_order)
     by_slug = {a.slug: a for a in sources}
     items = [_event_item(e, layout) for e in ordered]
-    previous, following = [None, *items][: len(items)], [*items, None][1:]
-    views = [
-        _event_view(*args, by_slug, layout) for args in zip(ordered, items, previous, following, strict=True)
-    ]
     cited = _citing(ordered, items)
     sections = _sections(ordered, items, layout)
     return Site(
         layout=layout,
-        events=tuple(views),
+        events=EventViews(ordered, items, by_slug, layout),
         sources=tuple(_source_view(a, cited[a.slug], layout) for a in sorted(by_slug.values(), key=_dated)),
         people=_entities(ordered, items, "person", layout.person),
         places=_entities(ordered, items, "place", layout.place),
@@ -322,7 +374,7 @@ def _event_item(event: Event, layout: Layout) -> EventItem:
         url=_url(layout.event, slug=event.slug),
         when=when(event.date, event.end_date),
         status=event.status,
-        status_label=STATUS_LABELS.get(event.status, event.status.capitalize()),
+        status_label=STATUS_LABELS.get(event.status) or event.status.capitalize(),
         summary=event.summary,
     )
 
@@ -374,9 +426,13 @@ def _citing(events: list[Event], items: list[EventItem]) -> defaultdict[str, lis
     """
     cited: defaultdict[str, list[Excerpt]] = defaultdict(list)
     for event, item in zip(events, items, strict=True):
-        by_article: dict[str, dict[str, None]] = defaultdict(dict)
+        if len(event.sources) == 1:  # most events: no grouping to do
+            only = event.sources[0]
+            cited[only.article].append(Excerpt(item, (only.sentence,)))
+            continue
+        by_article: dict[str, dict[str, None]] = {}
         for source in event.sources:
-            by_article[source.article][source.sentence] = None
+            by_article.setdefault(source.article, {})[source.sentence] = None
         for slug, sentences in by_article.items():
             cited[slug].append(Excerpt(item, tuple(sentences)))
     return cited
@@ -400,10 +456,13 @@ def _entities(events: list[Event], items: list[EventItem], kind: str, pattern: s
     listed: dict[str, list[EventItem]] = defaultdict(list)
     for event, item in zip(events, items, strict=True):
         found: tuple[Entity, ...] = event.people if kind == "person" else event.places
-        for slug in dict.fromkeys(e.slug for e in found):
-            listed[slug].append(item)
         for entity in found:
             names[entity.slug].add(entity.name)
+        if len(found) == 1:  # most events: nobody named twice
+            listed[found[0].slug].append(item)
+            continue
+        for slug in {entity.slug for entity in found}:  # an event is listed once, however often named
+            listed[slug].append(item)
     views = [
         EntityView(kind, _display_name(names[slug]), slug, _url(pattern, slug=slug), tuple(listed[slug]))
         for slug in listed
@@ -483,10 +542,31 @@ def _sources_listing(site: Site) -> ListingView:
 # ---------------------------------------------------------------- pages
 
 
+class EventContext(Mapping[str, Any]):
+    """An event page's variables, ``{"article": {"timeline": view}}``, with the view made when
+    first read (``EventViews``); ``views`` and ``index`` say which event it is."""
+
+    def __init__(self, views: EventViews, index: int) -> None:
+        self.views, self.index = views, index
+
+    def _value(self) -> dict[str, Any]:
+        return {"article": {"timeline": self.views[self.index]}}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._value()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("article",))
+
+    def __len__(self) -> int:
+        return 1
+
+
 def content_pages(site: Site) -> list[PageSpec]:
     """Event and source pages.  Pelican writes these for its articles and pages, whose
     ``timeline`` attribute the plugin sets to the view; the templates read nothing else."""
-    return [PageSpec(v.url, "article", {"article": {"timeline": v}}) for v in site.events] + [
+    events = site.events
+    return [PageSpec(item.url, "article", EventContext(events, i)) for i, item in enumerate(events.items)] + [
         PageSpec(v.url, "source", {"page": {"timeline": v}}) for v in site.sources
     ]
 

@@ -7,7 +7,9 @@ for ten thousand events.  Each of these files is a head, one part per event in
 chronological order, and a tail; so a regeneration keeps each event's part, known by the
 digest of the event's entry, and makes only the parts of new and changed events, with the
 exporters' own functions applied to that one event.  After a full build the parts are cut
-from the files it wrote, so the first regeneration is fast too.
+from the files it wrote, so the first regeneration is fast too.  Parts are kept, and files
+assembled, as UTF-8 bytes: the files are tens of megabytes at ten thousand events, and
+neither the record nor the writer then decodes or encodes them again.
 
 Cutting and joining relies on how the files are laid out (one VEVENT block per event; the
 JSON indented by one space with ``events`` as the last key): each time, the assembly is
@@ -32,7 +34,7 @@ _CALENDAR_END = "END:VCALENDAR\r\n"
 _BLOCK_START = re.compile(r"^BEGIN:VEVENT\r$", re.MULTILINE)
 _EVENTS_EMPTY = '"events": []'
 _EVENTS_OPEN, _EVENTS_SEP, _EVENTS_CLOSE = '"events": [\n  ', ",\n  ", "\n ]"
-_UNIQUE_ID = re.compile(r'\A\{\n\s*"unique_id": ("(?:[^"\\]|\\.)*")')
+_UNIQUE_ID = re.compile(rb'\A\{\n\s*"unique_id": ("(?:[^"\\]|\\.)*")')
 
 Document = Callable[[list[Entry]], dict]  # entries → a whole-timeline JSON document
 
@@ -41,18 +43,23 @@ Key = tuple[str, bytes]  # (the file, the digest of the event's entry)
 
 
 class Parts:
-    """Texts of per-event parts by key, kept from one build to the next."""
+    """Per-event parts (UTF-8) by key, kept from one build to the next."""
 
-    def __init__(self, known: Mapping[Key, str]) -> None:
+    def __init__(self, known: Mapping[Key, bytes]) -> None:
         self.known = dict(known)
 
-    def get(self, key: Key, make: Callable[[], str]) -> str:
-        text = self.known.get(key)
-        if text is None:
-            text = self.known[key] = make()
-        return text
+    def texts(
+        self, name: str, ordered: list[Entry], digest_of: Mapping[str, bytes], make: Callable[[Entry], str]
+    ) -> list[bytes]:
+        """The part of each entry in the file ``name``: the one kept, or ``make(entry)``."""
+        keys = [(name, digest_of[e.event.slug]) for e in ordered]
+        texts = list(map(self.known.get, keys))
+        for i, text in enumerate(texts):
+            if text is None:
+                texts[i] = self.known[keys[i]] = make(ordered[i]).encode("utf-8")
+        return texts
 
-    def kept(self, digests: set[bytes]) -> dict[Key, str]:
+    def kept(self, digests: set[bytes]) -> dict[Key, bytes]:
         """What to keep for the next build: the parts of the entries there are now."""
         return {k: text for k, text in self.known.items() if k[1] in digests}
 
@@ -60,7 +67,7 @@ class Parts:
 # ---------------------------------------------------------------- iCalendar
 
 
-def calendar(ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes], parts: Parts) -> str:
+def calendar(ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes], parts: Parts) -> bytes:
     """``icalendar_text(ordered, site)``, each event's block taken from ``parts`` when known;
     ``ordered`` as ``exports.chronological`` orders entries (as every function here wants them)."""
     head = _calendar_head(site)
@@ -68,18 +75,18 @@ def calendar(ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes], p
     def block(entry: Entry) -> str:
         return icalendar_text([entry], site, CALENDAR)[len(head or "") : -len(_CALENDAR_END)]
 
-    if head is None or _calendar(head, [block(e) for e in ordered[:2]]) != icalendar_text(
-        ordered[:2], site, CALENDAR
+    sample = ordered[:2]
+    if head is None or _calendar(head, [_utf8(block(e)) for e in sample]) != _utf8(
+        icalendar_text(sample, site, CALENDAR)
     ):
         log.warning("%s: cannot be assembled from its events, made whole", CALENDAR)
-        return icalendar_text(ordered, site, CALENDAR)
-    blocks = [parts.get((CALENDAR, digest_of[e.event.slug]), lambda e=e: block(e)) for e in ordered]
-    return _calendar(head, blocks)
+        return _utf8(icalendar_text(ordered, site, CALENDAR))
+    return _calendar(head, parts.texts(CALENDAR, ordered, digest_of, block))
 
 
 def calendar_parts(
     text: str, ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes]
-) -> dict[Key, str]:
+) -> dict[Key, bytes]:
     """The blocks of a calendar a full build wrote, by key; none if it is not one block per event."""
     head = _calendar_head(site)
     if head is None or not (text.startswith(head) and text.endswith(_CALENDAR_END)):
@@ -96,8 +103,8 @@ def _calendar_head(site: Site) -> str | None:
     return empty[: -len(_CALENDAR_END)] if empty.endswith(_CALENDAR_END) else None
 
 
-def _calendar(head: str, blocks: list[str]) -> str:
-    return head + "".join(blocks) + _CALENDAR_END
+def _calendar(head: str, blocks: list[bytes]) -> bytes:
+    return b"".join([_utf8(head), *blocks, _utf8(_CALENDAR_END)])
 
 
 # ---------------------------------------------------------------- JSON
@@ -105,7 +112,7 @@ def _calendar(head: str, blocks: list[str]) -> str:
 
 def json_document(
     name: str, document: Document, ordered: list[Entry], digest_of: Mapping[str, bytes], parts: Parts
-) -> str:
+) -> bytes:
     """``json_text(document(ordered))``, each event's object taken from ``parts`` when known."""
     empty = json_text(document([]))
 
@@ -113,16 +120,18 @@ def json_document(
         return _json_part(document([entry])["events"][0])
 
     sample = ordered[:2]
-    if _json(empty, [part(e) for e in sample]) != json_text(document(sample)):
+    if _json(empty, [_utf8(part(e)) for e in sample]) != _utf8(json_text(document(sample))):
         log.warning("%s: cannot be assembled from its events, made whole", name)
-        return json_text(document(ordered))
-    texts = [parts.get((name, digest_of[e.event.slug]), lambda e=e: part(e)) for e in ordered]
+        return _utf8(json_text(document(ordered)))
+    texts = parts.texts(name, ordered, digest_of, part)
     if not _distinct_ids(texts):  # TimelineJS ids that collide are renamed by the exporter
-        return json_text(document(ordered))
+        return _utf8(json_text(document(ordered)))
     return _json(empty, texts)
 
 
-def json_parts(name: str, text: str, ordered: list[Entry], digest_of: Mapping[str, bytes]) -> dict[Key, str]:
+def json_parts(
+    name: str, text: str, ordered: list[Entry], digest_of: Mapping[str, bytes]
+) -> dict[Key, bytes]:
     """The event objects of a JSON document a full build wrote, by key; none if it does not cut."""
     start, end = text.rfind(_EVENTS_OPEN), text.rfind(_EVENTS_CLOSE)
     if start < 0 or end < start:
@@ -139,21 +148,30 @@ def _json_part(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
-def _json(empty: str, texts: list[str]) -> str:
+def _json(empty: str, texts: list[bytes]) -> bytes:
     if not texts:
-        return empty
+        return _utf8(empty)
     head, _, tail = empty.rpartition(_EVENTS_EMPTY)
-    return head + _EVENTS_OPEN + _EVENTS_SEP.join(texts) + _EVENTS_CLOSE + tail
+    body = _utf8(_EVENTS_SEP).join(texts)
+    return b"".join([_utf8(head + _EVENTS_OPEN), body, _utf8(_EVENTS_CLOSE + tail)])
 
 
-def _distinct_ids(texts: list[str]) -> bool:
+def _distinct_ids(texts: list[bytes]) -> bool:
+    """Whether the ``unique_id`` of each event is its own; a document whose events have none
+    (the first one says) is not looked through."""
+    if not texts or not _UNIQUE_ID.match(texts[0]):
+        return True
     ids = [m.group(1) for t in texts if (m := _UNIQUE_ID.match(t))]
     return len(set(ids)) == len(ids)
 
 
 def _parts_by_key(
     name: str, texts: list[str], ordered: list[Entry], digest_of: Mapping[str, bytes], whole: bool
-) -> dict[Key, str]:
+) -> dict[Key, bytes]:
     if not whole or len(texts) != len(ordered):
         return {}
-    return {(name, digest_of[e.event.slug]): t for e, t in zip(ordered, texts, strict=True)}
+    return {(name, digest_of[e.event.slug]): _utf8(t) for e, t in zip(ordered, texts, strict=True)}
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8")

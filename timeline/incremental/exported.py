@@ -15,26 +15,25 @@ from functools import partial
 from pathlib import Path
 
 from .. import site_model
-from ..exports import Entry, Site, chronological, updated_on
+from ..exports import Entry, Site
 from ..pelican_plugin import exports as plugin
 from . import documents, fingerprint
 from .documents import Parts
 from .inputs import EventEntry
 
-Make = Callable[[Parts], str]
+Make = Callable[[Parts], str | bytes]  # a text, or one assembled in UTF-8 (``documents``)
 
 
 def exported_entries(
-    events: Mapping[str, tuple[bytes, EventEntry]], site: Site
+    events: Mapping[str, tuple[bytes, EventEntry]], model: site_model.Site
 ) -> tuple[list[Entry], dict[str, bytes]]:
-    """Each event as the exports publish it, in chronological order, and the digest of its
-    entry by event slug."""
-    entries, digest_of = [], {}
-    for digest, entry in events.values():
-        page = site.layout.event.format(slug=entry.event.slug)
-        entries.append(Entry(entry.event, page, updated_on(entry.event, entry.modified)))
-        digest_of[entry.event.slug] = digest
-    return chronological(entries), digest_of
+    """Each event of ``model`` as the exports publish it, in chronological order (the model's,
+    which is ``exports.chronological``), and the digest of its entry by event slug."""
+    digest_of = {entry.event.slug: digest for digest, entry in events.values()}
+    updated = {entry.event.slug: entry.updated for _, entry in events.values()}
+    views = model.events
+    entries = [Entry(e, item.url, updated[e.slug]) for e, item in zip(views.events, views.items, strict=True)]
+    return entries, digest_of
 
 
 def data_files(
@@ -52,9 +51,9 @@ def data_files(
     def digest(path: str, file_entries: Sequence[Entry], subject: tuple[str, ...]) -> bytes:
         known = of_list.get(id(file_entries))
         if known is None:
-            known = of_list[id(file_entries)] = fingerprint.of_parts(
-                sorted(digest_of[e.event.slug] for e in file_entries)
-            )
+            # Digests of one size: joined, they are unambiguous.
+            joined = b"".join(sorted([digest_of[e.event.slug] for e in file_entries]))
+            known = of_list[id(file_entries)] = fingerprint.of_bytes(joined)
         return fingerprint.of_parts([path, *subject, known])
 
     # The whole-timeline files, from the kept part of each event as the exporters would write it.

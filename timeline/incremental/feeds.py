@@ -9,6 +9,7 @@ of its entry; the feed is then written by Pelican's own writer.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,9 +40,16 @@ class FeedSpec:
 def feed_specs(events: Events, settings: Mapping[str, Any]) -> list[FeedSpec]:
     """The newest articles by date, ties by slug as Pelican orders them (by slug first, then a
     stable sort by date), up to FEED_MAX_ITEMS."""
-    by_slug = sorted(events, key=lambda rel: events[rel][1].event.slug)
-    newest = sorted(by_slug, key=lambda rel: events[rel][1].order, reverse=True)
-    items = tuple(newest[: settings.get("FEED_MAX_ITEMS")])
+
+    def newest_first(rel: str) -> tuple[float, str]:
+        entry = events[rel][1]
+        return (-entry.order, entry.event.slug)
+
+    limit = settings.get("FEED_MAX_ITEMS")  # sliced as Pelican's writer slices: None is all
+    if isinstance(limit, int) and limit >= 0:
+        items = tuple(heapq.nsmallest(limit, events, key=newest_first))
+    else:
+        items = tuple(sorted(events, key=newest_first)[:limit])
     feeds = []
     for kind in ("atom", "rss"):
         name = f"FEED_ALL_{kind.upper()}"

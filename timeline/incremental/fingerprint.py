@@ -29,6 +29,11 @@ def of_bytes(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
 
 
+def hasher(data: bytes = b"") -> Any:
+    """A hash to ``update`` piece by piece: its ``digest()`` is ``of_bytes`` of the pieces joined."""
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE)
+
+
 def of_file(path: Path) -> bytes:
     return of_bytes(path.read_bytes())
 
@@ -49,15 +54,15 @@ class Values:
 
     def __init__(self, shared: tuple[type, ...]) -> None:
         self.known: dict[int, tuple[bytes, object]] = {}
-        self.table = copyreg.dispatch_table.copy()  # the pickler consults it only for its classes
-        for cls in shared:
-            self.table[cls] = self._reduce
+        self.shared = shared
 
     def of(self, value: object) -> bytes:
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=5)
         pickler.fast = True
-        pickler.dispatch_table = self.table
+        # Made for each value, not kept: kept, it would hold this object by its own method, a
+        # cycle that leaves every value known here to the cyclic collector.
+        pickler.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(self.shared, self._reduce)}
         pickler.dump(value)
         return of_bytes(buffer.getvalue())
 

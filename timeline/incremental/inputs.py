@@ -38,6 +38,7 @@ from typing import Any
 from pelican.readers import METADATA_PROCESSORS
 from pelican.utils import set_date_tzinfo
 
+from ..exports import updated_on
 from ..markdown_format import EVENT_KEYS, SOURCE_KEYS, FormatError, parse_entry
 from ..model import Article, Event
 from ..pelican_plugin.content import SOURCE_TEMPLATE, EntryError, event_from_text, read_source
@@ -60,7 +61,7 @@ class Unsupported(Exception):
 class EventEntry:
     event: Event
     order: float  # Pelican's date of the article (a POSIX timestamp): the order of its feed
-    modified: date | None  # Pelican's ``Modified``, which the exports read
+    updated: date  # when the exports say it was last found or changed (from Pelican's ``Modified``)
 
 
 @dataclass(frozen=True)
@@ -98,18 +99,25 @@ def scan(content: Path, ignore: Sequence[str], last: Scan | None = None) -> Scan
     for folder, dirs, files in os.walk(content):
         dirs[:] = sorted(d for d in dirs if not ignored(d))
         rel_folder = Path(folder).relative_to(content).as_posix()
-        for name in sorted(files):
-            if ignored(name):
-                continue
-            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            path = os.path.join(folder, name)
-            if not (rel_folder in (EVENTS, SOURCES) and name.endswith(ENTRY_SUFFIX)):
-                others += [rel, fingerprint.of_file(Path(path))]
-                continue
-            found = os.stat(path)
-            stats[rel] = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-            unchanged = last is not None and last.stats.get(rel) == stats[rel] and found.st_ctime_ns < trusted
-            entries[rel] = last.entries[rel] if unchanged and last else fingerprint.of_file(Path(path))
+        prefix = "" if rel_folder == "." else f"{rel_folder}/"
+        holds_entries = rel_folder in (EVENTS, SOURCES)
+        handle = os.open(folder, os.O_RDONLY)  # each entry is stat'ed by name in it: a third faster
+        try:
+            for name in sorted(files):
+                if ignored(name):
+                    continue
+                rel = prefix + name
+                if not (holds_entries and name.endswith(ENTRY_SUFFIX)):
+                    others += [rel, fingerprint.of_file(Path(folder, name))]
+                    continue
+                found = os.stat(name, dir_fd=handle)
+                stat = stats[rel] = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+                if last is not None and last.stats.get(rel) == stat and found.st_ctime_ns < trusted:
+                    entries[rel] = last.entries[rel]
+                else:
+                    entries[rel] = fingerprint.of_file(Path(folder, name))
+        finally:
+            os.close(handle)
     return Scan(entries, fingerprint.of_parts(others), stats, started)
 
 
@@ -182,7 +190,9 @@ def _event_entry(event: Event, meta: dict[str, list[str]], settings: Mapping[str
     return EventEntry(
         event=event,
         order=set_date_tzinfo(when, settings.get("TIMEZONE")).timestamp(),
-        modified=METADATA_PROCESSORS["modified"](modified[0], settings).date() if modified else None,
+        updated=updated_on(
+            event, METADATA_PROCESSORS["modified"](modified[0], settings).date() if modified else None
+        ),
     )
 
 

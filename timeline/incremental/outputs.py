@@ -11,15 +11,13 @@ copies are not listed: only a full build writes them, and one runs whenever the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..pelican_plugin.exports import embed_pages, export_site
 from ..site_model import EventItem, Layout, PageSpec, all_pages, build_model
 from . import exported, feeds, fingerprint
-from .documents import Parts
 from .inputs import EventEntry, SourceEntry, Unsupported
 from .page_digests import ItemDigests, PageDigests
 
@@ -30,13 +28,13 @@ Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path →
 SHARED_VIEWS = (EventItem,)
 
 
-@dataclass(frozen=True)
-class Output:
-    """An output file: its digest, and one recipe (a page, a data text, or a Pelican feed)."""
+class Output(NamedTuple):
+    """An output file: its digest, and one recipe (a page, a data text, or a Pelican feed).
+    A named tuple: a plan makes one for every file of the site."""
 
     digest: bytes
     page: PageSpec | None = None
-    text: Callable[[Parts], str] | None = None
+    text: exported.Make | None = None
     feed: feeds.FeedSpec | None = None
 
 
@@ -61,14 +59,14 @@ def plan(
     pages = PageDigests(
         model,
         {layout.event.format(slug=e.event.slug): d for d, e in events.values()},
-        {layout.source.format(slug=a.slug): d for d, a in sources.values()},
+        {a.slug: d for d, a in sources.values()},
         known or {},
         values.of,
     )
     values.known.update(pages.by_identity)  # the embeds' items, digested once for all
     for spec in all_pages(model) + embed_pages(model, settings):
         _add(out, spec.save_as, Output(pages.of(spec), page=spec))
-    published, digest_of = exported.exported_entries(events, site)
+    published, digest_of = exported.exported_entries(events, model)
     limit = settings.get("FEED_MAX_ITEMS")
     files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]))
     for path, (digest, make) in files.items():

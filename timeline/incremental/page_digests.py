@@ -4,19 +4,32 @@ Digesting every page spec by value (``fingerprint.Values``) walks the whole site
 every regeneration: half a second at ten thousand events, however little changed.  The
 pages that grow with the site are made of entries, so their digest is taken from those
 instead: an event's page from its own entry, its neighbours' list items and the entries of
-the articles it quotes; a source page from its entry and its excerpts; a section, person or
-place page from its own few fields and its events' list items.  An event's list item is a
-function of its entry alone (the layout is in the build key), so its digest is kept from
-one build to the next by the entry's digest (``items``) and an unchanged event is never
-digested again.  A page of any other shape is digested by value, as before.
+the articles it quotes (in one pass, without making its view); a source page from its
+entry and the entries of the events that quote it; a section, person or place page from
+its own few fields and its events' list items; an embed from its own fields and the
+digests of the items it lists (or, of the most recent events, of their pages: a view is
+what its page shows).  An event's list item is a function of its entry alone (the layout
+is in the build key), so its digest is kept from one build to the next by the entry's
+digest (``items``) and an unchanged event is never digested again.  A page of any other
+shape is digested by value.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
+from typing import Any
 
-from ..site_model import EntityView, EventItem, EventView, PageSpec, SectionView, Site, SourceView
+from ..site_model import (
+    EntityView,
+    EventContext,
+    EventItem,
+    EventView,
+    PageSpec,
+    SectionView,
+    Site,
+    SourceView,
+)
 from . import fingerprint
 
 ItemDigests = dict[bytes, bytes]  # an event entry's digest → the digest of its list item
@@ -26,8 +39,9 @@ _NONE = bytes(fingerprint.DIGEST_SIZE)
 
 
 class PageDigests:
-    """The digest of each page of ``model``; ``event_entries`` and ``source_entries``: the
-    digest of each entry by the URL of its page; ``known``: item digests of the last build."""
+    """The digest of each page of ``model``; ``event_entries``: the digest of each event's entry
+    by the URL of its page; ``source_entries``: of each source article's entry by its slug
+    (an article that is not among them has no page); ``known``: item digests of the last build."""
 
     def __init__(
         self,
@@ -37,7 +51,7 @@ class PageDigests:
         known: ItemDigests,
         by_value: Callable[[object], bytes],
     ) -> None:
-        self.events, self.sources, self.by_value = event_entries, source_entries, by_value
+        self.model, self.events, self.sources, self.by_value = model, event_entries, source_entries, by_value
         self.items: ItemDigests = {}  # of this build, for the next one
         # By the identity of the model's items (as ``fingerprint.Values.known`` takes them).
         self.by_identity: dict[int, tuple[bytes, object]] = {}
@@ -46,41 +60,88 @@ class PageDigests:
                 entry = event_entries[item.url]
                 digest = self.items[entry] = known.get(entry) or fingerprint.of_value(item)
                 self.by_identity[id(item)] = (digest, item)
-        self.shapes: dict[str, tuple[str, type, Callable[..., list[bytes]]]] = {
-            "article": ("article", EventView, self._event),
-            "source": ("page", SourceView, self._source),
-            "section": ("section", SectionView, self._listing),
-            "entity": ("entity", EntityView, self._listing),
-        }
+        self._event_pages: list[bytes] | None = None
+        self._event_index: dict[str, int] = {}
 
     def of(self, spec: PageSpec) -> bytes:
-        view = self._view(spec)
-        if view is None:
-            return self.by_value((spec.template, spec.context))
-        parts = self.shapes[spec.template][2](view)
-        return fingerprint.of_bytes(b"".join([spec.template.encode("utf-8"), b"\0", *parts]))
+        if type(spec.context) is EventContext and spec.context.views is self.model.events:
+            return self.event_pages()[spec.context.index]
+        if spec.template == "embed":
+            parts = self._embed(spec.context)
+        else:
+            view = self._view(spec)
+            parts = None if view is None else _SHAPES[spec.template][2](self, view)
+        if parts is None:  # by value (a lazy context made plain: what it holds, not how far it got)
+            return self.by_value((spec.template, dict(spec.context)))
+        return _joined(spec.template, parts)
+
+    def event_pages(self) -> list[bytes]:
+        """Every event page's digest, in the model's order, in one pass: from the event's entry,
+        its neighbours' list items and the entries of the articles it quotes, which are what its
+        view (``site_model._event_view``) is made of."""
+        if self._event_pages is None:
+            views, entries, sources = self.model.events, self.events, self.sources
+            items = [_NONE, *(self.by_identity[id(item)][0] for item in views.items), _NONE]
+            self._event_pages = []
+            for i, (event, item) in enumerate(zip(views.events, views.items, strict=True)):
+                page = fingerprint.hasher(b"article\0")  # as ``_joined`` joins them, piece by piece
+                for part in (entries[item.url], items[i], items[i + 2]):
+                    page.update(part)
+                for source in event.sources:
+                    page.update(sources.get(source.article, _NONE))
+                self._event_pages.append(page.digest())
+            self._event_index = {item.url: i for i, item in enumerate(views.items)}
+        return self._event_pages
 
     def _view(self, spec: PageSpec) -> object | None:
         """The page's view, when the page has one of the shapes digested by parts."""
-        shape = self.shapes.get(spec.template)
+        shape = _SHAPES.get(spec.template)
         if shape is None or len(spec.context) != 1 or shape[0] not in spec.context:
             return None
         view = spec.context[shape[0]]
-        if spec.template in ("article", "source"):  # Pelican's content object, of which the theme reads this
+        if spec.template == "source":  # Pelican's content object, of which the theme reads this
             view = view.get("timeline") if isinstance(view, dict) and len(view) == 1 else None
         return view if type(view) is shape[1] else None
 
     def _item(self, item: EventItem | None) -> bytes:
         return _NONE if item is None else self.by_identity[id(item)][0]
 
-    def _event(self, view: EventView) -> list[bytes]:
-        quoted = [self.sources[q.source_url] if q.source_url else _NONE for q in view.quotes]
-        return [self.events[view.url], self._item(view.previous), self._item(view.next), *quoted]
-
     def _source(self, view: SourceView) -> list[bytes]:
-        excerpts = [fingerprint.of_parts([self._item(e.event), *e.sentences]) for e in view.excerpts]
-        return [self.sources[view.url], *excerpts]
+        """From its entry and, in order, the entries of the events that quote it: an excerpt is
+        the event's list item and the sentences it quotes from this article, both of its entry."""
+        return [self.sources[view.slug], *(self.events[e.event.url] for e in view.excerpts)]
 
     def _listing(self, view: SectionView | EntityView) -> list[bytes]:
         own = {f.name: getattr(view, f.name) for f in dataclasses.fields(view) if f.name != "events"}
         return [fingerprint.of_value(own), b"".join(self._item(i) for i in view.events)]
+
+    def _embed(self, context: Mapping[str, object]) -> list[bytes] | None:
+        """An embed lists list items, or the views of the most recent events: a view by the
+        digest of its event's page, which is made of the same (None for any other list)."""
+        events = context.get("events")
+        if not isinstance(context, dict) or not isinstance(events, tuple):
+            return None
+        pages, views = self.event_pages(), self.model.events
+        parts = [fingerprint.of_value({k: v for k, v in context.items() if k != "events"})]
+        for event in events:
+            if type(event) is EventItem and id(event) in self.by_identity:
+                parts.append(b"i" + self._item(event))
+            elif type(event) is EventView and views[index := self._event_index[event.url]] is event:
+                parts.append(b"v" + pages[index])
+            else:
+                return None
+        return parts
+
+
+# The pages digested from their view's parts: template → (the context's key, the view's type, how).
+# A table of plain functions: bound methods kept on the object would make it a cycle, which
+# holds the whole model until the cyclic collector walks it.
+_SHAPES: dict[str, tuple[str, type, Callable[[PageDigests, Any], list[bytes]]]] = {
+    "source": ("page", SourceView, PageDigests._source),
+    "section": ("section", SectionView, PageDigests._listing),
+    "entity": ("entity", EntityView, PageDigests._listing),
+}
+
+
+def _joined(template: str, parts: list[bytes]) -> bytes:
+    return fingerprint.of_bytes(b"".join([template.encode("utf-8"), b"\0", *parts]))

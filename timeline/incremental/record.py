@@ -24,11 +24,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import journal
 from . import fingerprint
 from .feeds import FeedItem
 from .inputs import Entry, Scan
 
-FORMAT = 3
+FORMAT = 6
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 SHARDS_DIR = "timeline-build.shards"
@@ -41,6 +42,8 @@ _BY_ENTRY = {
     "items": lambda key, value: key,  # digest → digest of its list item
 }
 
+_OTHER_TABLES = tuple(t for t in _BY_ENTRY if t != "entries")  # keyed by the entry's digest itself
+
 log = logging.getLogger(__name__)
 
 
@@ -52,12 +55,14 @@ class Record:
     entries: dict[str, tuple[bytes, Entry]]  # entry path → (digest, parsed entry)
     outputs: dict[str, bytes]  # output path → digest of what it is made from
     static: tuple[str, ...] = ()  # the theme's files Pelican copied, which only a full build writes
-    parts: dict[tuple[str, bytes], str] = field(default_factory=dict)  # documents.Parts
+    parts: dict[tuple[str, bytes], bytes] = field(default_factory=dict)  # documents.Parts
     feed_items: dict[bytes, FeedItem] = field(default_factory=dict)  # feeds.Items
     items: dict[bytes, bytes] = field(default_factory=dict)  # page_digests.ItemDigests
     refused: str | None = None  # why only full builds are right for this site, if so
     format: int = FORMAT
     shards: tuple[str, ...] = ()  # the files of the tables above, while saved
+    # The tables of each shard as loaded, by number: what a save starts from (never saved).
+    held: list[dict[str, dict[Any, Any]]] = field(default_factory=list, repr=False, compare=False)
 
 
 def path_in(cache: Path) -> Path:
@@ -73,8 +78,9 @@ def load(cache: Path) -> Record | None:
             return None
         for name in record.shards:
             with (cache / SHARDS_DIR / name).open("rb") as handle:
-                for table, part in pickle.load(handle).items():
-                    getattr(record, table).update(part)
+                record.held.append(pickle.load(handle))
+            for table, part in record.held[-1].items():
+                getattr(record, table).update(part)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a broken record means only: build in full
@@ -83,29 +89,74 @@ def load(cache: Path) -> Record | None:
     return record
 
 
-def save(cache: Path, record: Record) -> None:
+def save(cache: Path, record: Record, previous: Record | None = None) -> None:
+    """Write ``record``; given the ``previous`` one (as loaded, of the same build key and
+    output), only the shards whose keys changed since are made again, from those loaded."""
     folder = cache / SHARDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    names = []
-    for shard in _shards(record):
+    if previous is not None and len(previous.shards) == len(previous.held) == SHARDS:
+        names, shards = list(previous.shards), _changed_shards(previous, record)
+    else:
+        names, shards = [""] * SHARDS, _shards(record)
+    for number, shard in shards.items():
         name = f"{_signature(record, shard).hex()}.pickle"
         if not (folder / name).exists():  # a shard's name says what it holds: it is up to date
             _write(folder / name, shard)
-        names.append(name)
-    index = replace(record, shards=tuple(names), **{t: {} for t in _BY_ENTRY})
+        names[number] = name
+    index = replace(record, shards=tuple(names), held=[], **{t: {} for t in _BY_ENTRY})
     _write(path_in(cache), index)
     for stale in set(os.listdir(folder)) - set(names):
         (folder / stale).unlink(missing_ok=True)
     (cache / PENDING_NAME).unlink(missing_ok=True)
 
 
-def _shards(record: Record) -> list[dict[str, dict[Any, Any]]]:
-    """The per-entry tables, split by the first byte of the entry's digest."""
-    shards: list[dict[str, dict[Any, Any]]] = [{t: {} for t in _BY_ENTRY} for _ in range(SHARDS)]
+def _shards(record: Record) -> dict[int, dict[str, dict[Any, Any]]]:
+    """The per-entry tables split by the first byte of the entry's digest, by shard number."""
+    shards: dict[int, dict[str, dict[Any, Any]]] = {n: {t: {} for t in _BY_ENTRY} for n in range(SHARDS)}
     for table, digest_of in _BY_ENTRY.items():
         for key, value in getattr(record, table).items():
             shards[digest_of(key, value)[0] % SHARDS][table][key] = value
     return shards
+
+
+def _changed_shards(old: Record, new: Record) -> dict[int, dict[str, dict[Any, Any]]]:
+    """The shards of ``new`` that differ from those ``old`` was loaded from: those holding a
+    key that one record has and the other has not.  A value follows from its key and entry
+    digest (an entry's parsed form from its bytes, a part or a feed item from the entry and
+    the build key), so a key that both have holds the same value, and each changed shard is
+    the loaded one without the keys lost and with the keys gained."""
+    before, after = _entry_keys(old), _entry_keys(new)
+    gone, gained = {"entries": before - after}, {"entries": after - before}  # of entries: (path, digest)
+    for table in _OTHER_TABLES:
+        keys, new_keys = getattr(old, table).keys(), getattr(new, table).keys()
+        gone[table], gained[table] = keys - new_keys, new_keys - keys
+    shards = {
+        n: {t: {} for t in _BY_ENTRY}
+        for n in sorted({_shard_of(t, k) for t in gone for k in gone[t] | gained[t]})
+    }
+    for number, shard in shards.items():
+        held = old.held[number]
+        shard["entries"] = {
+            rel: v for rel, v in held["entries"].items() if (rel, v[0]) not in gone["entries"]
+        }
+        for table in _OTHER_TABLES:
+            shard[table] = {key: v for key, v in held[table].items() if key not in gone[table]}
+    for rel, digest in gained["entries"]:
+        shards[digest[0] % SHARDS]["entries"][rel] = new.entries[rel]
+    for table in _OTHER_TABLES:
+        for key in gained[table]:
+            shards[_shard_of(table, key)][table][key] = getattr(new, table)[key]
+    return shards
+
+
+def _entry_keys(record: Record) -> set[tuple[str, bytes]]:
+    return {(rel, digest) for rel, (digest, _entry) in record.entries.items()}
+
+
+def _shard_of(table: str, key: Any) -> int:
+    """The shard of a key: for entries, their (path, digest)."""
+    digest = key[1] if table == "entries" else _BY_ENTRY[table](key, None)
+    return digest[0] % SHARDS
 
 
 def _signature(record: Record, shard: dict[str, dict[Any, Any]]) -> bytes:
@@ -118,18 +169,13 @@ def _signature(record: Record, shard: dict[str, dict[Any, Any]]) -> bytes:
 
 
 def _write(path: Path, value: object) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    """Atomically, not synced: a record lost to a power cut is no record, and a full build follows."""
+    journal.write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), sync=False)
 
 
 def mark_pending(cache: Path, paths: list[str]) -> None:
     """Note the output files about to be written, until ``save`` records them."""
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / f".{PENDING_NAME}.tmp"
-    tmp.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
-    os.replace(tmp, cache / PENDING_NAME)
+    journal.write_atomic(cache / PENDING_NAME, "".join(f"{p}\n" for p in paths), sync=False)
 
 
 def pending(cache: Path) -> set[str]:

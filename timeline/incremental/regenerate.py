@@ -2,11 +2,12 @@
 
 After one new article, a full Pelican build reads and renders every entry again (half a
 minute for ten thousand events here).  A regeneration reads only the entries whose bytes
-changed, builds the site model again from all of them (plain data: well under a second),
-and writes only the outputs whose digest differs from the record of the last build, then
-removes the outputs that are gone (``bench/regenerate.py`` measures it).  The result is,
-byte for byte, the site a full build into an empty folder gives (tests/test_regenerate.py
-compares every file).
+changed, builds the site model again from all of them (plain data, whose event views are
+made only for the pages written), and writes only the outputs whose digest differs from
+the record of the last build, then removes the outputs that are gone
+(``bench/regenerate.py`` measures it); when no entry changed, it plans and writes
+nothing.  The result is, byte for byte, the site a full build into an empty folder gives
+(tests/test_regenerate.py compares every file).
 
 A full build runs instead when there is no record, when anything but the entries changed
 (settings, theme, our code, the rendering packages, another file under the content
@@ -33,7 +34,7 @@ from pelican import signals
 from .. import journal
 from ..pelican_plugin.exports import export_site
 from ..site import build_site, site_settings
-from ..site_model import Layout
+from ..site_model import Layout, build_model
 from . import documents, exported, feeds, inputs, outputs, record, write
 from .inputs import Unsupported
 
@@ -109,13 +110,16 @@ def _why_full(last: record.Record | None, key: bytes, scan: inputs.Scan, output_
 def _incremental(
     last: record.Record, scan: inputs.Scan, settings: dict, content: Path, output_dir: Path, cache: Path
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    again = record.pending(cache)
+    if not again and scan.entries == {rel: digest for rel, (digest, _entry) in last.entries.items()}:
+        record.save(cache, replace(last, scan=scan), last)  # the same outputs: nothing to write
+        return (), ()
     entries = {
         rel: known if (known := last.entries.get(rel)) and known[0] == digest
         else (digest, inputs.read_entry(content, rel, settings))
         for rel, digest in scan.entries.items()
     }  # fmt: skip
     plan, items_seen = outputs.plan(entries, settings, last.items)
-    again = record.pending(cache)
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
     record.mark_pending(cache, changed)
@@ -125,7 +129,7 @@ def _incremental(
     current = {d for d, _ in entries.values()}
     digests = {p: o.digest for p, o in plan.items()}
     kept = {"parts": parts.kept(current), "feed_items": items.kept(current), "items": items_seen}
-    record.save(cache, replace(last, scan=scan, entries=entries, outputs=digests, **kept))
+    record.save(cache, replace(last, scan=scan, entries=entries, outputs=digests, **kept), last)
     return tuple(changed), tuple(gone)
 
 
@@ -223,10 +227,12 @@ def _feed_items(
 
 def _document_parts(
     entries: outputs.Entries, settings: Mapping[str, Any], output_dir: Path
-) -> dict[tuple[str, bytes], str]:
+) -> dict[tuple[str, bytes], bytes]:
     """The per-event parts of the whole-timeline files, cut from those the full build wrote."""
-    site = export_site(settings, Layout.from_settings(settings))
-    published, digest_of = exported.exported_entries(outputs.events_of(entries), site)
+    layout = Layout.from_settings(settings)
+    site, events = export_site(settings, layout), outputs.events_of(entries)
+    model = build_model((e.event for _, e in events.values()), (), layout)
+    published, digest_of = exported.exported_entries(events, model)
     found: dict[tuple[str, bytes], str] = {}
     for name in (documents.CALENDAR, *exported.whole_documents(site)):
         path = output_dir / name

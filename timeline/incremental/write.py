@@ -1,7 +1,7 @@
 """Writing some of a build's outputs without Pelican's run, byte for byte as the run writes them.
 
 Pages go through ``render.write_standalone`` (the theme's templates, Pelican's writer),
-data exports through ``write_atomic``, Pelican's feeds through ``feeds``.  Removing an
+data exports through ``journal.write_atomic``, Pelican's feeds through ``feeds``.  Removing an
 output also removes the folders it leaves empty: a full build into an empty folder would
 not have made them.
 """
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..pelican_plugin.exports import write_atomic
+from ..journal import write_atomic
 from ..pelican_plugin.render import write_standalone
 from . import feeds
 from .documents import Parts

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,6 +44,7 @@ from ..exports import (
     timelinejs,
     updated_on,
 )
+from ..journal import write_atomic
 from ..model import Entity
 from ..site_model import Layout, PageSpec, build_model
 from ..site_model import Site as SiteModel
@@ -182,20 +181,6 @@ def load_entries(articles: list) -> list[Entry]:
         day = modified.date() if isinstance(modified, datetime) else None
         entries.append(Entry(event, article.url, updated_on(event, day)))
     return entries
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing; text as given (an iCalendar file keeps its CRLF)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def json_text(data: dict) -> str:
