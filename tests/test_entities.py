@@ -10,7 +10,7 @@ from timeline.sources import read_article
 
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
-    "calendar-words", "name-particles", "not-people",
+    "calendar-words", "name-particles", "not-people", "named-things",
 )  # fmt: skip
 
 

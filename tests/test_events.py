@@ -22,12 +22,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "events"
 TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
-    "calendar-words", "name-particles", "not-people",
+    "calendar-words", "name-particles", "not-people", "named-things",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "date-words", "clause-openers", "relative-pronouns", "verbs",
     "introduction-openers", "determiners", "nominalisations", "phrase-breaks", "headline-tense",
-    "speech-verbs-with-object", "datelines", "summary-tidying", "clause-splitters",
+    "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines", "summary-tidying",
+    "clause-splitters",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -259,6 +260,7 @@ EVENT_TABLES = {
     "clock-words": check_dates,
     "stretch-words": check_dates,
     "period-nouns": check_dates,
+    "first-person": check_dates,
 }
 
 

@@ -59,6 +59,8 @@ HEADLINE_TABLES = {
     "phrase-breaks": check_title,
     "headline-tense": check_title,
     "speech-verbs-with-object": check_title,
+    "verb-particles": check_title,
+    "impersonal-it": check_title,
     "datelines": check_summary,
     "summary-tidying": check_summary,
 }

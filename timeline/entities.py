@@ -53,6 +53,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _AGE = re.compile(r",\s*\d{1,3},")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 _SPEECH_AFTER = re.compile(r"(?:,\s*\d{1,3},)?\s+(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
@@ -89,7 +90,11 @@ def _find(text: str) -> tuple[Mention, ...]:
     named_places = _places(text, tokens)
     people, blocked = _people(text, tokens, _runs(text, tokens), [(m.start, m.end) for m in named_places])
     taken = [(m.start, m.end) for m in people] + blocked
-    places = [m for m in named_places if not any(s < m.end and m.start < e for s, e in taken)]
+    places = [
+        m
+        for m in named_places
+        if not any(s < m.end and m.start < e for s, e in taken) and not _in_title(text, m, people)
+    ]
     return tuple(sorted((*people, *places), key=lambda m: (m.start, m.end)))
 
 
@@ -184,7 +189,9 @@ def _people(
             if not _has_org_word(tokens, titled) and not _is_place_name(text, tokens, titled):
                 found.append((titled[0], _name_end(tokens, titled)))
             continue
-        if _has_org_word(tokens, run) and not _is_place_name(text, tokens, run):
+        if _names_thing(tokens, run) or (
+            _has_org_word(tokens, run) and not _is_place_name(text, tokens, run)
+        ):
             blocked.append((tokens[run[0]].start, tokens[run[-1]].end))
             continue
         for part in _split_at_connectors(tokens, run):
@@ -219,7 +226,7 @@ def _matches_known(words: tuple[str, ...], known: list[tuple[str, ...]], place: 
 def _given_name_of(words: tuple[str, ...], known: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     """ "Elian" for "Elian Gonzalez": a first name that starts exactly one known full name."""
     fuller = {k for k in known if len(k) > len(words) and k[: len(words)] == words}
-    surnames = {k[-1] for k in known}
+    surnames = {k[-1] for k in known if len(k) > len(words)}  # "Margaret" itself is no surname
     return next(iter(fuller)) if len(fuller) == 1 and words[-1] not in surnames else None
 
 
@@ -309,15 +316,21 @@ def _signalled(text: str, tokens: list[_Token], part: list[int]) -> bool:
     after = text[last.end : last.end + 80]
     if not last.possessive and (_AGE.match(after) or _role_apposition(after)):
         return True
+    if _AGE_BEFORE.search(text[max(0, first.start - 20) : first.start]):
+        return True  # "the 47-year-old Vasquez"
     if len(part) == 1:  # "Intel said": companies speak too; a lone word needs more than a verb
         return False
+    if lexicon.is_common_word(last.text) and (
+        first.text not in _first_names() or last.text not in _surnames()
+    ):
+        return False  # "Northwind Logistics said", "Harlow Mining said"; "Graham Price said" is a person
+    if first.text in _first_names():
+        return True
     m = _SPEECH_AFTER.match(after)
     if not last.possessive and m and m.group(1).lower() in lexicon.words("speech-verbs"):
         return True
     m = _WORD_BEFORE.search(text[max(0, first.start - 30) : first.start])
-    if m and m.group(1).lower() in lexicon.words("speech-verbs"):
-        return True
-    return first.text in _first_names()
+    return bool(m and m.group(1).lower() in lexicon.words("speech-verbs"))
 
 
 def _role_apposition(after: str) -> bool:
@@ -336,6 +349,17 @@ def _has_org_word(tokens: list[_Token], run: list[int]) -> bool:
         tuple(words[k : k + len(p)]) == p
         for p in lexicon.phrases("organisations")
         for k in range(len(words) - len(p) + 1)
+    )
+
+
+def _names_thing(tokens: list[_Token], run: list[int]) -> bool:
+    """ "the schooner Mary Cole", "Hurricane Helene": a ship or a storm, though it has a first name."""
+    first = run[0]
+    before = tuple(t.text.lower() for t in tokens[max(0, first - 2) : first])
+    words = tuple(tokens[i].text.lower() for i in run[:2])
+    return any(
+        (before[-len(p) :] == p and len(p) <= len(before)) or (words[: len(p)] == p and len(p) < len(run))
+        for p in lexicon.phrases("named-things")
     )
 
 
@@ -361,6 +385,16 @@ def _canonical(text: str, tokens: list[_Token], spans: list[tuple[int, int]]) ->
 
 
 # --- places ---------------------------------------------------------------------------------
+
+
+def _in_title(text: str, place: Mention, people: list[Mention]) -> bool:
+    """ "U.S. District Judge Maria L. Santos", "Washington State Auditor Pat Mulroy": the place is
+    part of a title, not where anything happened."""
+    nxt = next((p for p in people if p.start >= place.end), None)
+    if nxt is None:
+        return False
+    between = text[place.end : nxt.start].split()
+    return 0 < len(between) <= 4 and all(w.lower() in _title_words() for w in between)
 
 
 def _is_place_name(text: str, tokens: list[_Token], run: list[int]) -> bool:
@@ -432,8 +466,20 @@ def _abbreviations() -> frozenset[str]:
 
 
 @cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for phrase in lexicon.phrases("titles") for w in phrase)
+
+
+@cache
 def _particles() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.table("name-particles").rows}
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    """Family names from the US census list that the ``names`` package ships ("Price", "Bell")."""
+    text = (resources.files("names") / "dist.all.last").read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0].strip().capitalize() for line in text.splitlines() if line.strip())
 
 
 @cache

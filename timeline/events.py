@@ -6,7 +6,9 @@ The steps, in order:
 
 1. *Dating*: each calendar expression (``Friday``, ``June 14, 2024``, ``last week``) dates
    the clause it stands in; a duration that gives a thing's age ("his 39-month-old war")
-   dates the thing's start; ages of people, counts, sets and vague words date nothing.
+   dates the thing's start; ages of people, counts, sets and vague words date nothing, nor
+   does a time stamp alone ("Updated 6:40 p.m. ET") or a quoted "we" ("“We grew too fast in
+   2021,” he said": no subject a headline could name).
 2. *Clauses*: the clause that holds the date is the happening (``timeline.headlines`` finds
    it and words its headline and summary); its people and places are the event's.
 3. *Grouping*: sentences with the same date that are about the same person, name the same
@@ -197,7 +199,11 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
             continue  # the same date twice in a sentence is one statement
         seen.add(key)  # type: ignore[arg-type]
         dates = tuple(sorted({expression, *(d for d in calendar if sentence[0] <= d[0] < sentence[1])}))
-        found.append(_mention(article, sentence, expression, when, dates))
+        if not _says_something(body, sentence, dates):
+            continue
+        mention = _mention(article, sentence, expression, when, dates)
+        if mention:
+            found.append(mention)
     return found
 
 
@@ -232,6 +238,17 @@ def _bounds_or_covers(body: str, timex: Timex) -> bool:
     )
 
 
+def _says_something(body: str, sentence: Span, dates: Sequence[Span]) -> bool:
+    """More than a time stamp: "Updated 6:40 p.m. ET" dates no happening."""
+    pieces, pos = [], sentence[0]
+    for start, end in dates:
+        pieces.append(body[pos:start])
+        pos = max(pos, end)
+    pieces.append(body[pos : sentence[1]])
+    words = re.findall(r"[^\W\d_][\w’'-]*", " ".join(pieces))
+    return len([w for w in words if w.lower() not in lexicon.words("clock-words")]) >= 2
+
+
 def _names_day(expression: str) -> bool:
     """ "Monday evening", "tonight": a time that names its day; "10:35 a.m." does not."""
     return any(w[:1].isalpha() and w.lower() not in lexicon.words("clock-words") for w in expression.split())
@@ -239,7 +256,7 @@ def _names_day(expression: str) -> bool:
 
 def _mention(
     article: Article, sentence: Span, expression: Span, when: _Date, dates: tuple[Span, ...]
-) -> _Mention:
+) -> _Mention | None:
     body = article.text
     if when.thing:
         clause = headlines.Clause(when.thing, when.thing, False)
@@ -252,6 +269,8 @@ def _mention(
         kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
         clause = headlines.clause_of(body, sentence, expression, dates)
+        if _speaker_of_themselves(body, clause, expression):
+            return None
         people = entities.people_in(body, *clause.span)
         subject = people[0].slug if people else None
         kinds = _kinds(body[sentence[0] : sentence[1]])
@@ -264,6 +283,19 @@ def _mention(
         if w not in lexicon.words("function-words")
     )
     return _Mention(sentence, expression, when, clause, dates, subject, kinds, words)
+
+
+def _speaker_of_themselves(body: str, clause: headlines.Clause, expression: Span) -> bool:
+    """ "“We grew too fast in 2021,” the 54-year-old said": a quoted clause about "we" or "I"
+    (first-person table) has no subject a headline can name."""
+    spoken = body[clause.span[0] : expression[0]] + " " + body[expression[1] : clause.span[1]]
+    words = re.findall(r"[\w’']+", spoken.lower())
+    words = [w for w in words if w not in lexicon.words("clause-openers")]
+    return (
+        bool(words)
+        and words[0] in lexicon.words("first-person")
+        and headlines.in_quotation(body, expression[0])
+    )
 
 
 @cache
@@ -360,7 +392,13 @@ def _event(article: Article, group: _Group) -> Event:
         summary=_summary(body, best, group.attached),
         status=status,  # type: ignore[arg-type]
         people=tuple(
-            dict.fromkeys((*_entities(body, regions, entities.people_in), *_referents(body, mentions)))
+            dict.fromkeys(
+                (
+                    *_entities(body, regions, entities.people_in),
+                    *_referents(body, mentions),
+                    *_named_in(body, title, mentions),
+                )
+            )
         ),
         places=_entities(body, regions, entities.places_in),
         sources=sources,
@@ -368,12 +406,25 @@ def _event(article: Article, group: _Group) -> Event:
 
 
 def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
-    """The people "he" or "she" opening a dated clause stand for."""
+    """The people "he" or "she" opening a dated clause ("since he arrived") stand for."""
+    found = []
+    for m in mentions:
+        words = re.finditer(r"[\w’']+", body[m.clause.span[0] : m.clause.span[1]])
+        lead = next((w for w in words if w.group().lower() not in lexicon.words("clause-openers")), None)
+        if lead and lead.group().lower() in ("he", "she"):
+            person = headlines.referent(body, m.clause.span[0] + lead.start())
+            found += [person] if person else []
+    return found
+
+
+def _named_in(body: str, title: str, mentions: Iterable[_Mention]) -> list[Entity]:
+    """The people of the sentences whom the headline names ("Okonjo scored nine goals …" from
+    "… since joining … in August": the clause is the joining, the headline's subject Okonjo)."""
     return [
-        r
+        p
         for m in mentions
-        if body[m.clause.span[0] : m.clause.span[1]].split()[:1] in (["He"], ["She"])
-        and (r := headlines.referent(body, m.clause.span[0]))
+        for p in entities.people_in(body, *m.sentence)
+        if re.search(rf"(?<!\w){re.escape(headlines.short_name(body, p))}(?!\w)", title)
     ]
 
 

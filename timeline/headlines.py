@@ -28,9 +28,9 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from . import entities, lexicon
+from . import entities, lexicon, text
 from .model import Entity
 
 Span = tuple[int, int]
@@ -85,7 +85,7 @@ def clause_of(body: str, sentence: Span, expression: Span, dates: Sequence[Span]
     """
     start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
     segments = _segments(body, start, sentence[1], expression)
-    return _clause(body, segments, expression, sentence[0], [d for d in dates if d != expression])
+    return _clause(body, segments, expression, [d for d in dates if d != expression])
 
 
 def opening_clause(body: str, sentence: Span, until: int | None = None) -> Clause | None:
@@ -96,23 +96,23 @@ def opening_clause(body: str, sentence: Span, until: int | None = None) -> Claus
     if first is None:
         return None
     at = (start + first.start(), start + first.start())
-    return _clause(body, _segments(body, start, sentence[1] if until is None else until, at), at, sentence[0])
+    return _clause(body, _segments(body, start, sentence[1] if until is None else until, at), at)
 
 
-def _clause(
-    body: str, segments: list[_Segment], expression: Span, sentence_start: int, others: Sequence[Span] = ()
-) -> Clause:
+def _clause(body: str, segments: list[_Segment], expression: Span, others: Sequence[Span] = ()) -> Clause:
     k = next(i for i, seg in enumerate(segments) if seg.start <= expression[0] < seg.end)
     first = k
     while first > 0 and (segments[first].cut == "weak" or _is_aside(body, segments, first, k)):
         first -= 1
     front = k if k > first and _is_speech_tail(body, segments[k], expression) else first
-    if front == k and k + 1 < len(segments) and _only_date(body, segments[k], expression):
-        front = k + 1  # "09:15 BST: Police closed the road"
+    if k + 1 < len(segments) and _only_date(body, segments[front].start, segments[k].end, expression):
+        front = k + 1  # "09:15 BST: Police closed the road", "Update, 4:15 p.m.: The navy lifted …"
     while front + 1 < len(segments) and _is_introduction(body, segments[front]):
+        if front == k and _names_happening(body, segments[k], expression):
+            break  # "until his resignation in March 2024, …": the date is the resignation's
         front += 1
     last = max(k, front)
-    while not _verb_in(body, segments, front, last) and last + 1 < len(segments):
+    while not _verb_in(body, segments, front, last, k) and last + 1 < len(segments):
         if segments[last + 1].cut not in ("opener", "weak"):
             break  # a hard cut, or a clause of its own after a splitter
         last += 1
@@ -120,7 +120,7 @@ def _clause(
         follows = segments[last + 2]
         if not any(follows.start <= d[0] < follows.end for d in others):
             last += 2  # "collapsed in October after Iceland raised its limit": undated, told with it
-    if last + 1 < len(segments) and _names_saying(
+    if last + 1 < len(segments) and _wants_object(
         body, segments[front].start, segments[last].end, expression
     ):
         last += 1  # "recalled her promise in 2021 | that taxes would not rise": what was promised
@@ -128,31 +128,39 @@ def _clause(
     asides = tuple(
         (seg.start, seg.end)
         for i, seg in enumerate(segments[front + 1 : last], front + 1)
-        if _is_aside(body, segments, i, k) or (seg.cut == "weak" and not has_verb(body[seg.start : seg.end]))
+        if _is_aside(body, segments, i, k)
+        or (
+            seg.cut == "weak" and (not has_verb(body[seg.start : seg.end]) or _is_participle_aside(body, seg))
+        )
     )
-    main = segments[first].cut in ("start", "weak", *_MAIN_SPLITS) and not _in_quotation(
-        body, sentence_start, expression[0]
-    )
+    main = segments[first].cut in ("start", "weak", *_MAIN_SPLITS) and not in_quotation(body, expression[0])
     return Clause(span, (segments[first].start, span[1]), main, asides, segments[front].cut == "predicate")
 
 
-def _names_saying(body: str, start: int, end: int, expression: Span) -> bool:
-    """Does the stretch end on a noun of saying ("her promise in 2021"), so that a "that" clause follows?"""
+def _wants_object(body: str, start: int, end: int, expression: Span) -> bool:
+    """Does the stretch end on a noun of saying ("her promise in 2021") or a verb ("Engineers
+    discovered last year"), so that the "that" clause after it is what was promised or found?"""
     words = (body[start : expression[0]] + " " + body[expression[1] : end]).split()
-    words = [w for w in words if w.lower() not in lexicon.words("date-words")]
+    words = [w.strip(",") for w in words if w.lower() not in lexicon.words("date-words")]
     return (
         bool(words)
-        and words[-1].strip(",").lower() in _nominal_verbs()
+        and (words[-1].lower() in _nominal_verbs() or _found_something(words))
         and body[end:].lstrip().startswith("that ")
     )
 
 
-def _verb_in(body: str, segments: list[_Segment], front: int, last: int) -> bool:
-    """A verb of the clause itself, not of a relative clause between commas inside it."""
+def _found_something(words: Sequence[str]) -> bool:
+    """ "Engineers discovered": a verb that wants what was found; a speech verb's words are reported."""
+    return _is_finite(words, len(words) - 1) and words[-1].lower() not in lexicon.words("speech-verbs")
+
+
+def _verb_in(body: str, segments: list[_Segment], front: int, last: int, k: int) -> bool:
+    """A verb of the clause itself, not of a relative clause between commas inside it, unless the
+    date stands in that relative clause (segment ``k``: "Whitaker, who took office in January 2022,")."""
     return any(
         has_verb(body[seg.start : seg.end])
         for i, seg in enumerate(segments[front : last + 1], front)
-        if not _is_aside(body, segments, i, -1)
+        if not _is_aside(body, segments, i, k)
     )
 
 
@@ -173,7 +181,7 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     for pattern, kind in _splitters():
         for m in pattern.finditer(body, start, end):
             taken = m.start() in split or keep[0] <= m.start() < keep[1]
-            if taken or not _divides(body[m.end() : end], kind):
+            if taken or not _divides(_without_date(body, m.end(), end, keep), kind):
                 continue
             split.add(m.start())
             cuts += [(m.start(), "opener"), (m.end(), kind)]  # the splitter's words belong to neither
@@ -197,6 +205,18 @@ def _splitters() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+def _without_date(body: str, start: int, end: int, date: Span) -> str:
+    """The text of ``start:end`` without the date and its own words: ", and in the spring of 2006 the
+    Friends reopened …" has a subject and a verb right after "and"."""
+    if not start <= date[0] < end:
+        return body[start:end]
+    a, b = _date_phrase(body, date, start)
+    before = body[start:a].split()
+    while before and before[-1].lower() in lexicon.words("function-words"):
+        before.pop()  # "in the" spring of 2006
+    return " ".join(before) + " " + body[b:end]
+
+
 def _divides(after: str, kind: str) -> bool:
     """Does a clause follow a splitter: a finite verb before the next punctuation, right after it
     for a verb phrase ("and promised"), after a subject otherwise ("and markets price")?"""
@@ -206,7 +226,10 @@ def _divides(after: str, kind: str) -> bool:
     if not words:
         return False
     if kind == "predicate":
-        return _is_finite(words, 0) and not lexicon.is_noun(words[0])
+        first = words[0].lower()
+        if _is_infinitive(words, 0):
+            return True  # "to arrive in 2033 and to touch down …"
+        return _is_finite(words, 0) and (first in lexicon.words("verbs") or not lexicon.is_noun(first))
     if kind == "speech":
         return has_verb(" ".join(words))
     return not _is_finite(words, 0) and any(_is_finite(words, i) for i in range(1, len(words)))
@@ -240,20 +263,56 @@ def _text(body: str, segments: Sequence[_Segment]) -> str:
 
 
 def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
-    """ "MindSpring, which provided the space, closed it": a relative clause between commas."""
-    seg = segments[i]
+    """ "MindSpring, which provided the space, closed it": a relative clause between commas, also
+    one in two parts ("Castellano, who chairs the subcommittee that funds NASA, said …")."""
+    if segments[i].cut != "opener":
+        return False
+    first = last = i
+    while not _after_comma(body, segments[first]) and first > 0 and segments[first - 1].cut == "opener":
+        first -= 1
+    while body[segments[last].end : segments[last].end + 1] != "," and last + 1 < len(segments):
+        if segments[last + 1].cut != "opener":
+            return False
+        last += 1
     return (
-        i != k
-        and seg.cut == "opener"
-        and body[seg.start : seg.end].split()[0].lower() in lexicon.words("relative-pronouns")
-        and body[: seg.start].rstrip().endswith(",")
-        and body[seg.end : seg.end + 1] == ","
+        not first <= k <= last
+        and _opens_relative(body, segments[first])
+        and _after_comma(body, segments[first])
+        and body[segments[last].end : segments[last].end + 1] == ","
     )
 
 
-def _only_date(body: str, segment: _Segment, expression: Span) -> bool:
-    rest = body[segment.start : expression[0]] + body[expression[1] : segment.end]
-    return not any(c.isalnum() for c in rest)
+def _is_participle_aside(body: str, segment: _Segment) -> bool:
+    """ "The team, led by Dr. Omar Haddad, had hoped …": a participle phrase between commas."""
+    words = body[segment.start : segment.end].strip(" ,").split()
+    return (
+        len(words) > 1
+        and words[1] in ("by", "after", "before", "with")
+        and "VBN" in lexicon.verb_tags(words[0])
+        and body[segment.end : segment.end + 1] == ","
+    )
+
+
+def _after_comma(body: str, segment: _Segment) -> bool:
+    return body[: segment.start].rstrip().endswith(",")
+
+
+def _opens_relative(body: str, segment: _Segment) -> bool:
+    return body[segment.start : segment.end].split()[0].lower() in lexicon.words("relative-pronouns")
+
+
+def _names_happening(body: str, segment: _Segment, expression: Span) -> bool:
+    """Does a noun of a happening (nominalisations table) stand right before the date?"""
+    words = body[segment.start : expression[0]].split()
+    words = [w for w in words if w.lower() not in lexicon.words("date-words")]
+    return bool(words) and words[-1].lower() in _nominal_verbs()
+
+
+def _only_date(body: str, start: int, end: int, expression: Span) -> bool:
+    """Is the stretch the date alone, or the date and a label ("Update, 4:15 p.m.:")?"""
+    rest = (body[start : expression[0]] + " " + body[expression[1] : end]).split()
+    words = [w for w in rest if any(c.isalnum() for c in w)]
+    return not words or (len(words) == 1 and body[end : end + 1] == ":" and not has_verb(words[0]))
 
 
 def _is_speech_tail(body: str, segment: _Segment, expression: Span) -> bool:
@@ -320,8 +379,16 @@ def _is_plural_subject(word: str) -> bool:
     return lower.endswith("s") and lexicon.is_noun(lower) and not lexicon.verb_tags(lower) - {"VBZ"}
 
 
-def _in_quotation(body: str, start: int, at: int) -> bool:
-    before = body[start:at]
+def _quoted(body: str, span: Span) -> bool:
+    """Is the clause ``span`` inside a quotation (its first word, past any opening mark)?"""
+    first = re.search(r"\w", body[span[0] : span[1]])
+    return in_quotation(body, span[0] + (first.start() if first else 0))
+
+
+def in_quotation(body: str, at: int) -> bool:
+    """Is ``at`` inside a quotation?  Counted from the paragraph's start: a quotation may run over
+    several sentences ("“We lost this game twice last season. Tonight we deserved it.”")."""
+    before = body[body.rfind("\n", 0, at) + 1 : at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
@@ -348,16 +415,28 @@ def headline(
     """The headline of the happening ``expression`` dates in ``clause``; ``dates`` are all the
     temporal expressions of the sentence (none of them is part of a headline)."""
     words = _words(body, clause.span, dates, clause.asides, expression)
+    if _quoted(body, clause.span):
+        words = _attributed(body, sentence, dates, words) or words
     if clause.shares_subject:
-        words = [*_sentence_subject(body, sentence, dates), *words]
+        words = [*_sentence_subject(body, sentence, dates, words[:1]), *words]
+    elif words and words[0].islower() and _is_finite(words, 0):
+        words = [*_sentence_subject(body, sentence, dates), *words]  # "The agency, Senapred, said …"
     tag = _speech_tag(words)
+    named_speaker = tag is not None and (
+        bool(entities.people_in(body, *clause.span)) or _is_named(words[:tag])
+    )
     if tag is not None:
         reported = _reported(body, clause, sentence, dates, words, tag)
         if reported and _complete(_fit_words(reported)):
             words = reported
     found = _fit_words(_tensed(_restructured(body, clause.span, words, status), status))
     opening = opening_clause(body, sentence)
-    if not _acceptable(found) and opening:  # no subject, or only who spoke: the sentence says more
+    if (
+        not _acceptable(found)
+        and opening
+        and not (_quoted(body, opening.span) and (named_speaker or _speaks_of_self(opening, body)))
+    ):
+        # no subject, or only who spoke: the sentence says more (a named speaker's quotation stays theirs)
         other = _words(body, opening.span, dates, opening.asides)
         other = _fit_words(_tensed(_restructured(body, opening.span, other, status), status))
         if _acceptable(other):
@@ -365,15 +444,43 @@ def headline(
     return _title(found)
 
 
-def _sentence_subject(body: str, sentence: Span, dates: Sequence[Span]) -> list[str]:
-    """ "The governor toured … and promised …": the words before the sentence's first verb."""
-    opening = opening_clause(body, sentence)
-    if opening is None:
+def _attributed(body: str, sentence: Span, dates: Sequence[Span], quoted: list[str]) -> list[str]:
+    """A date inside a quotation: "<speaker> said ‘<words>’" when the speech tag after the quotation
+    names the speaker and the words fit, else the speech tag ("Reyes told supporters at a union hall")."""
+    closing = [m.end() for m in re.finditer(r"[”\"]", body[sentence[0] : sentence[1]])]
+    if not closing:
         return []
+    tail = _words(body, (sentence[0] + closing[-1], sentence[1]), dates)
+    verb = _speech_tag(tail)
+    if verb is None or not _is_named(tail[:verb]):
+        return []
+    said = [w.strip(_QUOTES + ",") for w in quoted if w != "DATE"]
+    if said and _count(said) + verb + 1 <= TITLE_WORDS:
+        return [*tail[:verb], "said", *_quotations_joined([f"‘{said[0]}", *said[1:-1], f"{said[-1]}’"])]
+    return tail
+
+
+def _sentence_subject(
+    body: str, sentence: Span, dates: Sequence[Span], predicate: Sequence[str] = ()
+) -> list[str]:
+    """ "The governor toured … and promised …": the words before the sentence's first verb; the
+    reported clause's subject when the verb phrase repeats its verb ("Solberg said the suspension
+    would take effect … and would be reviewed …": the suspension would be reviewed)."""
+    opening = opening_clause(body, sentence)
+    if opening is None or _quoted(body, opening.span):
+        return []  # "“We will not go over a certain level,” said McCammon": no subject of ours
     words = _words(body, opening.span, dates, opening.asides)
     verb = next((i for i in range(len(words)) if _is_finite(words, i)), 0)
+    if verb < len(words) and words[verb].strip(",").lower() in lexicon.words("speech-verbs"):
+        said = words[verb + 1 :][1:] if words[verb + 1 : verb + 2] == ["that"] else words[verb + 1 :]
+        inner = next((i for i in range(1, len(said)) if _is_finite(said, i)), None)
+        if inner is not None and [w.lower() for w in predicate] == [said[inner].lower()]:
+            words, verb = said, inner
     while verb > 1 and words[verb - 1].islower() and lexicon.is_adverb(words[verb - 1]):
         verb -= 1  # "The pool first opened …": "first" goes with the verb
+    opener = next((i for i in range(1, verb) if words[i].lower() in lexicon.words("clause-openers")), None)
+    if opener is not None:
+        words, verb = words[:opener], opener  # "National Intergroup, which owns …, posted": the subject
     return words[:verb] if verb <= SUBJECT_WORDS + 2 else []
 
 
@@ -397,11 +504,7 @@ def _words(
     each name and each short quotation one unit; the ``marked`` date is the word DATE."""
     start, end = span
     edits: list[tuple[int, int, str]] = [(a, b, " ") for a, b in asides]
-    edits += [
-        (*_date_phrase(body, d, start), " DATE " if d == marked else " ")
-        for d in dates
-        if start <= d[0] < end
-    ]
+    edits += [_date_edit(body, d, start, d == marked) for d in dates if start <= d[0] < end]
     edits += [(start + m.start(), start + m.end(), " ") for m in re.finditer(r"\([^()]*\)", body[start:end])]
     edits += [
         (start + m.start(), start + m.end(), " ")
@@ -411,7 +514,7 @@ def _words(
     ]
     for m in entities.find(body):
         if start <= m.start and m.end <= end:
-            name = surname(m.entity.name) if m.entity.kind == "person" else body[m.start : m.end]
+            name = short_name(body, m.entity) if m.entity.kind == "person" else body[m.start : m.end]
             head = _title_prefix_start(body, m.start, start) if m.entity.kind == "person" else m.start
             edits.append((head, m.end, " " + JOIN.join(name.split())))
             aside = _apposition(body, m.end, end) if m.entity.kind == "person" else None
@@ -452,19 +555,49 @@ def _closes(word: str) -> bool:
     return word.rstrip(",.;:!?").endswith(("”", '"', "''", "’")) and not word.endswith("’s")
 
 
+def _date_edit(body: str, expression: Span, floor: int, marked: bool) -> tuple[int, int, str]:
+    """The edit that takes a date out of a headline's words: "Wednesday's quake" → "the quake"."""
+    possessive = re.match(r"[’']s\s+[a-z]", body[expression[1] :])
+    if possessive:  # "in this year's spending bill" → "in the spending bill": the preposition stays
+        return expression[0], expression[1] + 2, (" DATE " if marked else " ") + "the "
+    start, end = _date_phrase(body, expression, floor)
+    return start, end, " DATE " if marked else " "
+
+
 def _date_phrase(body: str, expression: Span, floor: int) -> Span:
     """The expression with its own words before it ("on", "[", "earlier") and brackets after it."""
     start, end = expression
+    m = re.search(r"\b[Tt]he\s+$", body[floor:start])
+    modifies = re.match(r"\s+([a-z][\w-]*)", body[end:])  # "the 1998 bombing": the date is an adjective
+    if m and not (modifies and _is_head_noun(modifies.group(1))):
+        start = floor + m.start()  # "in the spring of 2006"
+    preposition = False  # "expected over the weekend": the first word before the date is its own
     while True:
-        m = re.search(r"(\S+)\s*$", body[floor:start])
-        if not m or m.group(1).strip("[(").lower() not in lexicon.words("date-words") | {"", "["}:
+        m = re.search(r"(?:(\S+)\s+)?(\S+)\s*$", body[floor:start])
+        if not m or m.group(2).strip("[(").lower() not in lexicon.words("date-words") | {"", "["}:
             break
-        start = floor + m.start(1)
+        if preposition and _takes_particle((m.group(1) or "").lower(), m.group(2).lower()):
+            break  # "took over | in the summer of 2024"
+        start, preposition = floor + m.start(2), True
     while end < len(body) and body[end] in "])":
         end += 1
+    if any(c.isdigit() for c in body[start:end]):  # "at 3:12 a.m. local time", "6:40 p.m. ET"
+        while m := re.match(r"\s+([\w.]+)", body[end:]):
+            if m.group(1).lower() not in lexicon.words("clock-words"):
+                break
+            end += m.end()
     if start > floor and body[start - 1] == "[":
         start -= 1
     return start, end
+
+
+def _is_head_noun(word: str) -> bool:
+    """ "bombing" in "the 1998 bombing"; not "forced" in "the spring of 2014 forced …"."""
+    return (
+        word not in lexicon.words("function-words")
+        and lexicon.is_noun(word)
+        and not lexicon.verb_tags(word) & {"VBD", "VBZ"}
+    )
 
 
 def _apposition(body: str, after_name: int, end: int) -> int | None:
@@ -491,18 +624,38 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
             break
         word = m.group()
         lower = word.lower()
+        if lower in ("the", "a", "an") and seen_title:
+            return floor + m.start()
         if lower in lexicon.words("function-words") and not (
             k and before[k - 1].group().lower() in _title_words()
         ):
             break  # "of" inside "Secretary of State", not in "the visit of Secretary Daley"
-        if lower in _title_words() or (seen_title and lower in lexicon.words("organisations")):
+        if _AGED.fullmatch(lower):  # "the 47-year-old Vasquez"
+            seen_title = True
+        elif lower in _title_words() or (seen_title and lower in lexicon.words("organisations")):
             seen_title = seen_title or lower in lexicon.words("titles")
-        elif lower in ("the", "a", "an") and seen_title:
-            return floor + m.start()
+        elif seen_title and word.islower() and _modifies_title(before, k):
+            pass  # "housing organizer", "planetary scientist": a title's own modifier
         elif not (word[0].isupper() and word.rstrip(".").replace(".", "").isalpha()):
             break
         start = floor + m.start()
     return start if seen_title else at
+
+
+_AGED = re.compile(r"\d{1,3}-year-old")
+
+
+def _modifies_title(before: Sequence[re.Match[str]], k: int) -> bool:
+    """Is ``before[k]`` a noun or adjective right before a title word ("marine biologist")?"""
+    word = before[k].group().lower()
+    nxt = before[k + 1].group().lower() if k + 1 < len(before) else ""
+    return (
+        nxt in lexicon.words("titles")
+        and not nxt.endswith(".")  # "gunning down Dr. Slepian": "Dr." takes no modifier
+        and word not in lexicon.words("function-words") | lexicon.words("verb-particles")
+        and not lexicon.verb_tags(word) & {"VBD", "VBZ", "VBP"}  # "told President Clinton": no modifier
+        and (lexicon.is_common_word(word) or bool(_AGED.fullmatch(word)))
+    )
 
 
 @cache
@@ -511,11 +664,27 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for phrase in lexicon.phrases("titles") for w in phrase) | lexicon.words("demonyms")
 
 
+def short_name(body: str, person: Entity) -> str:
+    """How a headline names ``person``: by surname, unless the article names others with it
+    ("Ellery" for Margaret, Thomas and Walter Ellery): then in full."""
+    last = surname(person.name)
+    others = {
+        m.entity.name
+        for m in entities.find(body)
+        if m.entity.kind == "person" and m.entity != person and surname(m.entity.name) == last
+    }
+    return person.name if others else last
+
+
 def surname(name: str) -> str:
-    """The last word with the particles before it: "Ursula von der Leyen" → "von der Leyen"."""
+    """The last word with the particles before it: "Ursula von der Leyen" → "von der Leyen";
+    "Robert Smith Jr." → "Smith"."""
+    roles = dict(lexicon.table("name-particles").rows)
     words = name.split()
+    while len(words) > 1 and roles.get(words[-1]) == "suffix":
+        words = words[:-1]
     k = len(words) - 1
-    while k > 1 and words[k - 1] in dict(lexicon.table("name-particles").rows):
+    while k > 1 and roles.get(words[k - 1]) == "particle":
         k -= 1
     return " ".join(words[k:])
 
@@ -539,10 +708,13 @@ def _speech_tag(words: Sequence[str]) -> int | None:
             rest = [w for w in words[i + 1 :] if w != "DATE"]
             if any(w.lower() in _nominal_verbs() for w in rest):
                 return None  # "recalled her promise in 2021 that …": the date is the promise's
-            says = (
-                rest
-                and rest[0].lower() not in lexicon.words("introduction-openers")
-                and has_verb(" ".join(rest))
+            says = rest and (
+                _is_infinitive(rest, 0)  # "pledged to lift duties"
+                or (  # "posted net income of $8.6 million": a figure as the object, no speech
+                    rest[0].lower() not in lexicon.words("function-words")
+                    and any(re.match(r"[$€£]?\d", w) for w in rest)
+                )
+                or (rest[0].lower() not in lexicon.words("introduction-openers") and has_verb(" ".join(rest)))
             )
             if i == 0 or has_verb(" ".join(words[:i])) or says:
                 return None
@@ -560,19 +732,26 @@ def _reported(
         opening = opening_clause(body, sentence, clause.span[0])
         if opening is None:
             return []
-        said, quoted = _words(body, opening.span, dates, opening.asides), False
+        said, quoted = _words(body, opening.span, dates, opening.asides), _quoted(body, opening.span)
     else:
         said, quoted = _words(body, after[0], dates), after[1]
     if said and said[0].lower() == "that":
         said = said[1:]
     if not has_verb(" ".join(said)):
         return []
+    speaker = words[:verb]
+    named = bool(entities.people_in(body, *clause.span)) or _is_named(speaker)
+    if quoted and after is None and not named:  # "“He was told …,” the source said": the source's news
+        return [] if said[0].lower() in lexicon.words("first-person") else said
+    if quoted and _count(said) + verb + 1 > TITLE_WORDS:
+        if after is not None or said[0].strip(_QUOTES).lower() in _PRONOUNS:
+            return []  # "“He treated the money as his own,” Oduya told jurors": not ours to say
+        quoted = False  # "“RJR will concentrate on …,” Gerstner said": reported as he said it
     if quoted:
         said = _quotations_joined(
             [f"‘{said[0]}", *said[1:-1], f"{said[-1]}’"] if len(said) > 1 else [f"‘{said[0]}’"]
         )
-    speaker = words[:verb]
-    if not (entities.people_in(body, *clause.span) or _is_named(speaker)):
+    if not named:
         return said
     spoken = words[verb].strip(",")
     return [
@@ -580,6 +759,15 @@ def _reported(
         "said" if spoken.lower() in lexicon.words("speech-verbs-with-object") else spoken,
         *said,
     ]
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
+def _speaks_of_self(clause: Clause, body: str) -> bool:
+    """ "“We consider that his bid is acceptable,” said Kolber": a quotation about "we" or "I"."""
+    first = re.search(r"\w+", body[clause.span[0] : clause.span[1]])
+    return bool(first) and first.group().lower() in lexicon.words("first-person")
 
 
 def _complement(body: str, after: int, end: int) -> tuple[Span, bool] | None:
@@ -605,44 +793,123 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
     """Subject first: a relative pronoun's antecedent, a rewrite of the title-rewrites table, and
     the person a pronoun subject stands for."""
     antecedent = _antecedent(body, span)
-    if antecedent and len(words) > 1 and _is_finite(words, 1):
-        words = antecedent + words[1:]  # "…, who was appointed" → "Duarte was appointed"
+    verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), None)
+    if antecedent and verb is not None and all(w.islower() and lexicon.is_adverb(w) for w in words[1:verb]):
+        words = antecedent + words[1:]  # "…, who was appointed" → "Duarte was appointed"; "who first …"
     elif antecedent:  # "the law that Parliament passed" → "Parliament passed the law"
         verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), len(words) - 1)
         words = [*words[1 : verb + 1], *antecedent, *words[verb + 1 :]]
     rewritten = _rewrite(" ".join(words), body, span, status)
     if rewritten:
         words = rewritten.split()
-    if words and words[0].strip(_QUOTES) in ("He", "She"):
+    lead = next((i for i, w in enumerate(words) if w.lower() not in lexicon.words("clause-openers")), 0)
+    pronoun = words[lead].strip(_QUOTES).lower() if lead < len(words) else ""
+    if pronoun in ("he", "she"):
         named = referent(body, span[0])
         if named:
-            words = [JOIN.join(surname(named.name).split()), *words[1:]]
+            words = [JOIN.join(short_name(body, named).split()), *words[lead + 1 :]]
+    elif pronoun in ("it", "its") and words[lead + 1 : lead + 2] != [] and not _impersonal(words[lead + 1]):
+        named_thing = thing_referent(body, span[0])
+        if named_thing:
+            owner = [f"{named_thing[-1]}’s"] if pronoun == "its" else [named_thing[-1]]
+            words = [*named_thing[:-1], *owner, *words[lead + 1 :]]
     return words
 
 
+def _impersonal(verb: str) -> bool:
+    return verb.lower().replace("’", "'") in lexicon.words("impersonal-it") or verb.lower() == "'s"
+
+
+def thing_referent(body: str, at: int) -> list[str]:
+    """What "it" at ``at`` stands for: the named subject of its sentence ("Kessler Stahlwerke said it
+    would reopen a mill that it idled") or of the sentence before ("Northwind was founded … It went
+    public"): capitalised words before the first verb, no person.  [] if neither has one."""
+    spans = _sentences(body)
+    here = text.sentence_at(spans, at)
+    if here is None:
+        return []
+    k = spans.index(here)
+    for start, end in ((here[0], at), *(spans[k - 1 : k] if k else ())):
+        start += dateline_length(body[start:end])
+        words = body[start:end].split()
+        verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+        if verb is None and end == at:
+            continue  # "It went public …": the subject is in the sentence before
+        subject = [w.strip(",") for w in (words[:verb] if verb else [])]
+        if subject and subject[0].lower() == "the":
+            subject = subject[1:]
+        persons = [m for m in entities.find(body) if start <= m.start < end and m.entity.kind == "person"]
+        named = 0 < len(subject) <= SUBJECT_WORDS and all(
+            w[:1].isupper() and w.lower() not in lexicon.words("function-words") for w in subject
+        )
+        if named and not any(m.start < start + len(" ".join(words[: verb or 0])) for m in persons):
+            return subject
+        if [w.lower() for w in subject] != ["it"]:
+            return []  # "The lander is scheduled …, where it will drill": no name to give
+    return []
+
+
 def referent(body: str, at: int) -> Entity | None:
-    """Whom "he" or "she" at ``at`` most likely stands for: the last person named before it."""
+    """Whom "he" or "she" at ``at`` most likely stands for: the subject of its clause.  That is the
+    first person named after the speech verb that opens the clause ("Zakharova said Putin was
+    committed to the plan he proposed": Putin), else the first person of the sentence who is no
+    owner ("Ruiz limped off with what Price described …; he will be assessed": Ruiz); the referent
+    of a "he" that opens the sentence ("He has spoken with Elian since he arrived"); and only for a
+    pronoun that is its sentence's subject, the last person named before it."""
     before = [m for m in entities.find(body) if m.end <= at and m.entity.kind == "person"]
+    sentence = text.sentence_at(_sentences(body), at)
+    start = sentence[0] if sentence else at
+    start += dateline_length(body[start:at])
+    opener = re.match(r"[\W_]*(He|She)\b", body[start:at])
+    if opener and start + opener.start(1) < at:
+        return referent(body, start + opener.start(1))
+    subjects = [m for m in before if m.start >= start and not re.match(r"[’']s\b", body[m.end : m.end + 2])]
+    said = [
+        w.end()
+        for w in _WORD.finditer(body, start, at)
+        if w.group().strip(_QUOTES + ",").lower() in lexicon.words("speech-verbs")
+        and not re.search(r"[;:]", body[w.end() : at])
+    ]
+    reported = [m for m in subjects if said and m.start >= said[-1]]
+    if reported or subjects:
+        chosen = (reported or subjects)[0]
+        between = [w.strip(_QUOTES + ",").lower() for w in body[chosen.end : at].split()]
+        others = len({m.entity for m in subjects}) > 1 or {"him", "his", "her", "them", "their"} & set(
+            between
+        )
+        if others and set(between) & lexicon.words("clause-openers"):
+            return None  # "… once Gonzalez arrives … the relatives who have cared for him since he …"
+        return chosen.entity
+    words = body[start:at].split()
+    if any(_is_finite(words, i) for i in range(len(words))):
+        return None  # "Elian has been the focus … since he was found": a subject not known as a person
     return before[-1].entity if before and at - before[-1].end < REFERENT_REACH else None
+
+
+@lru_cache(maxsize=8)
+def _sentences(body: str) -> list[Span]:
+    return text.sentences(body)
 
 
 def _antecedent(body: str, clause: Span) -> list[str]:
     """ "…, who was hospitalized in September": the words the relative pronoun stands for."""
     words = body[clause[0] : clause[1]].split()
-    if len(words) < 2 or words[0].lower() not in lexicon.words("relative-pronouns"):
-        return []
+    if len(words) < 2 or words[0].lower() not in lexicon.words("relative-pronouns") - {"whose"}:
+        return []  # "a toy maker whose stock peaked": the owner is no subject
     before = body[max(0, clause[0] - 80) : clause[0]]
     people = [
         m for m in entities.find(body) if m.end <= clause[0] and not body[m.end : clause[0]].strip(" ,")
     ]
     if people and people[-1].entity.kind == "person":
-        return [JOIN.join(surname(people[-1].entity.name).split())]
-    m = re.search(
-        r"\b(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+[\s,]*$", before, re.IGNORECASE
-    )
-    if not m or has_verb(m.group()):  # "The company said that …" is no antecedent
-        return []
-    return m.group().strip(" ,").split()
+        return [JOIN.join(short_name(body, people[-1].entity).split())]
+    nearest = [
+        m.start()
+        for m in re.finditer(r"\b(?:the|a|an|its|his|her|their|this|that|these|those)\s", before, re.I)
+    ]
+    phrase = before[nearest[-1] :].strip(" ,") if nearest else ""  # "the law", "a rolling mill in Duisburg"
+    if not re.fullmatch(r"(?:[\w’'-]+\s+){1,5}[\w’'-]+", phrase) or has_verb(phrase):
+        return []  # "The company said that …" is no antecedent
+    return phrase.split()
 
 
 def _rewrite(clause: str, body: str, span: Span, status: str) -> str | None:
@@ -674,7 +941,7 @@ def _owner(word: str, body: str, span: Span) -> str | None:
     """ "his" / "he" → the surname of the person named last; "Putin’s" → "Putin"."""
     if word.lower() in ("he", "she", "his", "her"):
         named = referent(body, span[0] + max(0, body[span[0] : span[1]].find(word)))
-        return JOIN.join(surname(named.name).split()) if named else None
+        return JOIN.join(short_name(body, named).split()) if named else None
     return re.sub(r"[’']s$", "", word)
 
 
@@ -733,16 +1000,50 @@ def _fit_words(words: list[str]) -> list[str]:
         if w != "DATE" and any(c.isalnum() for c in w) and w.lower().strip(",") not in fillers
     ]
     while words and words[0].strip(_QUOTES + ",").lower() in lexicon.words("clause-openers") | _LEADING:
+        if _is_determiner_of(words, 0):
+            words = ["the", *words[1:]]  # "that case is scheduled" → "The case is scheduled"
+            break
         words = words[1:]
+    words = [w for i, w in enumerate(words) if not (w == "that" and i and _is_finite(words, i - 1))]
     if _count(words) > TITLE_WORDS:
         words = _shortened(words)
     return _undangled(_quotes_closed(words))
 
 
+def _takes_particle(verb: str, particle: str) -> bool:
+    """ "took over", "stepped down"; "sworn in" (the verb-particles table: "in" only after a participle)."""
+    kind = _verb_particles().get(particle)
+    if kind is None:
+        return False
+    return lexicon.verb_tags(verb) == {"VBN"} if kind == "participle" else _is_verb(verb)
+
+
+@cache
+def _verb_particles() -> dict[str, str]:
+    return {row[0]: row[1] if len(row) > 1 else "verb" for row in lexicon.table("verb-particles").rows}
+
+
+def _is_determiner_of(words: Sequence[str], i: int) -> bool:
+    """ "that case", "this plan": a demonstrative before a noun, not a conjunction."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return (
+        words[i].lower() in lexicon.words("determiners")
+        and nxt.islower()
+        and nxt not in lexicon.words("function-words")
+        and lexicon.is_noun(nxt)
+        and not _is_finite(words, i + 1)
+    )
+
+
 def _undangled(words: list[str]) -> list[str]:
-    """Without the function words and demonyms a cut may leave at the end ("… in Turkey for the")."""
+    """Without the function words and demonyms a cut may leave at the end ("… in Turkey for the"),
+    but with a verb's particle ("Vasquez took over")."""
     dangling = lexicon.words("function-words") | lexicon.words("demonyms")
     while words and words[-1].strip(",;:.").lower() in dangling:
+        last = words[-1].strip(",;:.").lower()
+        before = words[-2].lower() if len(words) > 1 else ""
+        if before not in dangling and _takes_particle(before, last):
+            break
         words = words[:-1]
     return words
 
@@ -761,6 +1062,8 @@ def _shortened(words: list[str]) -> list[str]:
         head = next((i for i in range(1, verb) if _breaks_before(words, i)), verb)
         words = [*words[:head], *words[verb:]]
         verb = head
+        if _count(words) <= TITLE_WORDS:
+            return words  # "Ortiz [of the University of Chile] said the quake occurred on a fault"
     floor = (verb or 0) + 2  # a verb and at least one word after it
     breaks = [
         i for i in range(floor, len(words)) if _breaks_before(words, i) and _count(words[:i]) <= TITLE_WORDS
@@ -794,11 +1097,17 @@ def _is_infinitive(words: Sequence[str], i: int) -> bool:
 
 
 def _breaks_before(words: Sequence[str], i: int) -> bool:
-    """May a headline stop before ``words[i]``?  At a phrase break or after a comma (not one inside a
-    figure: "a two-year, $3.4 million repair")."""
+    """May a headline stop before ``words[i]``?  At a phrase break or after a comma, not one inside a
+    figure ("a two-year, $3.4 million repair") or a name ("Immigration and Naturalization Service")."""
     if words[i - 1].endswith((",", ";", ":")):
         return not words[i][:1].isdigit() and not words[i].startswith("$")
-    return words[i].lower() in lexicon.words("phrase-breaks")
+    inside_name = (  # "Immigration and Naturalization Service", not "Kenya and Tanzania"
+        words[i] == "and"
+        and words[i - 1][:1].isupper()
+        and all(w[:1].isupper() for w in words[i + 1 : i + 3])
+        and i + 2 < len(words)
+    )
+    return words[i].lower() in lexicon.words("phrase-breaks") and not inside_name
 
 
 def _quotes_closed(words: list[str]) -> list[str]:

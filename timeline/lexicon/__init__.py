@@ -89,6 +89,13 @@ def is_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def is_common_word(word: str) -> bool:
+    """Is ``word`` an English noun, adjective or verb form ("Logistics", "Structural", "Mining")?  A
+    firm's name may end on one; a surname such as "Peskov" or "Whitley" is no entry of the lexicon."""
+    return bool({"NOUN", "ADJ", "VERB"} & set(_lemminflect().getAllLemmas(word.lower())))
+
+
+@lru_cache(maxsize=16384)
 def is_adverb(word: str) -> bool:
     """Can ``word`` be an adverb ("first", "recently")?  It qualifies a verb, not a subject."""
     return "ADV" in _lemminflect().getAllLemmas(word.lower())
