@@ -1,16 +1,18 @@
 """Every example phrase of every rule in the tables does what its row says.
 
-The examples are resolved against Monday 2025-05-19 (the sample article's publication day).
+The examples are resolved against Monday 2025-05-19 (the sample article's publication day);
+the tense lists' examples (``tense.toml``) each give their own publication day.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from timeline.temporal import tag
-from timeline.temporal.lexicon import rules
+from timeline.temporal.lexicon import phrase_regex, rules, tense_words
 from timeline.temporal.tagger import find
 
 REFERENCE = date(2025, 5, 19)
@@ -38,3 +40,44 @@ def test_example(rule, phrase: str, expected: str | None) -> None:
     produced = [(m.value, phrase[m.start : m.end]) for m in matches if m.rule is rule]
     assert produced, f"{rule.name} did not win in {phrase!r}: {[(m.rule.name, m.value) for m in matches]}"
     assert expected in [value for value, _ in produced]
+
+
+TENSE_EXAMPLES = [
+    (table, sentence, published, value)
+    for table, rows in tense_words()["examples"].items()
+    for sentence, published, value in rows
+]
+
+
+def test_every_tense_list_has_an_example() -> None:
+    words = tense_words()
+    assert [name for name in words if name != "examples" and name not in words["examples"]] == []
+
+
+@pytest.mark.parametrize(
+    ("table", "sentence", "published", "value"),
+    TENSE_EXAMPLES,
+    ids=[f"{t}:{s}" for t, s, _, _ in TENSE_EXAMPLES],
+)
+def test_tense_example(table: str, sentence: str, published: str, value: str) -> None:
+    assert value in [t.value for t in tag(sentence, date.fromisoformat(published))]
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("was expected to", "was expected"),
+        ("was", "was"),
+        ("wasn't", "was"),
+        ("were expected", "were expected"),
+        ("set  for", "set  for"),
+        ("won’t", "won’t"),
+        ("co‑operate", "co‑operate"),
+    ],
+)
+def test_phrase_regex_prefers_the_longest_phrase(text: str, matched: str) -> None:
+    regex = re.compile(
+        phrase_regex(["was", "was expected", "were", "were expected", "set for", "won't", "co-operate"])
+    )
+    found = regex.match(text)
+    assert found is not None and found.group() == matched

@@ -237,7 +237,7 @@ def test_sets(sentence: str, value: str) -> None:
         ("The filing is dated 6/14/2024.", "2024-06-14", None),
         ("The law took effect Jan. 5.", "2025-01-05", None),
         ("Prices rose in June 2019.", "2019-06", None),
-        ("Sales slumped in mid-June.", "2025-06", "MID"),
+        ("Sales slumped in mid-June.", "2024-06", "MID"),  # the past tense governs the month
         ("Work starts in early 2026.", "2026", "START"),
         ("Rates peaked in the 1990s.", "199", None),
         ("Profit fell in the third quarter of 2024.", "2024-Q3", None),
@@ -418,6 +418,65 @@ def test_times_and_parts_of_the_day_named_before() -> None:
     found = values("The suspect was caught on June 3, 2024, and freed that night.")
     assert found == [("June 3, 2024", "2024-06-03"), ("that night", "2024-06-03TNI")]
     assert values("The talks collapsed the week before last.") == [("the week before last", "2025-W19")]
+
+
+# --- tense in real news phrasing --------------------------------------------------------------
+
+
+TUESDAY = date(2025, 9, 16)
+LATE_JULY = date(2025, 7, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "value"),
+    [
+        # A past verb of intention, agreement or plan with its infinitive looks ahead ...
+        ("Both sides agreed to meet again on Thursday.", TUESDAY, "Thursday", "2025-09-18"),
+        ("The board decided to vote on the merger on Thursday.", TUESDAY, "Thursday", "2025-09-18"),
+        ("Teachers threatened to walk out on Monday.", TUESDAY, "Monday", "2025-09-22"),
+        ("The airline planned to resume flights on Friday.", TUESDAY, "Friday", "2025-09-19"),
+        ("The union vowed to strike on Monday.", TUESDAY, "Monday", "2025-09-22"),
+        # ... unless the day dates the decision itself, or "to" is no infinitive.
+        ("Negotiators agreed Friday to trade proposals.", TUESDAY, "Friday", "2025-09-12"),
+        ("On Friday, the council voted to raise fares.", TUESDAY, "Friday", "2025-09-12"),
+        ("The two sides agreed to a ceasefire on Friday.", TUESDAY, "Friday", "2025-09-12"),
+        # A past that looks like the base form: "it forecast", "the company cut its ...".
+        (
+            "The firm now expects sales of $4.1 billion, down from the $4.4 billion it forecast in February.",
+            LATE_JULY,
+            "February",
+            "2025-02",
+        ),
+        ("Investors expect gains after the retailer cut its prices in March.", LATE_JULY, "March", "2025-03"),
+        (
+            "Shares will open higher after Apple cut its outlook in February.",
+            LATE_JULY,
+            "February",
+            "2025-02",
+        ),
+        # The same words as a noun or a present tense leave the clause to its other verbs.
+        ("Traders expect a rate cut in September.", LATE_JULY, "September", "2025-09"),
+        ("Analysts forecast that sales will recover in March.", LATE_JULY, "March", "2026-03"),
+    ],
+)
+def test_tense_of_real_news_phrasing(sentence: str, reference: date, text: str, value: str) -> None:
+    assert (text, value) in values(sentence, reference)
+
+
+@pytest.mark.parametrize("reference", [date(2025, 10, 30), date(2025, 11, 30), date(2025, 12, 20)])
+def test_a_past_verb_governing_a_month_wins_however_far(reference: date) -> None:
+    """A month on the far side of publication is still the past one when its own verb is past."""
+    assert values("In January, gunmen killed 12 people in a market town.", reference) == [
+        ("January", "2025-01")
+    ]
+    assert values("Gunmen killed 12 people in January.", reference) == [("January", "2025-01")]
+    assert values("The mayor said the plant will close in January.", reference) == [("January", "2026-01")]
+
+
+def test_dense_input_gives_one_value_per_expression() -> None:
+    found = tag("June, " * 500, date(2025, 3, 1))
+    assert len(found) == 500 and {t.value for t in found} == {"2025-06"}
+    assert tag("-" * 5000 + " on Friday " + "-" * 5000, MONDAY)[0].value == "2025-05-16"
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,7 +24,10 @@ RULE_FILES = ("reject", "time", "date", "relative", "duration", "set")
 _REFERENCE = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
 _SPACES = re.compile(r"\s+")
 # Where an expression may start and end: not inside a word or a number ("1,000", "COVID-19").
-_LEFT = r"(?<![\w$£€#@/])(?<![\d][,.])(?<![A-Za-z]-)"
+# Every expression starts with a letter, a digit, an apostrophe ("the '90s"), a currency sign
+# or a parenthesis (rejected money and phone numbers); checking that first lets every rule
+# skip punctuation and spaces at once, which hostile input ("-" * 300000) is made of.
+_LEFT = r"(?<![\w$£€#@/])(?=[\w'’$£€¥(])(?<![\d][,.])(?<![A-Za-z]-)"
 _RIGHT = r"(?![\w%])(?![,.:/][0-9])(?!-[0-9])"
 
 
@@ -107,24 +110,42 @@ def _load(relative: str) -> dict[str, Any]:
 @cache
 def _vocabulary_regex(name: str) -> str:
     table = _load("vocabularies.toml")[name]
-    words = sorted((k for k in table if not k.startswith("_")), key=len, reverse=True)
+    words = [k for k in table if not k.startswith("_")]
     if "_include" in table:
         parts = [_vocabulary_regex(t) for t in table["_include"]]
-        return "(?:" + "|".join(parts + [_word_regex(w) for w in words]) + ")"
+        return "(?:" + "|".join([*parts, phrase_regex(words)] if words else parts) + ")"
     if table.get("_case") == "title":
-        forms = [form for w in words for form in (_title(w), w.upper())]
-        return "(?-i:" + "|".join(_word_regex(w) for w in dict.fromkeys(forms)) + ")"
-    return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
+        return "(?-i:" + phrase_regex(form for w in words for form in (_title(w), w.upper())) + ")"
+    return "(?:" + phrase_regex(words) + ")"
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """Phrases as one regex that prefers the longest, like an alternation sorted by length,
+    but branching letter by letter (a trie): the regex engine then tries a handful of
+    branches at a word, not every phrase in turn.  Spaces match any run of whitespace,
+    apostrophes and hyphens either form."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    pieces = [_CHAR.get(c, re.escape(c)) + _branches(child) for c, child in sorted(node.items()) if c]
+    if not pieces:
+        return ""
+    body = pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_CHAR = {" ": r"\s+", "'": "['’]", "-": "[-‑]"}
 
 
 def _title(words: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words.split(" "))
-
-
-def _word_regex(words: str) -> str:
-    """A vocabulary key as a regex: spaces match any run of spaces, apostrophes either form."""
-    escaped = re.escape(words).replace(r"\ ", r"\s+").replace("'", "['’]")
-    return escaped.replace(r"\-", "[-‑]")
 
 
 @cache

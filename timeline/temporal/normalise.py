@@ -37,8 +37,14 @@ WEEKDAYS = (MO, TU, WE, TH, FRI, SA, SU)
 GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
 # How many days a yearless date may lie on the wrong side of the reference for its clause's
 # tense before a farther occurrence on the right side is preferred: tense detection errs,
-# and a date weeks away is likelier than one eleven months away.
+# and a date weeks away is likelier than one eleven months away.  A bare month ("in January")
+# is trusted to its clause's tense further than a day's date or a quarter: news names months
+# of its narrative up to a year back, while a yearless day ("payable Dec. 7") is mostly a
+# schedule near publication, whatever verb stands near it.  When the verb surely governs the
+# month (``Context.governing``), the tense decides alone.
 TENSE_PENALTY_DAYS = 180
+MONTH_TENSE_PENALTY_DAYS = 240
+GOVERNED_MONTH_PENALTY_DAYS = 366
 
 FISCAL = "FY"  # the prefix of a fiscal period's value
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
@@ -75,6 +81,7 @@ class Context:
 
     reference: date
     tense: Callable[[], int]  # PAST, UNKNOWN or FUTURE; lazily computed: most values never ask
+    governing: Callable[[], bool] = lambda: False  # the tense comes from the expression's own verb
     anchor: str | None = None  # the value of the last date the text named
     periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
     reported: str | None = None  # the last reporting period named: a quarter, a half, or P9M
@@ -102,17 +109,19 @@ def evaluate(template_value: str, context: Context) -> str:
 
 def _at(day: date, grain: str) -> str:
     """``day`` written at a grain: 2025-05-19, 2025-W21, 2025-05, 2025-Q2, 2025, 202, 20."""
-    year, week, _ = day.isocalendar()
-    return {
-        "day": day.isoformat(),
-        "week": f"{year:04d}-W{week:02d}",
-        "month": f"{day.year:04d}-{day.month:02d}",
-        "quarter": f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
-        "half": f"{day.year:04d}-H{(day.month - 1) // 6 + 1}",
-        "year": f"{day.year:04d}",
-        "decade": f"{day.year // 10:03d}",
-        "century": f"{day.year // 100:02d}",
-    }[grain]
+    return _WRITE[grain](day)
+
+
+_WRITE: dict[str, Callable[[date], str]] = {
+    "day": date.isoformat,
+    "week": lambda day: "{:04d}-W{:02d}".format(*day.isocalendar()[:2]),
+    "month": lambda day: f"{day.year:04d}-{day.month:02d}",
+    "quarter": lambda day: f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
+    "half": lambda day: f"{day.year:04d}-H{(day.month - 1) // 6 + 1}",
+    "year": lambda day: f"{day.year:04d}",
+    "decade": lambda day: f"{day.year // 10:03d}",
+    "century": lambda day: f"{day.year // 100:02d}",
+}
 
 
 def _period(value: str | None) -> tuple[date, str] | None:
@@ -189,12 +198,13 @@ def _year_of(
     span_in: Callable[[int], tuple[date, date]],
     when: str,
     fits: Callable[[date], bool] = lambda first: True,
+    penalty: int = TENSE_PENALTY_DAYS,
 ) -> date:
     """The first day of a yearless period ("June", "Sept. 30", "the fourth quarter").
 
     ``span_in(year)`` gives the period's first and last day in a year.  See the module
     docstring for ``when``; by tense, the nearest occurrence wins, an occurrence on the
-    wrong side of the reference counting TENSE_PENALTY_DAYS farther, and one that ``fits``
+    wrong side of the reference counting ``penalty`` days farther, and one that ``fits``
     rejects ("Friday, March 3" in a year where March 3 is no Friday) only if none fits.
     """
     ref = context.reference
@@ -223,7 +233,7 @@ def _year_of(
     def cost(span: tuple[date, date]) -> int:
         before, after = (ref - span[1]).days, (span[0] - ref).days
         wrong = (tense == PAST and after > 0) or (tense == FUTURE and before > 0)
-        return max(before, after, 0) + (TENSE_PENALTY_DAYS if wrong else 0)
+        return max(before, after, 0) + (penalty if wrong else 0)
 
     return min(spans, key=cost)[0]
 
@@ -247,7 +257,8 @@ def _day(make: Callable[[int], date]) -> Callable[[int], tuple[date, date]]:
 
 def _months(first: int, count: int) -> Callable[[int], tuple[date, date]]:
     """The span of ``count`` months from month ``first`` of a year (may run into the next)."""
-    return lambda y: (date(y, first, 1), date(y, first, 1) + relativedelta(months=count, days=-1))
+    years, month = divmod(first - 1 + count, 12)  # the month after the span
+    return lambda y: (date(y, first, 1), date(y + years, month + 1, 1) - timedelta(days=1))
 
 
 # --- absolute values -----------------------------------------------------------------------
@@ -326,7 +337,9 @@ def today(context: Context) -> str:
 def month(context: Context, month: str, when: str = "") -> str:
     if not 1 <= _int(month) <= 12:
         raise Unresolved(f"no month {month}")
-    return _at(_year_of(context, _months(_int(month), 1), when), "month")
+    governed = not when and context.governing()
+    penalty = GOVERNED_MONTH_PENALTY_DAYS if governed else MONTH_TENSE_PENALTY_DAYS
+    return _at(_year_of(context, _months(_int(month), 1), when, penalty=penalty), "month")
 
 
 def month_day(context: Context, month: str, day: str, when: str = "", weekday: str = "") -> str:

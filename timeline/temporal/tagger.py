@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
 from .normalise import Context, Unresolved, evaluate, grain_of
-from .tense import tense_at
+from .tense import Clause
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
 # the quarter or the date named before.
@@ -90,11 +89,13 @@ def _normalise_in_order(
         for group, source in rule.groups.items():
             matched = m.group(group)
             fields[group] = "" if matched is None else _field(parser_for(source)(matched))
-        tense = cache(partial(tense_at, text, m.start(), m.end()))  # asked for by few values, once
+        clause = Clause(text, m.start(), m.end())
         for group, template in rule.parts:
             if group and m.group(group) is None:
                 continue
-            context = Context(reference, tense, anchors.last, anchors.by_grain, anchors.reported)
+            context = Context(
+                reference, clause.tense, clause.governing, anchors.last, anchors.by_grain, anchors.reported
+            )
             try:
                 value = evaluate(template.format_map(fields), context)
                 mod = rule.mod.format_map(fields) or None

@@ -4,15 +4,19 @@
 Thursday after.  Without a parser, the nearest tense trigger of the same sentence decides
 (the word lists are in ``resources/tense.toml``), not looking past a quotation mark; a
 clause with none is a deadline ahead after "by" or "until" ("they have until Friday") and
-otherwise read as the past, as news English is.
+otherwise read as the past, as news English is.  The tense is *governing* when its trigger
+surely is the verb of the expression: close before it in the same clause ("gunmen killed
+12 people in January"), or the main verb of a sentence the expression opens ("In January,
+gunmen killed ..."); a month is then read by tense however far the other side lies.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
-from .lexicon import tense_words
+from .lexicon import phrase_regex, tense_words
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 WINDOW = 160  # characters either side; a clause rarely reaches further
@@ -20,6 +24,9 @@ WINDOW = 160  # characters either side; a clause rarely reaches further
 # time adverbial usually comes before it ("met on Friday"), and one after it often belongs
 # to another clause ("by August, in markets untouched by ...").
 AFTER_WEIGHT = 2
+GOVERNING_DISTANCE = 24  # characters from a trigger before the expression that still surely governs it
+# What stands between a governing trigger and its expression: no clause boundary.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # A participle after "be", "to", "is" ... is a passive or an infinitive, not a past tense:
 # "will be named", "is expected", "will be paid".
 _NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "am", "being", "get", "gets"))
@@ -36,18 +43,25 @@ _QUOTE = re.compile(r"[\"“”]|''|``")
 @cache
 def _triggers() -> re.Pattern[str]:
     words = tense_words()
-
-    def alternation(phrases: list[str]) -> str:
-        ordered = sorted(set(phrases), key=len, reverse=True)
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in ordered)
-
     not_past = "|".join(re.escape(w) for w in words["not_past"])
     # A plural present after "to" or "not" ("cannot", "didn't") is an infinitive or negated.
     not_finite = "".join(rf"(?<!{re.escape(w)}\s)" for w in words["not_finite_after"])
-    plural = rf"{not_finite}(?:{alternation(words['scheduled_plural'])})"
+    plural = rf"{not_finite}(?:{phrase_regex(words['scheduled_plural'])})"
+    # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
+    # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
+    # "Agreed to a truce" is no infinitive.
+    preposition = phrase_regex(words["not_infinitive"])
+    intention = rf"(?:{phrase_regex(words['intention'])})\s+to\s+(?!(?:{preposition})\b)[a-z]+"
+    # "it forecast", "the company cut its outlook": a past whose form is the base form.
+    verb = rf"(?:\s+(?:{phrase_regex(words['adverbs'])}))?\s+(?:{phrase_regex(words['base_past'])})"
+    noun = rf"(?:(?:{phrase_regex(words['determiners'])})\s+[a-z]+|(?-i:[A-Z][a-z]+))(?<!s)"  # no plural
+    base_past = (
+        rf"(?:{phrase_regex(words['singular_pronouns'])}){verb}"
+        rf"|{noun}{verb}(?=\s+(?:{phrase_regex(words['object_starts'])}|[$£€0-9])(?![\w'’]))"
+    )
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<future>{alternation(words['future'])}|{plural})"
-        rf"|(?P<past>{_NOT_PARTICIPLE}(?:{alternation(words['past'])}))"
+        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<future>{phrase_regex(words['future'])}|{plural})"
+        rf"|(?P<past>{_NOT_PARTICIPLE}(?:{phrase_regex(words['past'])}|{base_past}))"
         rf"|(?P<ed>{_NOT_PARTICIPLE}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
@@ -89,21 +103,72 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def tense_at(text: str, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN for the expression at ``text[start:end]``."""
+class Clause:
+    """The tense of the clause around ``text[start:end]``, read when first asked: few values
+    need it."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._where = (text, start, end)
+
+    @cached_property
+    def _reading(self) -> tuple[int, bool]:
+        return read_clause(*self._where)
+
+    def tense(self) -> int:
+        """PAST, FUTURE or UNKNOWN."""
+        return self._reading[0]
+
+    def governing(self) -> bool:
+        """Whether the tense comes from the verb the expression surely belongs to."""
+        return self._reading[1]
+
+
+def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
+    """The tense (PAST, FUTURE or UNKNOWN) for the expression at ``text[start:end]``, and
+    whether it is governing (see the module docstring)."""
     left, right = sentence_bounds(text, start, end)
     if _deadline().search(text, max(left, start - 16), start):
-        return FUTURE
+        return FUTURE, False
     for quote in _QUOTE.finditer(text, left, start):
         left = quote.end()
     quote_after = _QUOTE.search(text, end, right)
     right = quote_after.start() if quote_after else right
-    best, best_distance = UNKNOWN, WINDOW * 2
-    for segment_start, segment_end in ((left, start), (end, right)):
-        for m in _triggers().finditer(text, segment_start, segment_end):
-            distance = start - m.end() if segment_end == start else (m.start() - end) * AFTER_WEIGHT
-            if distance < best_distance:
-                best, best_distance = (FUTURE if m.group("future") else PAST), distance
-    if best == UNKNOWN and _deadline("weak_future_prepositions").search(text, max(left, start - 16), start):
-        return FUTURE
-    return best
+    starts, ends, to_later, to_earlier = _found(text)
+    deadline = _deadline("weak_future_prepositions").search(text, max(left, start - 16), start)
+    best, best_distance, governing = UNKNOWN, WINDOW * 2, False
+    before = bisect.bisect_right(ends, start) - 1  # the nearest trigger before, if in the clause
+    if before >= 0 and starts[before] >= left:
+        best, best_distance = to_later[before], start - ends[before]
+        between = text[ends[before] : start]
+        governing = best_distance <= GOVERNING_DISTANCE and not deadline and not _CLAUSE_BREAK.search(between)
+    after = bisect.bisect_left(starts, end)  # the nearest after, counting AFTER_WEIGHT times farther
+    if after < len(starts) and ends[after] <= right and (starts[after] - end) * AFTER_WEIGHT < best_distance:
+        best, governing = to_earlier[after], _opens_sentence(text, left, start, end)
+    if best == UNKNOWN and deadline:
+        return FUTURE, False
+    return best, governing
+
+
+def _opens_sentence(text: str, left: int, start: int, end: int) -> bool:
+    """ "In January, ...": the expression, after at most a preposition, opens the sentence."""
+    return text[end : end + 1] == "," and bool(_fronting().fullmatch(text, left, start))
+
+
+@cache
+def _fronting() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in tense_words()["fronting_prepositions"])
+    return re.compile(rf"\s*(?:(?:{words})\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _found(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Every tense trigger of ``text``, found in one pass (a text dense with dates, "June, June,
+    ...", would otherwise be scanned once per date): starts, ends, and the tense each gives to
+    an expression after it and to one before it."""
+    starts, ends, to_later, to_earlier = [], [], [], []
+    for m in _triggers().finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        to_later.append(PAST if m.group("past") or m.group("ed") else FUTURE)
+        to_earlier.append(FUTURE if m.group("future") else PAST)
+    return starts, ends, to_later, to_earlier
