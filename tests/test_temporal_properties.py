@@ -28,6 +28,8 @@ TIMEX3_VALUE = re.compile(
         (
             rf"\d{{4}}-\d\d-\d\d{_TIME}",
             r"\d{4}-\d\d",
+            rf"\d{{4}}-(?:\d\d|XX)-XX{_TIME}",
+            r"\d{4}-XX",
             r"\d{4}-W\d\d(?:-WE)?",
             r"\d{4}-Q[1-4]",
             r"\d{4}-H[12]",

@@ -420,6 +420,121 @@ def test_times_and_parts_of_the_day_named_before() -> None:
     assert values("The talks collapsed the week before last.") == [("the week before last", "2025-W19")]
 
 
+def test_that_same_day_of_a_month_named_before_is_an_unknown_day_of_it() -> None:
+    found = values("A doctor was shot last October. His name was crossed off the list that same day.")
+    assert found == [("last October", "2024-10"), ("that same day", "2024-10-XX")]
+    found = values("A doctor was shot last October and police arrived at 10 p.m.")
+    assert found[-1] == ("10 p.m.", "2025-05-19T22:00")  # a clock time is not put on an unknown day
+
+
+SPRING_PUBLICATION = date(2026, 4, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It is due to reach Jupiter in the summer of 2033 and to land early the following year.", "2034"),
+        ("The probe was launched in the winter of 2021 and reached orbit the following year.", "2022"),
+        ("The dam failed in the spring of 2011. That year, the river flooded twice.", "2011"),
+        ("The dam failed in the spring of 2011; later that summer the river flooded again.", "2011-SU"),
+        ("The dam failed in the autumn of 2011 and was rebuilt a year later.", "2012-FA"),
+        ("The mine closed in March 2019; the year before, it had employed 900 people.", "2018-03"),
+        ("The mine closed in March 2019. Later that month, the town lost its bank.", "2019-03"),
+        ("The mine closed on June 3, 2019, and the bank shut the next day.", "2019-06-04"),
+        ("The mine closed in 2014. The previous year, its owner had sold it.", "2013"),
+        ("The mine closed in March 2019, and the following month the bank left.", "2019-04"),
+        ("The mine closed in 2014 and reopened the next year.", "2015"),
+        ("The mine closed in 2014; it will reopen in the next year.", "2027"),  # the coming one
+    ],
+)
+def test_anaphoric_periods_count_from_the_last_date_named(text: str, value: str) -> None:
+    """TimeML values "the following year", "that year", "later that month" ... from the date the
+    story is at, a season included; from publication only when nothing was named before."""
+    assert values(text, SPRING_PUBLICATION)[-1][1] == value
+
+
+WEDNESDAY = date(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Schools in the region will stay closed until Monday, the Education Ministry said.", "2026-03-16"),
+        ("Border crossings stay shut until Friday, officials told reporters.", "2026-03-13"),
+        ("The airport will reopen on Friday, according to the transport agency.", "2026-03-13"),
+        ("Rebels attacked the town on Monday, the army said.", "2026-03-09"),  # the clause is past
+        ("The ferry sank on Monday, officials said on Tuesday.", "2026-03-09"),
+    ],
+)
+def test_an_attribution_tail_does_not_set_the_tense(sentence: str, value: str) -> None:
+    """ ", the ministry said" reports the clause before it: the clause's own tense decides."""
+    assert values(sentence, WEDNESDAY)[0][1] == value
+
+
+def test_an_update_stamp_is_on_the_publication_day() -> None:
+    text = (
+        "Rescue crews will resume the search on Thursday, officials said.\n\n"
+        "Update, 4:15 p.m.: The navy lifted a tsunami warning.\n\n"
+        "Updated 6:40 p.m. ET\n\n"
+        "5:05 p.m. — Ferries resumed service to the islands.\n\n"
+        "The governor will visit on Thursday and speak at 9 a.m.\n"
+    )
+    assert values(text, WEDNESDAY) == [
+        ("Thursday", "2026-03-12"),
+        ("4:15 p.m.", "2026-03-11T16:15"),
+        ("6:40 p.m.", "2026-03-11T18:40"),
+        ("5:05 p.m.", "2026-03-11T17:05"),
+        ("Thursday", "2026-03-12"),
+        ("9 a.m.", "2026-03-12T09:00"),  # inside a paragraph: the day the text is at
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The strike, which the union voted to hold on Monday, ended early.", "2026-03-09"),
+        ("The strike, which the union voted to hold on Monday, will close the ports.", "2026-03-16"),
+        ("The union voted to hold the strike on Monday.", "2026-03-16"),
+    ],
+)
+def test_a_decision_in_a_relative_clause_yields_to_a_past_main_clause(sentence: str, value: str) -> None:
+    """A decision looks ahead from when it was taken, not from publication: when the main
+    clause around it says the thing is over, the day is past."""
+    assert values(sentence, WEDNESDAY) == [("Monday", value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # A reporter's failed attempt is past, though "could" alone looks ahead.
+        ("The mayor could not be reached for comment on Tuesday.", "Tuesday", "2026-03-10"),
+        ("The mayor's relatives could be located Tuesday in their hometown.", "Tuesday", "2026-03-10"),
+        # A weekday's event ("Tuesday's ruling") is past unless its own verb says otherwise.
+        ("Lawyers said they would look for ways to challenge Tuesday's ruling.", "Tuesday", "2026-03-10"),
+        ("Investors are awaiting Friday's jobs report.", "Friday", "2026-03-13"),
+        # A verb after "and" belongs to another clause when one before the weekday governs it.
+        (
+            "Exiles planned a march through the city on Saturday and were printing banners.",
+            "Saturday",
+            "2026-03-14",
+        ),
+        # A relative clause closed before the date does not set its tense.
+        (
+            "The sale, which had been expected, is part of a plan to repay the loan by Friday.",
+            "Friday",
+            "2026-03-13",
+        ),
+        (
+            "He replaced a director who resigned as chairman, president and chief in February.",
+            "February",
+            "2026-02",
+        ),
+    ],
+)
+def test_weekday_tense_in_news_phrasing(sentence: str, text: str, value: str) -> None:
+    assert (text, value) in values(sentence, WEDNESDAY)
+
+
 # --- tense in real news phrasing --------------------------------------------------------------
 
 

@@ -10,7 +10,8 @@ before it), so every rule table shares one calendar arithmetic (dateutil's).
 Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly before/after
 the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
-tense; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved
+tense; ``governed`` (weekdays) by tense only when the verb surely governs the expression,
+else past; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved
 (``w-1``, ``w1`` its week, for weekdays; ``m-1``, ``m1`` its month, for days of the month;
 ``a-1``, ``a1`` the day the text named last).
 
@@ -34,7 +35,9 @@ from dateutil.relativedelta import MO, SA, SU, TH, TU, WE, relativedelta
 from .tense import FUTURE, PAST
 
 WEEKDAYS = (MO, TU, WE, TH, FRI, SA, SU)
-GRAINS = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
+GRAINS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a season's first month (winter: December)
+_SEASON_OF_QUARTER = ("WI", "SP", "SU", "FA")  # by month // 3 % 4: the winter of 2025 ends in 2026
 # How many days a yearless date may lie on the wrong side of the reference for its clause's
 # tense before a farther occurrence on the right side is preferred: tense detection errs,
 # and a date weeks away is likelier than one eleven months away.  A bare month ("in January")
@@ -54,6 +57,7 @@ _VALUE_GRAIN = (
     ("week", re.compile(r"(\d{4})-W(\d\d)")),
     ("month", re.compile(r"(\d{4})-(\d\d)")),
     ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
+    ("season", re.compile(r"(\d{4})-(SP|SU|FA|WI)")),
     ("half", re.compile(r"(\d{4})-H([12])")),
     ("year", re.compile(r"(\d{4})")),
     ("decade", re.compile(r"(\d{3})")),
@@ -64,6 +68,7 @@ _STEP = {
     "week": relativedelta(weeks=1),
     "month": relativedelta(months=1),
     "quarter": relativedelta(months=3),
+    "season": relativedelta(months=3),
     "half": relativedelta(months=6),
     "year": relativedelta(years=1),
     "decade": relativedelta(years=10),
@@ -117,6 +122,7 @@ _WRITE: dict[str, Callable[[date], str]] = {
     "week": lambda day: "{:04d}-W{:02d}".format(*day.isocalendar()[:2]),
     "month": lambda day: f"{day.year:04d}-{day.month:02d}",
     "quarter": lambda day: f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
+    "season": lambda day: f"{day.year - (day.month < 3):04d}-{_SEASON_OF_QUARTER[day.month // 3 % 4]}",
     "half": lambda day: f"{day.year:04d}-H{(day.month - 1) // 6 + 1}",
     "year": lambda day: f"{day.year:04d}",
     "decade": lambda day: f"{day.year // 10:03d}",
@@ -129,6 +135,8 @@ def _period(value: str | None) -> tuple[date, str] | None:
     fiscal period (``FY1989-Q3``) counts as the calendar one of its name."""
     for grain, pattern in _VALUE_GRAIN:
         m = pattern.fullmatch((value or "").removeprefix(FISCAL))
+        if m and grain == "season":
+            return _date(int(m.group(1)), SEASON_START[m.group(2)], 1), grain
         if m:
             y, n = int(m.group(1)), int(m.group(2)) if m.lastindex and m.lastindex > 1 else 1
             if grain == "day":
@@ -241,11 +249,14 @@ def _year_of(
 def _next_to(
     context: Context, span_in: Callable[[int], tuple[date, date]], anchor: tuple[date, str], step: int
 ) -> date:
-    """The first day of the yearly period just before (``step`` -1) or after (1) a period."""
+    """The first day of the yearly period just before (``step`` -1) or after (1) a period, or
+    (0) the one it lies in, else the one of its year ("In May 2019 ... that summer")."""
     first, grain = anchor
     last = _shifted(first, grain, 1) - timedelta(days=1)
     context.used.append(str(context.anchor))
     spans = [span_in(first.year + k) for k in (-2, -1, 0, 1, 2)]
+    if step == 0:
+        return next((span for span in spans if span[0] <= first <= span[1]), spans[2])[0]
     if step < 0:
         return max(span for span in spans if span[1] < first)[0]
     return min(span for span in spans if span[0] > last)[0]
@@ -426,6 +437,8 @@ def _weekday(context: Context, day: str, when: str) -> str:
     if when == "0" or when.startswith("w"):  # "this Friday", "Friday next week" (w1): in that week
         weeks = _int(when[1:]) if when.startswith("w") else 0
         return (ref + timedelta(days=index - ref.weekday(), weeks=weeks)).isoformat()
+    if when == "governed":  # "Friday's vote": ahead only when its own verb says so ("ahead of")
+        when = "" if context.governing() else "past"
     future = when == "future" or (when != "past" and context.tense() == FUTURE)
     return (ref + relativedelta(weekday=WEEKDAYS[index](1 if future else -1))).isoformat()
 
@@ -477,11 +490,14 @@ def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     return _from_anchor(context, str(context.anchor), grain, float(count) * _int(sign))
 
 
-def following(context: Context, grain: str, sign: str) -> str:
+def following(context: Context, grain: str, sign: str, when: str = "") -> str:
     """ "The following year", "the previous month": the period next to the date the text named
-    last, when that date is at least as precise; else next to the reference's."""
+    last, when that date is at least as precise; else next to the reference's.  With ``when``
+    ``past`` only in a past clause ("was re-elected the next year"; "in the next year" is
+    the coming one)."""
     anchor = _period(context.anchor)
-    if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
+    deictic = when == "past" and context.tense() != PAST
+    if deictic or not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
         return shift(context, grain, "1", sign)
     context.used.append(str(context.anchor))
     return _like(context.anchor, _at(_shifted(anchor[0], grain, _int(sign)), grain))
@@ -498,10 +514,17 @@ def same(context: Context, grain: str = "") -> str:
     named last, when that date is at least as precise; else the reference's."""
     grain = grain or "day"
     anchor = _period(context.anchor)
+    if anchor and (anchor[1], grain) in _UNSPECIFIED:  # "last October ... that same day"
+        context.used.append(str(context.anchor))
+        return str(context.anchor) + _UNSPECIFIED[anchor[1], grain]
     if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
         return shift(context, grain, "0")
     context.used.append(str(context.anchor))
     return _like(context.anchor, _at(anchor[0], grain))
+
+
+# A day or month of a coarser period the text named: a day of October 1998 is 1998-10-XX.
+_UNSPECIFIED = {("month", "day"): "-XX", ("year", "month"): "-XX", ("year", "day"): "-XX-XX"}
 
 
 def current(context: Context, grain: str, which: str = "") -> str:
@@ -541,8 +564,7 @@ def half(context: Context, which: str, when: str = "") -> str:
 
 
 def season(context: Context, which: str, when: str = "") -> str:
-    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[which]
-    return f"{_year_of(context, _months(start, 3), when).year:04d}-{which}"
+    return _at(_year_of(context, _months(SEASON_START[which], 3), when), "season")
 
 
 def holiday(context: Context, spec: str, when: str = "", offset: str = "") -> str:
@@ -590,6 +612,28 @@ def clock(
 ) -> str:
     """A time of day on a weekday (``day``, by tense), on a date, or else on the day the text
     is at: the day it named last ("on Thursday ... at 9:40 p.m."), or the reference day."""
+    at = _time_of_day(hour, minute, half_day)
+    on = month_day(context, month, mday) if month else weekday(context, day) if day else _day_at(context)
+    return f"{on}T{at}"
+
+
+def _day_at(context: Context) -> str:
+    """The day the text named last, if it named a day, else the reference: a clock time is
+    not put on an unknown day of a month."""
+    anchor = _period(context.anchor)
+    if anchor and anchor[1] == "day":
+        context.used.append(str(context.anchor))
+        return anchor[0].isoformat()
+    return today(context)
+
+
+def stamp(context: Context, hour: str, minute: str = "", half_day: str = "") -> str:
+    """A time that stamps a live report ("Update, 4:15 p.m.:"): on the day of publication,
+    whatever day the text named last."""
+    return f"{today(context)}T{_time_of_day(hour, minute, half_day)}"
+
+
+def _time_of_day(hour: str, minute: str, half_day: str) -> str:
     h, m = _int(hour), _int(minute) if minute else 0
     if half_day == "pm" and h < 12:
         h += 12
@@ -597,8 +641,7 @@ def clock(
         h = 0
     if not (0 <= h <= 24 and 0 <= m < 60):
         raise Unresolved("no such time")
-    on = month_day(context, month, mday) if month else weekday(context, day) if day else same(context, "day")
-    return f"{on}T{h:02d}:{m:02d}"
+    return f"{h:02d}:{m:02d}"
 
 
 FUNCTIONS: dict[str, Callable[..., str]] = {
@@ -633,4 +676,5 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "holiday_week": holiday_week,
     "holiday_weekend": holiday_weekend,
     "clock": clock,
+    "stamp": stamp,
 }

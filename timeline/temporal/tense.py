@@ -8,6 +8,12 @@ otherwise read as the past, as news English is.  The tense is *governing* when i
 surely is the verb of the expression: close before it in the same clause ("gunmen killed
 12 people in January"), or the main verb of a sentence the expression opens ("In January,
 gunmen killed ..."); a month is then read by tense however far the other side lies.
+
+What is not the expression's clause is left out: an attribution tail that ends the
+sentence (", the ministry said."), a relative clause closed before it (", which had been
+expected,"), a clause after "and" when a verb before the expression gives the tense.  A
+decision in a relative clause ("which the union voted to hold on Monday") looks ahead from
+the decision, so a past main clause after it ("..., ended early") makes the day past.
 """
 
 from __future__ import annotations
@@ -27,9 +33,6 @@ AFTER_WEIGHT = 2
 GOVERNING_DISTANCE = 24  # characters from a trigger before the expression that still surely governs it
 # What stands between a governing trigger and its expression: no clause boundary.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
-# A participle after "be", "to", "is" ... is a passive or an infinitive, not a past tense:
-# "will be named", "is expected", "will be paid".
-_NOT_PARTICIPLE = "".join(rf"(?<!\b{w}\s)" for w in ("be", "to", "is", "are", "am", "being", "get", "gets"))
 # A sentence ends at . ! ? or ; followed by space, or at a blank line; a period after an
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
@@ -44,9 +47,17 @@ _QUOTE = re.compile(r"[\"“”]|''|``")
 def _triggers() -> re.Pattern[str]:
     words = tense_words()
     not_past = "|".join(re.escape(w) for w in words["not_past"])
+    # A participle after "be", "to", "stay" ... is a passive, an infinitive or an adjective, not
+    # a past tense: "will be named", "is expected", "will stay closed".
+    participle = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in words["participle_after"])
     # A plural present after "to" or "not" ("cannot", "didn't") is an infinitive or negated.
     not_finite = "".join(rf"(?<!{re.escape(w)}\s)" for w in words["not_finite_after"])
     plural = rf"{not_finite}(?:{phrase_regex(words['scheduled_plural'])})"
+    # A past phrase that opens with a future word ("could not be reached", "must have") wins.
+    longer_past = phrase_regex(
+        p for p in words["past"] if any(p.startswith(f + " ") for f in words["future"])
+    )
+    future = rf"(?!(?:{longer_past})(?![\w'’]))(?:{phrase_regex(words['future'])}|{plural})"
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
     # "Agreed to a truce" is no infinitive.
@@ -60,9 +71,9 @@ def _triggers() -> re.Pattern[str]:
         rf"|{noun}{verb}(?=\s+(?:{phrase_regex(words['object_starts'])}|[$£€0-9])(?![\w'’]))"
     )
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<future>{phrase_regex(words['future'])}|{plural})"
-        rf"|(?P<past>{_NOT_PARTICIPLE}(?:{phrase_regex(words['past'])}|{base_past}))"
-        rf"|(?P<ed>{_NOT_PARTICIPLE}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
+        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<future>{future})"
+        rf"|(?P<past>{participle}(?:{phrase_regex(words['past'])}|{base_past}))"
+        rf"|(?P<ed>{participle}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
 
@@ -72,6 +83,43 @@ def _deadline(table: str = "future_prepositions") -> re.Pattern[str]:
     """A preposition right before the expression that points to the future ("in time for")."""
     words = "|".join(re.escape(w) for w in tense_words()[table])
     return re.compile(rf"(?<![\w'’])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _attribution() -> re.Pattern[str]:
+    """An attribution tail from the end of an expression to the end of its sentence: a comma,
+    at most six words of subject, the speech verb, then no other clause (", officials said
+    on Tuesday." but not ", officials said, adding ...")."""
+    verbs = phrase_regex(tense_words()["attribution"])
+    return re.compile(
+        rf"[^,;:\"“”]*?,\s+(?:[^\s,;:\"“”]+\s+){{0,6}}?(?:{verbs})(?![\w'’])[^,;:\"“”]*$", re.IGNORECASE
+    )
+
+
+@cache
+def _coordinator() -> re.Pattern[str]:
+    """A conjunction that opens another clause: a verb after it ("rallied on Saturday and were
+    planning to ...") is not the expression's when a verb before it is."""
+    return re.compile(
+        rf"(?<![\w'’])(?:{phrase_regex(tense_words()['coordinators'])})(?![\w'’])", re.IGNORECASE
+    )
+
+
+@cache
+def _relative_clause() -> re.Pattern[str]:
+    """The opening of a relative clause set off by a comma, up to the expression."""
+    pronouns = phrase_regex(tense_words()["relative_pronouns"])
+    return re.compile(rf",\s+(?:{pronouns})\s[^,;:\"“”]*$", re.IGNORECASE)
+
+
+@cache
+def _closed_relative_clause() -> re.Pattern[str]:
+    """A relative clause set off by commas, and the present main verb after it if one follows."""
+    pronouns = phrase_regex(tense_words()["relative_pronouns"])
+    verbs = phrase_regex(tense_words()["present_main_verbs"])
+    return re.compile(
+        rf",\s+(?:{pronouns})\s[^,;:\"“”]*,(?=(?P<space>\s+)(?:(?P<verb>{verbs})(?![\w'’]))?)", re.IGNORECASE
+    )
 
 
 @cache
@@ -133,20 +181,57 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
         left = quote.end()
     quote_after = _QUOTE.search(text, end, right)
     right = quote_after.start() if quote_after else right
-    starts, ends, to_later, to_earlier = _found(text)
+    tail = _attribution().match(text, end, right)
+    right = text.index(",", end, right) if tail else right
+    starts, ends, to_later, to_earlier, intentions = _found(text)
     deadline = _deadline("weak_future_prepositions").search(text, max(left, start - 16), start)
     best, best_distance, governing = UNKNOWN, WINDOW * 2, False
     before = bisect.bisect_right(ends, start) - 1  # the nearest trigger before, if in the clause
+    for aside in reversed(_asides(text, left, start)):  # not one of a relative clause closed before it
+        if before >= 0 and aside[0] <= starts[before] < aside[1]:
+            before = bisect.bisect_right(ends, aside[0]) - 1
     if before >= 0 and starts[before] >= left:
         best, best_distance = to_later[before], start - ends[before]
         between = text[ends[before] : start]
         governing = best_distance <= GOVERNING_DISTANCE and not deadline and not _CLAUSE_BREAK.search(between)
+        if before in intentions and _main_clause_past(text, left, start, end, right):
+            return PAST, False
     after = bisect.bisect_left(starts, end)  # the nearest after, counting AFTER_WEIGHT times farther
-    if after < len(starts) and ends[after] <= right and (starts[after] - end) * AFTER_WEIGHT < best_distance:
+    if (
+        after < len(starts)
+        and ends[after] <= right
+        and (starts[after] - end) * AFTER_WEIGHT < best_distance
+        and not (best != UNKNOWN and _coordinator().search(text, end, starts[after]))
+    ):
         best, governing = to_earlier[after], _opens_sentence(text, left, start, end)
     if best == UNKNOWN and deadline:
         return FUTURE, False
     return best, governing
+
+
+def _asides(text: str, left: int, start: int) -> list[tuple[int, int]]:
+    """The relative clauses set off by commas that close before ``start`` where the main clause
+    resumes with its verb: "The sale, which had been expected, is part of a plan to repay the
+    loan by February" (not the list in "who resigned as chairman, president and ...")."""
+    starts = _found(text)[0]
+    asides = []
+    for m in _closed_relative_clause().finditer(text, left, start):
+        after = bisect.bisect_left(starts, m.end("space"))
+        if m.group("verb") or (after < len(starts) and starts[after] == m.end("space")):
+            asides.append(m.span())
+    return asides
+
+
+def _main_clause_past(text: str, left: int, start: int, end: int, right: int) -> bool:
+    """Whether the expression lies in a relative clause set off by commas whose main clause,
+    after it, is in the past: "The strike, which the union voted to hold on Monday, ended
+    early" held the strike on the Monday past."""
+    opening = _relative_clause().search(text, left, start)
+    closing = text.find(",", end, right)
+    if not opening or closing < 0 or _CLAUSE_BREAK.search(text, end, closing):
+        return False
+    main = _triggers().search(text, closing, right)
+    return bool(main and (main.group("past") or main.group("ed")))
 
 
 def _opens_sentence(text: str, left: int, start: int, end: int) -> bool:
@@ -161,14 +246,16 @@ def _fronting() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _found(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+def _found(text: str) -> tuple[list[int], list[int], list[int], list[int], frozenset[int]]:
     """Every tense trigger of ``text``, found in one pass (a text dense with dates, "June, June,
-    ...", would otherwise be scanned once per date): starts, ends, and the tense each gives to
-    an expression after it and to one before it."""
-    starts, ends, to_later, to_earlier = [], [], [], []
-    for m in _triggers().finditer(text):
+    ...", would otherwise be scanned once per date): starts, ends, the tense each gives to an
+    expression after it and to one before it, and which are verbs of intention."""
+    starts, ends, to_later, to_earlier, intentions = [], [], [], [], set()
+    for i, m in enumerate(_triggers().finditer(text)):
         starts.append(m.start())
         ends.append(m.end())
         to_later.append(PAST if m.group("past") or m.group("ed") else FUTURE)
         to_earlier.append(FUTURE if m.group("future") else PAST)
-    return starts, ends, to_later, to_earlier
+        if m.group("intention"):
+            intentions.add(i)
+    return starts, ends, to_later, to_earlier, frozenset(intentions)
