@@ -128,3 +128,30 @@ def test_places_inside_organisation_names_are_not_places():
 )
 def test_same_person_across_articles(a, b, same):
     assert entities.same_person(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("HALDEN, Ore. — A fire destroyed the old mill on Monday.", "Halden"),  # in no gazetteer
+        ("BRUSSELS (Wire) — European ministers met on Tuesday.", "Brussels"),
+        ("NEW YORK (AP) _ Stocks fell sharply on Friday.", "New York"),
+        ("O'SMACH, Cambodia (AP) _ Troops withdrew on Sunday.", "O'Smach"),
+        ("WILKES-BARRE, Pa. — The mine closed on Friday.", "Wilkes-Barre"),
+    ],
+)
+def test_the_place_of_a_dateline_is_a_place(text, place):
+    found = [m for m in entities.find(text) if m.entity.kind == "place"]
+    assert (found[0].entity.name, found[0].start) == (place, 0)
+
+
+@pytest.mark.parametrize(
+    "text", ["UPDATE — The navy lifted the warning.", "EXCLUSIVE (Wire) — Talks stalled."]
+)
+def test_a_label_before_a_dash_is_no_place(text):
+    assert names(text, "place") == set()
+
+
+def test_capitals_later_in_the_text_are_no_dateline():
+    text = "Officials met on Monday.\n\nBRUSSELS is far away, NATO said."
+    assert not [m for m in entities.find(text) if text[m.start : m.end] == "BRUSSELS"]

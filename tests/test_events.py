@@ -25,10 +25,10 @@ ENTITY_TABLES = (
     "calendar-words", "name-particles", "not-people", "named-things",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
-    "title-rewrites", "title-fillers", "date-words", "clause-openers", "relative-pronouns", "verbs",
-    "introduction-openers", "determiners", "nominalisations", "phrase-breaks", "headline-tense",
-    "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines", "summary-tidying",
-    "clause-splitters",
+    "title-rewrites", "title-fillers", "title-modifiers", "date-words", "clause-openers", "relative-pronouns",
+    "verbs", "introduction-openers", "possessives", "determiners", "nominalisations", "phrase-breaks",
+    "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
+    "summary-tidying", "clause-splitters", "apposition-openers",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -254,12 +254,17 @@ EVENT_TABLES = {
     "planned-triggers": check_status,
     "anaphora": check_attached,
     "happenings": check_grouping,
+    "beginnings": check_grouping,
     "anchorable-nouns": check_start,
     "duration-anchors": check_start,
     "range-connectors": check_range,
     "clock-words": check_dates,
     "stretch-words": check_dates,
     "period-nouns": check_dates,
+    "comparisons": check_dates,
+    "comparison-ends": check_dates,
+    "figure-periods": check_dates,
+    "reported-results": check_dates,
     "first-person": check_dates,
 }
 
@@ -498,3 +503,78 @@ def test_live_blog_entries_are_dated_by_their_day():
     assert "Network Rail cancelled all trains between Cardiff and Swansea" in {e.title for e in today}
     assert [e.status for e in today if "Morgan" in e.title] == ["planned"]
     assert on(events, "2025-07-22")[0].status == "planned"
+
+
+# --- comparisons, reported periods, beginnings, datelines -----------------------------------------
+
+LOSS = "Harbor Robotics reported a second-quarter loss of $38 million, compared with a profit a year earlier."
+
+
+def test_a_comparison_never_dates_the_happening():
+    events = extract_events(article(LOSS, "2025-07-30"))
+    assert [(e.date, e.precision) for e in events] == [("2025-Q2", "quarter")]
+    assert [s.expression for s in events[0].sources] == ["second-quarter"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor Robotics expects a second-quarter loss of $38 million.",  # the quarter has not ended
+        "Harbor Robotics will report second-quarter results.",  # a plan, not a result
+    ],
+)
+def test_a_figure_for_a_period_dates_only_a_reported_result(text):
+    assert extract_events(article(text, "2025-05-19")) == []
+
+
+def test_a_figure_for_a_period_gives_way_to_the_day_it_was_reported():
+    text = "Harbor Robotics reported second-quarter results on Tuesday."
+    assert [e.date for e in extract_events(article(text, "2025-07-30"))] == ["2025-07-29"]
+
+
+TRIAL = (
+    "A jury convicted Haines, ending a trial that began in late October. "
+    "Jurors met after the three-week trial."
+)
+
+
+def test_a_thing_dated_twice_is_one_event_when_the_dates_agree():
+    timexes = [
+        timex("late October", TRIAL, "DATE", "2024-10", "END"),
+        timex("three-week", TRIAL, "DURATION", "P3W"),
+    ]
+    (trial,) = extract_events(article(TRIAL, "2024-11-15"), timexes)
+    assert (trial.date, trial.precision) == ("2024-10", "month")
+    assert [s.expression for s in trial.sources] == ["late October", "three-week"]
+    assert "began" in trial.title
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (TRIAL.replace("late October", "early September"), "2024-09"),  # the week is not in September
+        (TRIAL.replace("a trial that began", "talks that began"), "2024-10"),  # not the same thing
+    ],
+)
+def test_a_thing_dated_twice_stays_apart_when_dates_or_nouns_differ(text, value):
+    phrase = "early September" if "September" in text else "late October"
+    timexes = [timex(phrase, text, "DATE", value), timex("three-week", text, "DURATION", "P3W")]
+    events = extract_events(article(text, "2024-11-15"), timexes)
+    assert sorted(e.date for e in events) == sorted([value, "2024-W43"])
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("HALDEN, Ore. — A fire destroyed the old mill on Monday.", ["Halden"]),
+        ("HALDEN, Ore. — A fire in Portland destroyed the old mill on Monday.", ["Portland"]),
+    ],
+)
+def test_a_dateline_places_the_lead_only_when_it_names_no_place(text, places):
+    (event,) = extract_events(article(text))
+    assert [p.name for p in event.places] == places
+
+
+def test_a_day_after_a_thing_is_no_part_of_its_name():
+    events = extract_events(article("Dockworkers ended a nine-day strike on Sunday.", "2025-06-02"))
+    assert [e.title for e in events if e.title.startswith("Start of")] == ["Start of the strike"]

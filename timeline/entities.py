@@ -404,8 +404,8 @@ def _is_place_name(text: str, tokens: list[_Token], run: list[int]) -> bool:
 def _places(text: str, tokens: list[_Token]) -> list[Mention]:
     """Every gazetteer name in the text, longest first; people and organisations are removed later."""
     gazetteer, by_first = _gazetteer(), _gazetteer_index()
-    mentions: list[Mention] = []
-    skip_until = -1
+    mentions = _dateline_places(text)
+    skip_until = max((m.end for m in mentions), default=-1)
     for tok in tokens:
         if tok.start < skip_until:
             continue
@@ -417,6 +417,35 @@ def _places(text: str, tokens: list[_Token]) -> list[Mention]:
                 skip_until = end
                 break
     return mentions
+
+
+def _dateline_places(text: str) -> list[Mention]:
+    """ "HALDEN, Ore. — …", "BRUSSELS (Wire) — …": the place in capitals that opens a story (the
+    datelines table's group "place"), under its gazetteer name, or in title case when a region
+    follows it ("HALDEN, Ore."; "UPDATE — …" names no place)."""
+    lead = text.lstrip()
+    for pattern in _dateline_patterns():
+        m = pattern.match(lead)
+        if not (m and m.group("place")):
+            continue
+        written = m.group("place")
+        name = _gazetteer_by_case().get(written.lower())
+        if name is None and lead[m.end("place") : m.end("place") + 1] == ",":
+            name = re.sub(r"(?:^|(?<=[\s'’-]))\w", lambda c: c.group().upper(), written.lower())  # O'Smach
+        if name:
+            start = len(text) - len(lead) + m.start("place")
+            return [Mention(start, start + len(written), Entity(name, slugify(name), "place"))]
+    return []
+
+
+@cache
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(row[0]) for row in lexicon.table("datelines").rows)
+
+
+@cache
+def _gazetteer_by_case() -> dict[str, str]:
+    return {k.lower(): v for k, v in _gazetteer().items()}
 
 
 def _continues_word(text: str, end: int) -> bool:

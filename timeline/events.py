@@ -8,12 +8,16 @@ The steps, in order:
    the clause it stands in; a duration that gives a thing's age ("his 39-month-old war")
    dates the thing's start; ages of people, counts, sets and vague words date nothing, nor
    does a time stamp alone ("Updated 6:40 p.m. ET") or a quoted "we" ("“We grew too fast in
-   2021,” he said": no subject a headline could name).
+   2021,” he said": no subject a headline could name).  The date of a comparison ("compared
+   with a profit a year earlier") or of the period a figure is for ("a surplus for 2025") dates
+   nothing; "from 2016 to 2020" is one stretch with an end date.
 2. *Clauses*: the clause that holds the date is the happening (``timeline.headlines`` finds
    it and words its headline and summary); its people and places are the event's.
 3. *Grouping*: sentences with the same date that are about the same person, name the same
    kind of happening (``happenings`` table) or share most of their words are one event;
-   others on that day stay apart (Vance's remarks on Monday are not Monday's call).
+   others on that day stay apart (Vance's remarks on Monday are not Monday's call).  A thing
+   whose start a duration dates ("the three-week trial") joins the sentence that says it began
+   ("a trial that began in late October") when the two dates agree.
 4. *Attachment*: an undated sentence that carries the previous one on ("The two sides
    agreed …") is another source of that sentence's event.
 
@@ -39,6 +43,7 @@ from .periods import PeriodError
 Span = tuple[int, int]
 
 SAME_WORDING = 0.5  # share of content words two clauses on one date need to be one happening
+COMPARISON_REACH = 100  # characters from "compared with" to the date of what is compared
 _SKIPPED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "MORE_THAN", "LESS_THAN"})
 _DURATION = re.compile(r"^P(\d+|X)(DE|CE|Y|M|W|D)$")
 _UNITS = {  # TIMEX3 unit → (relativedelta keyword, factor, precision of the start, word)
@@ -91,7 +96,7 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
         timexes = tag(article.text, article.published)
     spans = text.sentences(article.text)
     mentions = _mentions(article, spans, timexes)
-    groups = _attach(article.text, spans, _group(mentions))
+    groups = _attach(article.text, spans, _join_beginnings(article.text, _group(mentions)))
     events = [_event(article, g) for g in groups]
     events.sort(key=lambda e: (periods.sort_key(e.date), article.text.find(e.sources[0].sentence)))
     return _unique_slugs(events)
@@ -108,6 +113,10 @@ def _date_of(timex: Timex, article_text: str, published: date) -> _Date | None:
         return None
     if not any(c.isalpha() for c in timex.text) and not _YEAR_DIGITS.search(timex.text):
         return None  # a bare number ("1,000", "78") is a count or an age, never a date
+    return _calendar_date(timex)
+
+
+def _calendar_date(timex: Timex) -> _Date | None:
     value = _PART_OF_WEEK.sub(r"\1", _TIME_OF_DAY.sub(r"\1", timex.value))
     try:
         period = periods.parse(value)
@@ -136,10 +145,21 @@ def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date |
                 continue
             back = count - 1 if how == "ordinal" else count
             start = published - relativedelta(**{keyword: back * factor})
-            thing = (found.start("thing") + window_start, found.end("thing") + window_start)
+            thing = _without_day(
+                article_text, found.start("thing") + window_start, found.end("thing") + window_start
+            )
             unit = word if count == 1 else f"{word}s"
             return _Date(periods.format_value(start, precision), precision, None, thing, f"{count} {unit}")
     return None
+
+
+def _without_day(body: str, start: int, end: int) -> Span:
+    """ "a nine-day strike on Sunday": the thing is the strike; a day after it is no part of its name
+    (calendar-words), "the war on Ukraine" keeps its place."""
+    words = list(re.finditer(r"\S+", body[start:end]))
+    if len(words) > 2 and words[-1].group().strip(".,").lower() in lexicon.words("calendar-words"):
+        words = words[:-2]
+    return start, start + words[-1].end()
 
 
 @lru_cache(maxsize=256)
@@ -154,12 +174,15 @@ def _anchor_patterns(expression: str) -> tuple[tuple[str, re.Pattern[str]], ...]
     return tuple(out)
 
 
-def _ranges(article_text: str, dated: list[tuple[Timex, _Date]]) -> list[tuple[Span, _Date]]:
+def _ranges(
+    article_text: str, dated: list[tuple[Timex, _Date]], timexes: Sequence[Timex]
+) -> list[tuple[Span, _Date]]:
     """Join "from May 12 to May 14" into one dated stretch; keep every other date as it is."""
     out: list[tuple[Span, _Date]] = []
     i = 0
     while i < len(dated):
         (a, da), nxt = dated[i], dated[i + 1] if i + 1 < len(dated) else None
+        nxt = _dashed_end(article_text, a, timexes) or nxt
         if (
             nxt
             and da.thing is None
@@ -167,11 +190,21 @@ def _ranges(article_text: str, dated: list[tuple[Timex, _Date]]) -> list[tuple[S
             and _is_range(article_text, a, nxt[0], da, nxt[1])
         ):
             out.append(((a.start, nxt[0].end), _Date(da.value, da.precision, nxt[1].value)))
-            i += 2
+            i += 2 if i + 1 < len(dated) and dated[i + 1][0] == nxt[0] else 1
             continue
         out.append(((a.start, a.end), da))
         i += 1
     return out
+
+
+def _dashed_end(article_text: str, a: Timex, timexes: Sequence[Timex]) -> tuple[Timex, _Date] | None:
+    """ "2014-16", "June 2-4": the bare number after a dash ends the range that ``a`` begins (alone it
+    would be no date at all)."""
+    if article_text[a.end : a.end + 1] not in ("-", "–"):
+        return None
+    end = next((t for t in timexes if t.start == a.end + 1 and t.text.isdigit()), None)
+    when = _calendar_date(end) if end and end.type == "DATE" else None
+    return (end, when) if end and when else None
 
 
 def _is_range(article_text: str, a: Timex, b: Timex, da: _Date, db: _Date) -> bool:
@@ -192,7 +225,7 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     calendar = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     found: list[_Mention] = []
     seen: set[tuple[Span, str, str | None]] = set()
-    for expression, when in _ranges(body, dated):
+    for expression, when in _ranges(body, dated, timexes):
         sentence = text.sentence_at(spans, expression[0])
         key = (sentence, when.value, when.end_value) if sentence else None
         if sentence is None or key in seen:
@@ -211,10 +244,21 @@ def _dated(
     body: str, spans: list[Span], timexes: Sequence[Timex], published: date
 ) -> list[tuple[Timex, _Date]]:
     """The expressions that date something.  A clock time beside a day ("at 10:35 a.m. Friday")
-    is part of that day's statement: it dates the sentence only when nothing else does."""
-    dated = [
-        (t, d) for t in timexes if (d := _date_of(t, body, published)) and not _bounds_or_covers(body, t)
+    is part of that day's statement: it dates the sentence only when nothing else does; so does
+    the period a reported figure covers ("reported a second-quarter loss")."""
+    candidates = [
+        (t, d)
+        for t in timexes
+        if (d := _date_of(t, body, published)) and not _bounds(body, t) and not _compared(body, t)
     ]
+    dated = [(t, d) for t, d in candidates if not _covers(body, t)]
+    with_date = {text.sentence_at(spans, t.start) for t, _ in dated}
+    dated += [
+        (t, d)
+        for t, d in candidates
+        if _covers(body, t) and _reported_result(body, spans, t, d, published, with_date)
+    ]
+    dated.sort(key=lambda td: td[0].start)
     with_day = {
         text.sentence_at(spans, t.start) for t, _ in dated if not _CLOCK.match(t.value) or _names_day(t.text)
     }
@@ -227,15 +271,61 @@ def _dated(
     ]
 
 
-def _bounds_or_covers(body: str, timex: Timex) -> bool:
-    """ "since 2017" bounds a stretch; "fourth-quarter results", "fiscal 2025 revenue" name the period
-    a figure covers: neither is the date of a happening (the stretch-words and period-nouns tables)."""
+def _bounds(body: str, timex: Timex) -> bool:
+    """ "since 2017" bounds a stretch (stretch-words): it is not the date of a happening."""
     before = re.search(r"(\w+)\W+(?:the\s+)?$", body[max(0, timex.start - 30) : timex.start])
+    return bool(before and before.group(1).lower() in lexicon.words("stretch-words"))
+
+
+def _covers(body: str, timex: Timex) -> bool:
+    """ "fourth-quarter results", "fiscal 2025 revenue" (period-nouns), "a surplus of $4 million for
+    2025" (figure-periods): the period a figure covers, not the day something happened."""
     after = re.match(r"\W{0,2}(\w+)", body[timex.end : timex.end + 30])
+    if after and timex.type == "DATE" and after.group(1).lower() in lexicon.words("period-nouns"):
+        return True
+    lead = body[max(0, timex.start - 60) : timex.start]
+    return any(p.search(lead) for p in _patterns("figure-periods", re.IGNORECASE))
+
+
+def _compared(body: str, timex: Timex) -> bool:
+    """ "… compared with a profit of $12 million a year earlier", "up from $376 million in 2023": the
+    date of the figure compared against (comparisons table), not of the sentence's happening."""
+    lead = body[max(0, timex.start - COMPARISON_REACH - 40) : timex.start]
+    for p in _patterns("comparisons", re.IGNORECASE):
+        m = re.search(
+            rf"(?:{p.pattern})(?!\w)(?P<gap>(?:[^;:—–.!?\n]|\.(?=\d)){{0,{COMPARISON_REACH}}})$",
+            lead,
+            p.flags,
+        )
+        if m and not _opens_clause(m.group("gap")):
+            return True
+    return False
+
+
+def _opens_clause(words: str) -> bool:
+    """ "… before the board met", "…, the company said on Monday": a clause of its own after the
+    comparison, whose date is its own (comparison-ends, clause-openers; a speech verb after a comma:
+    "the 16 cents it reported last year" is still the comparison)."""
+    found = {w.lower() for w in re.findall(r"[\w’']+", words)}
+    spoken = {w.lower() for w in re.findall(r"[\w’']+", words.rpartition(",")[2] if "," in words else "")}
     return bool(
-        (before and before.group(1).lower() in lexicon.words("stretch-words"))
-        or (after and timex.type == "DATE" and after.group(1).lower() in lexicon.words("period-nouns"))
+        found & (lexicon.words("comparison-ends") | lexicon.words("clause-openers"))
+        or spoken & lexicon.words("speech-verbs")
     )
+
+
+def _reported_result(
+    body: str, spans: list[Span], timex: Timex, when: _Date, published: date, with_date: set[Span | None]
+) -> bool:
+    """ "Harbor reported a second-quarter loss": a figure for a finished period, reported (the
+    reported-results table) in a sentence that nothing else dates and that plans nothing, dates
+    that sentence (the loss happened then)."""
+    sentence = text.sentence_at(spans, timex.start)
+    if sentence is None or sentence in with_date or periods.parse(when.value).end >= published:
+        return False
+    lead = body[max(sentence[0], timex.start - 60) : timex.start]
+    reported = any(p.search(lead) for p in _patterns("reported-results", re.IGNORECASE))
+    return reported and not _plans(body[sentence[0] : sentence[1]])
 
 
 def _says_something(body: str, sentence: Span, dates: Sequence[Span]) -> bool:
@@ -332,6 +422,35 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     return groups
 
 
+def _join_beginnings(body: str, groups: list[_Group]) -> list[_Group]:
+    """ "the three-week trial" (its start dated from its length) and "a trial that began in late
+    October" are one happening: same noun, a beginning word (beginnings table), and dates of which
+    one lies within the other.  Anything less stays apart."""
+    for start in [g for g in groups if len(g.mentions) == 1 and g.mentions[0].date.thing]:
+        (thing,) = start.mentions
+        begun = [g for g in groups if g is not start and any(_begins(body, m, thing) for m in g.mentions)]
+        if begun:
+            begun[0].mentions.append(thing)
+            groups.remove(start)
+    return groups
+
+
+def _begins(body: str, mention: _Mention, thing: _Mention) -> bool:
+    """Does ``mention`` say that ``thing`` began, at a date that agrees with its start?"""
+    nouns = {k.removeprefix("start:") for k in thing.kinds}
+    before = re.findall(r"[a-z]+", body[max(0, mention.clause.span[0] - 30) : mention.clause.span[0]].lower())
+    named = mention.words | set(before[-1:])  # "a trial | that began …": the noun the clause hangs on
+    return bool(nouns & named and lexicon.words("beginnings") & mention.words) and _agree(
+        mention.date, thing.date
+    )
+
+
+def _agree(a: _Date, b: _Date) -> bool:
+    """Does one date lie within the other ("late October" and the week of 21 October)?"""
+    pa, pb = periods.parse(a.value), periods.parse(b.value)
+    return pa.contains(pb) or pb.contains(pa)
+
+
 def _same_happening(a: _Mention, b: _Mention) -> bool:
     """Same kind of happening, same person, or mostly the same words."""
     if a.kinds & b.kinds or (a.subject is not None and a.subject == b.subject):
@@ -364,7 +483,7 @@ def _attach(body: str, spans: list[Span], groups: list[_Group]) -> list[_Group]:
 def _event(article: Article, group: _Group) -> Event:
     body = article.text
     mentions = sorted(group.mentions, key=lambda m: m.sentence)
-    best = next((m for m in mentions if m.clause.main), mentions[0])
+    best = min(mentions, key=lambda m: (not m.clause.main, m.date.thing is not None))  # stable: first
     when = best.date
     sentences = sorted({m.sentence for m in mentions} | set(group.attached))
     expressions = {m.sentence: body[m.expression[0] : m.expression[1]] for m in reversed(mentions)}
@@ -400,21 +519,39 @@ def _event(article: Article, group: _Group) -> Event:
                 )
             )
         ),
-        places=_entities(body, regions, entities.places_in),
+        places=_entities(body, regions, entities.places_in)
+        or _entities(body, _dateline(body, mentions), entities.places_in),
         sources=sources,
     )
 
 
+def _dateline(body: str, mentions: Iterable[_Mention]) -> list[Span]:
+    """ "HALDEN, Ore. — A fire destroyed …": the place a story is filed from is where its lead
+    sentence's main happening took place, when that sentence names no place of its own (a story
+    filed in Washington may lead with a call made in Sochi)."""
+    return [
+        (m.sentence[0], m.sentence[0] + headlines.dateline_length(body[m.sentence[0] : m.sentence[1]]))
+        for m in mentions
+        if m.clause.main and not body[: m.sentence[0]].strip()
+    ]
+
+
 def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
-    """The people "he" or "she" opening a dated clause ("since he arrived") stand for."""
+    """The people "he", "she" or "his" opening a dated clause ("since he arrived", "His lawyer filed …")
+    stand for."""
     found = []
     for m in mentions:
         words = re.finditer(r"[\w’']+", body[m.clause.span[0] : m.clause.span[1]])
         lead = next((w for w in words if w.group().lower() not in lexicon.words("clause-openers")), None)
-        if lead and lead.group().lower() in ("he", "she"):
+        if lead and (lead.group().lower() in ("he", "she") or _possessor_kind(lead.group()) == "person"):
             person = headlines.referent(body, m.clause.span[0] + lead.start())
             found += [person] if person else []
     return found
+
+
+def _possessor_kind(word: str) -> str | None:
+    """ "his" → "person" (the possessives table): whose lawyer, whose car."""
+    return dict(lexicon.table("possessives").rows).get(word.lower())
 
 
 def _named_in(body: str, title: str, mentions: Iterable[_Mention]) -> list[Entity]:
@@ -447,12 +584,15 @@ def _status(body: str, mention: _Mention, published: date) -> str:
         return "planned"
     if period.end < published:
         return "happened"
-    clause = body[mention.clause.context[0] : mention.clause.context[1]]
-    planned = any(
-        re.search(rf"(?<!\w)(?:{p.pattern})(?!\w)", clause, re.IGNORECASE)
+    return "planned" if _plans(body[mention.clause.context[0] : mention.clause.context[1]]) else "happened"
+
+
+def _plans(words: str) -> bool:
+    """Does ``words`` speak of what is to come ("will", "is scheduled to": planned-triggers)?"""
+    return any(
+        re.search(rf"(?<!\w)(?:{p.pattern})(?!\w)", words, re.IGNORECASE)
         for p in _patterns("planned-triggers")
     )
-    return "planned" if planned else "happened"
 
 
 def _title(body: str, mention: _Mention, status: str) -> str:

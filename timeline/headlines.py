@@ -102,7 +102,12 @@ def opening_clause(body: str, sentence: Span, until: int | None = None) -> Claus
 def _clause(body: str, segments: list[_Segment], expression: Span, others: Sequence[Span] = ()) -> Clause:
     k = next(i for i, seg in enumerate(segments) if seg.start <= expression[0] < seg.end)
     first = k
-    while first > 0 and (segments[first].cut == "weak" or _is_aside(body, segments, first, k)):
+    apposition = bool(_apposed_name(body, segments[k].start, segments[k].end))  # the date's own clause
+    while (
+        not apposition
+        and first > 0
+        and (segments[first].cut == "weak" or _is_aside(body, segments, first, k))
+    ):
         first -= 1
     front = k if k > first and _is_speech_tail(body, segments[k], expression) else first
     if k + 1 < len(segments) and _only_date(body, segments[front].start, segments[k].end, expression):
@@ -130,10 +135,19 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         for i, seg in enumerate(segments[front + 1 : last], front + 1)
         if _is_aside(body, segments, i, k)
         or (
-            seg.cut == "weak" and (not has_verb(body[seg.start : seg.end]) or _is_participle_aside(body, seg))
+            seg.cut == "weak"
+            and (
+                not has_verb(body[seg.start : seg.end])
+                or _is_participle_aside(body, seg)
+                or bool(_apposed_name(body, seg.start, seg.end))
+            )
         )
     )
-    main = segments[first].cut in ("start", "weak", *_MAIN_SPLITS) and not in_quotation(body, expression[0])
+    main = (
+        segments[first].cut in ("start", "weak", *_MAIN_SPLITS)
+        and not apposition
+        and not in_quotation(body, expression[0])
+    )
     return Clause(span, (segments[first].start, span[1]), main, asides, segments[front].cut == "predicate")
 
 
@@ -291,6 +305,21 @@ def _is_participle_aside(body: str, segment: _Segment) -> bool:
         and "VBN" in lexicon.verb_tags(words[0])
         and body[segment.end : segment.end + 1] == ","
     )
+
+
+def _apposed_name(body: str, start: int, end: int) -> list[str]:
+    """ "NASA's Europa Clipper, an orbiter launched in October 2024, …": if ``start:end`` is such a
+    noun phrase between commas (apposition-openers), the capitalised name it describes."""
+    words = body[start:end].strip(" ,").split()
+    before = body[: start + len(body[start:end]) - len(body[start:end].lstrip(" ,"))].rstrip()
+    if len(words) < 2 or words[0].lower() not in lexicon.words("apposition-openers"):
+        return []
+    if not before.endswith(",") or body[end : end + 1] != ",":
+        return []
+    name = list(
+        itertools.takewhile(lambda w: w[:1].isupper(), reversed(before[:-1].split()[-SUBJECT_WORDS:]))
+    )
+    return name[::-1]
 
 
 def _after_comma(body: str, segment: _Segment) -> bool:
@@ -636,6 +665,8 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
             seen_title = seen_title or lower in lexicon.words("titles")
         elif seen_title and word.islower() and _modifies_title(before, k):
             pass  # "housing organizer", "planetary scientist": a title's own modifier
+        elif seen_title and lower.rstrip("-") in lexicon.words("title-modifiers"):
+            pass  # "former Millbrook Mayor": the title's qualifier goes with it
         elif not (word[0].isupper() and word.rstrip(".").replace(".", "").isalpha()):
             break
         start = floor + m.start()
@@ -799,21 +830,69 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
     elif antecedent:  # "the law that Parliament passed" → "Parliament passed the law"
         verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), len(words) - 1)
         words = [*words[1 : verb + 1], *antecedent, *words[verb + 1 :]]
+    described = _apposed_name(body, *span)
+    done = next((i for i in range(1, len(words)) if lexicon.verb_tags(words[i]) & {"VBN", "VBD"}), None)
+    if described and done is not None:  # ", an orbiter launched in 2024," → "Europa Clipper launched"
+        words = [*described, *words[done:]]
     rewritten = _rewrite(" ".join(words), body, span, status)
     if rewritten:
         words = rewritten.split()
-    lead = next((i for i, w in enumerate(words) if w.lower() not in lexicon.words("clause-openers")), 0)
+    lead = next(
+        (i for i, w in enumerate(words) if w.lower() not in lexicon.words("clause-openers") | _LEADING), 0
+    )
     pronoun = words[lead].strip(_QUOTES).lower() if lead < len(words) else ""
     if pronoun in ("he", "she"):
         named = referent(body, span[0])
         if named:
             words = [JOIN.join(short_name(body, named).split()), *words[lead + 1 :]]
-    elif pronoun in ("it", "its") and words[lead + 1 : lead + 2] != [] and not _impersonal(words[lead + 1]):
+    elif pronoun == "it" and words[lead + 1 : lead + 2] != [] and not _impersonal(words[lead + 1]):
         named_thing = thing_referent(body, span[0])
         if named_thing:
-            owner = [f"{named_thing[-1]}’s"] if pronoun == "its" else [named_thing[-1]]
-            words = [*named_thing[:-1], *owner, *words[lead + 1 :]]
+            words = [*named_thing, *words[lead + 1 :]]
+    elif pronoun in lexicon.words("possessives") and lead + 1 < len(words):
+        words = [
+            *_possessor(body, span[0] + max(0, body[span[0] : span[1]].find(words[lead])), pronoun),
+            *words[lead + 1 :],
+        ]
     return words
+
+
+def _possessor(body: str, at: int, pronoun: str) -> list[str]:
+    """ "His lawyer" → "Haines’s lawyer"; "Its plant" → "Kessler Stahlwerke’s plant"; "Their union" →
+    "the dockworkers’ union" (possessives table); "the" when the article leaves any doubt."""
+    kind = dict(lexicon.table("possessives").rows)[pronoun]
+    if kind == "person" and (named := referent(body, at)):
+        return [f"{JOIN.join(short_name(body, named).split())}’s"]
+    if kind == "thing" and (thing := thing_referent(body, at)):
+        return [*thing[:-1], f"{thing[-1]}’s"]
+    group = _plural_subject(body, at) if kind == "group" else []
+    return ["the", *group[:-1], f"{group[-1]}’"] if group else ["the"]
+
+
+def _plural_subject(body: str, at: int) -> list[str]:
+    """The plural common noun that is the subject of the sentence before ``at`` ("Dockworkers at
+    the port ended …" → ["dockworkers"]); [] when it is a name, a person, or no plural."""
+    spans = _sentences(body)
+    here = text.sentence_at(spans, at)
+    if here is None or spans.index(here) == 0:
+        return []
+    start, end = spans[spans.index(here) - 1]
+    start += dateline_length(body[start:end])
+    words = [w.strip(",") for w in body[start:end].split()]
+    verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+    subject = words[:verb] if verb else []
+    if subject and subject[0].lower() == "the":
+        subject = subject[1:]
+    cut = next(
+        (i for i, w in enumerate(subject) if w.lower() in lexicon.words("function-words")), len(subject)
+    )
+    head = [w.lower() for w in subject[:cut]]
+    plural = bool(head) and re.search(r"[^s]s$", head[-1]) and not lexicon.verb_tags(head[-1])
+    coordinated = {"and", "or", "nor"} & {w.lower() for w in subject}  # whose is "their" then?
+    if not plural or coordinated or len(head) > 2:
+        return []
+    reach = start + body[start:end].find(subject[cut - 1]) + len(subject[cut - 1])  # the head's end
+    return [] if any(m.start < reach and m.end > start for m in entities.find(body)) else head
 
 
 def _impersonal(verb: str) -> bool:
@@ -918,6 +997,7 @@ def _rewrite(clause: str, body: str, span: Span, status: str) -> str | None:
     verbs = "|".join(map(re.escape, sorted(lexicon.words("verbs"))))
     nouns = "|".join(map(re.escape, sorted(_nominal_verbs(), key=len, reverse=True)))
     for _name, pattern, template in lexicon.table("title-rewrites").rows:
+        pattern = pattern.replace("PARTICIPLE", f"(?:{_participles()})")
         m = re.search(pattern.replace("VERB", f"(?:{verbs})").replace("NOUN", f"(?:{nouns})"), clause)
         if not m:
             continue
@@ -935,6 +1015,12 @@ def _rewrite(clause: str, body: str, span: Span, status: str) -> str | None:
                 fields["noun"] = _verb_of(fields["noun"], status)
             return template.format(**fields, rest=clause[m.end() :])
     return None
+
+
+@cache
+def _participles() -> str:
+    """The verbs of the verbs table that can be past participles ("held", not "ran"): PARTICIPLE."""
+    return "|".join(sorted(re.escape(v) for v in lexicon.words("verbs") if "VBN" in lexicon.verb_tags(v)))
 
 
 def _owner(word: str, body: str, span: Span) -> str | None:
