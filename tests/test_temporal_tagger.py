@@ -208,6 +208,15 @@ def test_age_of_a_thing_is_a_duration_counted_from_publication() -> None:
         ("the trial took about six weeks", "six weeks", "P6W", "APPROX"),
         ("nearly 18 months of talks", "nearly 18 months", "P18M", "LESS_THAN"),
         ("prices rose over the past two weeks", "the past two weeks", "P2W", None),
+        (
+            "the order dates back more than two thousand years",
+            "more than two thousand years",
+            "P2000Y",
+            "MORE_THAN",
+        ),
+        ("shares recovered within five trading days", "five trading days", "P5D", None),
+        ("rebels seized the airport in the first hours of the offensive", "the first hours", "PTXH", None),
+        ("the mood in the final days of the campaign", "the final days", "PXD", None),
     ],
 )
 def test_durations(sentence: str, text: str, value: str, mod: str | None) -> None:
@@ -586,6 +595,80 @@ def test_a_past_verb_governing_a_month_wins_however_far(reference: date) -> None
     ]
     assert values("Gunmen killed 12 people in January.", reference) == [("January", "2025-01")]
     assert values("The mayor said the plant will close in January.", reference) == [("January", "2026-01")]
+
+
+MAY_21 = date(2025, 5, 21)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
+        # A past verb surely governing a bare quarter or half puts it in the past ...
+        ("Sales peaked in the third quarter.", MAY_21, "2024-Q3"),
+        ("In the fourth quarter, the chain closed 40 stores.", MAY_21, "2024-Q4"),
+        ("Output rose in the second half.", MAY_21, "2024-H2"),
+        # ... a future verb ahead, as before ...
+        ("Sales will peak in the third quarter.", MAY_21, "2025-Q3"),
+        ("The insurer expects margins to recover in the fourth quarter.", MAY_21, "2025-Q4"),
+        # ... but a quarter qualifying a figure belongs to the figure, not to the verb: results
+        # are reported after the quarter ends.
+        ("The retailer said it expects to report a first-quarter loss.", date(2025, 4, 22), "2025-Q1"),
+        ("The lender will post Q1 earnings on Thursday.", date(2025, 4, 22), "2025-Q1"),
+    ],
+)
+def test_a_governing_verb_places_a_bare_quarter_or_half(sentence: str, reference: date, value: str) -> None:
+    assert [v for _, v in values(sentence, reference) if "Q" in v or "H" in v] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "value"),
+    [
+        # A stop put in place until a day: the day ends a state that still holds, so it lies
+        # ahead whatever the tense of the verb.
+        ("Two airlines cancelled flights through Thursday.", MAY_21, "Thursday", "2025-05-22"),
+        ("The port authority has suspended ferry service until Monday.", MAY_21, "Monday", "2025-05-26"),
+        ("Schools in the district closed until Monday after the storm.", MAY_21, "Monday", "2025-05-26"),
+        (
+            "Regulators extended the comment period until 5 p.m. Friday.",
+            MONDAY,
+            "5 p.m. Friday",
+            "2025-05-23T17:00",
+        ),
+        (
+            "The ministry shut the border crossing till Sunday, officials said.",
+            MAY_21,
+            "Sunday",
+            "2025-05-25",
+        ),
+        # A span that merely lasted until a day, or a stop dated by the day, stays past.
+        ("The strike lasted until Friday.", MAY_21, "Friday", "2025-05-16"),
+        ("Airlines cancelled hundreds of flights on Tuesday.", MAY_21, "Tuesday", "2025-05-20"),
+        ("The museum remained open through Sunday.", MAY_21, "Sunday", "2025-05-18"),
+    ],
+)
+def test_a_stop_until_a_day_looks_ahead(sentence: str, reference: date, text: str, value: str) -> None:
+    assert (text, value) in values(sentence, reference)
+
+
+def test_the_past_decade_is_a_span_and_approximate_dates_keep_their_word() -> None:
+    decade = one("Harassment of clinic staff has become routine over the past decade.", date(1998, 10, 25))
+    assert (decade.text, decade.type, decade.value) == ("the past decade", "DURATION", "P10Y")
+    assert one("In the last decade, prices doubled.", date(1998, 10, 25)).value == "198"
+    ago = one("The firm listed its shares about two years ago.", date(1989, 11, 1))
+    assert (ago.text, ago.type, ago.value, ago.mod) == ("about two years ago", "DATE", "1987", "APPROX")
+
+
+def test_a_reporting_year_ending_on_a_named_day_is_a_year_long() -> None:
+    assert values("The insurer expects a loss for the year ending tomorrow.") == [
+        ("the year", "P1Y"),
+        ("tomorrow", "2025-05-20"),
+    ]
+
+
+def test_a_rate_in_money_is_no_duration() -> None:
+    assert values("The preferred shares carry a dividend of $1.76 a year.") == []
+    assert values("Rooms at the new resort will cost $80 a night.") == []
+    assert [t.type for t in tag("Arrests came in the early hours of Sunday morning.", MONDAY)] == ["TIME"]
 
 
 def test_dense_input_gives_one_value_per_expression() -> None:

@@ -11,9 +11,10 @@ Direction arguments: empty means "decide by tense"; ``-1``/``1`` the one wholly 
 the reference ("last June", "next May"); ``0`` the one containing it ("this summer");
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
 tense; ``governed`` (weekdays) by tense only when the verb surely governs the expression,
-else past; a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the reference's year moved
-(``w-1``, ``w1`` its week, for weekdays; ``m-1``, ``m1`` its month, for days of the month;
-``a-1``, ``a1`` the day the text named last).
+else past; ``tense`` (months, quarters, halves) by tense, never as governed by the verb
+("its third-quarter loss"); a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the
+reference's year moved (``w-1``, ``w1`` its week, for weekdays; ``m-1``, ``m1`` its month,
+for days of the month; ``a-1``, ``a1`` the day the text named last).
 
 A fiscal period ("the third quarter of fiscal 2025") is written ``FY2025-Q3``: it is no
 calendar quarter, but later expressions count from it as from one and keep the prefix
@@ -43,11 +44,12 @@ _SEASON_OF_QUARTER = ("WI", "SP", "SU", "FA")  # by month // 3 % 4: the winter o
 # and a date weeks away is likelier than one eleven months away.  A bare month ("in January")
 # is trusted to its clause's tense further than a day's date or a quarter: news names months
 # of its narrative up to a year back, while a yearless day ("payable Dec. 7") is mostly a
-# schedule near publication, whatever verb stands near it.  When the verb surely governs the
-# month (``Context.governing``), the tense decides alone.
+# schedule near publication, whatever verb stands near it.  When the verb surely governs a
+# month, a quarter or a half (``Context.governing``: "Sales peaked in the third quarter"),
+# the tense decides alone.
 TENSE_PENALTY_DAYS = 180
 MONTH_TENSE_PENALTY_DAYS = 240
-GOVERNED_MONTH_PENALTY_DAYS = 366
+GOVERNED_PENALTY_DAYS = 366
 
 FISCAL = "FY"  # the prefix of a fiscal period's value
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
@@ -348,9 +350,14 @@ def today(context: Context) -> str:
 def month(context: Context, month: str, when: str = "") -> str:
     if not 1 <= _int(month) <= 12:
         raise Unresolved(f"no month {month}")
-    governed = not when and context.governing()
-    penalty = GOVERNED_MONTH_PENALTY_DAYS if governed else MONTH_TENSE_PENALTY_DAYS
+    penalty = _penalty(context, when, MONTH_TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(_int(month), 1), when, penalty=penalty), "month")
+
+
+def _penalty(context: Context, when: str, ungoverned: int) -> int:
+    """How far a yearless period on the wrong side of its clause's tense is pushed away: past
+    any other occurrence when the verb surely governs it, else by ``ungoverned`` days."""
+    return GOVERNED_PENALTY_DAYS if not when and context.governing() else ungoverned
 
 
 def month_day(context: Context, month: str, day: str, when: str = "", weekday: str = "") -> str:
@@ -553,14 +560,16 @@ def quarter(context: Context, which: str, when: str = "") -> str:
     q = _int(which)
     if not 1 <= q <= 4:
         raise Unresolved(f"no quarter {which}")
-    return _at(_year_of(context, _months(3 * q - 2, 3), when), "quarter")
+    penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
+    return _at(_year_of(context, _months(3 * q - 2, 3), when, penalty=penalty), "quarter")
 
 
 def half(context: Context, which: str, when: str = "") -> str:
     h = _int(which)
     if h not in (1, 2):
         raise Unresolved(f"no half {which}")
-    return _at(_year_of(context, _months(6 * h - 5, 6), when), "half")
+    penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
+    return _at(_year_of(context, _months(6 * h - 5, 6), when, penalty=penalty), "half")
 
 
 def season(context: Context, which: str, when: str = "") -> str:

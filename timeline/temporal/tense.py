@@ -7,7 +7,10 @@ clause with none is a deadline ahead after "by" or "until" ("they have until Fri
 otherwise read as the past, as news English is.  The tense is *governing* when its trigger
 surely is the verb of the expression: close before it in the same clause ("gunmen killed
 12 people in January"), or the main verb of a sentence the expression opens ("In January,
-gunmen killed ..."); a month is then read by tense however far the other side lies.
+gunmen killed ..."); a month, a quarter or a half is then read by tense however far the
+other side lies.  A stop put in place until the expression ("cancelled flights through
+Thursday", "closed until Monday") looks ahead whatever the tense of its verb: the state
+still holds when the news is written, unless a past verb after the expression ends it.
 
 What is not the expression's clause is left out: an attribution tail that ends the
 sentence (", the ministry said."), a relative clause closed before it (", which had been
@@ -83,6 +86,27 @@ def _deadline(table: str = "future_prepositions") -> re.Pattern[str]:
     """A preposition right before the expression that points to the future ("in time for")."""
     words = "|".join(re.escape(w) for w in tense_words()[table])
     return re.compile(rf"(?<![\w'’])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _suspension_holds(text: str, left: int, start: int, end: int, right: int) -> bool:
+    """A stop put in place until the expression, which the sentence does not say is over:
+    "flights were cancelled through Thursday", but not "payments were frozen until the 9th,
+    when the bank reopened" (a past verb after the expression)."""
+    if not _suspended().search(text, left, start):
+        return False
+    starts, ends, _, to_earlier, _ = _found(text)
+    after = bisect.bisect_left(starts, end)
+    return not (after < len(starts) and ends[after] <= right and to_earlier[after] == PAST)
+
+
+@cache
+def _suspended() -> re.Pattern[str]:
+    """A stop put in place until the expression ("cancelled flights through Thursday"): the
+    expression ends a state that still holds, so it lies ahead."""
+    words = tense_words()
+    verbs, prepositions = phrase_regex(words["suspension"]), phrase_regex(words["suspension_prepositions"])
+    gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
+    return re.compile(rf"(?<![\w'’])(?:{verbs})\s{gap}(?:{prepositions})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @cache
@@ -183,6 +207,8 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     right = quote_after.start() if quote_after else right
     tail = _attribution().match(text, end, right)
     right = text.index(",", end, right) if tail else right
+    if _suspension_holds(text, left, start, end, right):
+        return FUTURE, False
     starts, ends, to_later, to_earlier, intentions = _found(text)
     deadline = _deadline("weak_future_prepositions").search(text, max(left, start - 16), start)
     best, best_distance, governing = UNKNOWN, WINDOW * 2, False
