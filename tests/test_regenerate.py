@@ -5,22 +5,30 @@ only the outputs the change reaches were written."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import os
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from timeline.incremental import Result, fingerprint, inputs, record, regenerate
+from timeline import slugs
+from timeline.exports import Entry, chronological
+from timeline.exports import Site as ExportSite
+from timeline.incremental import Result, documents, exported, fingerprint, inputs, reach, record, regenerate
 from timeline.ingest import ingest
+from timeline.model import Event
+from timeline.pelican_plugin.exports import TIMELINEJS, json_text
 from timeline.site import build_site
 from timeline.site_model import Layout, build_model, section_key, section_path
+from timeline.store import load_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
@@ -410,3 +418,189 @@ def test_views_follow_each_build_s_layout_in_one_process(story_module) -> None:
         cited = [f"read/{s.article}/" if s.article in articles else None for s in event.sources]
         assert [q.source_url for q in view.quotes] == cited
     assert build_model(story.events, story.sources, Layout()) == first
+
+
+# ---------------------------------------------------------------- what a change reaches, in a bigger story
+
+
+class Story(Site):
+    """A generated story of 150 events built in full once; each test starts from that build,
+    restored in the same folder (the record names its output folder)."""
+
+    def __init__(self, root: Path, snapshot: Path) -> None:
+        super().__init__(root)
+        self.snapshot = snapshot
+
+    def restore(self) -> None:
+        shutil.rmtree(self.root)
+        shutil.copytree(self.snapshot, self.root)
+
+    def events(self) -> list[Path]:
+        return sorted((self.content / "events").glob("*.md"))
+
+    def field(self, entry: Path, name: str) -> str:
+        return next(line for line in entry.read_text("utf-8").splitlines() if line.startswith(f"{name}: "))
+
+
+@pytest.fixture(scope="module")
+def built_story(story_module, tmp_path_factory: pytest.TempPathFactory) -> Story:
+    root = tmp_path_factory.mktemp("story") / "site"
+    snapshot = root.parent / "snapshot"
+    story = Story(root, snapshot)
+    story_module.invent(150, seed=11).write(story.content)
+    assert story.regenerate().full
+    shutil.copytree(root, snapshot)
+    return story
+
+
+@pytest.fixture
+def story(built_story: Story) -> Story:
+    built_story.restore()
+    return built_story
+
+
+def _edit(entry: Path, old: str, new: str) -> None:
+    text = entry.read_text("utf-8")
+    assert old in text
+    entry.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _day_event(story: Story, after: int = 0) -> Path:
+    """An event dated to a day, past the first ``after`` of them."""
+    return [e for e in story.events() if story.field(e, "Precision") == "Precision: day"][after]
+
+
+def move_to_an_empty_month(story: Story) -> list[str]:
+    """Redate the only event of its month to a month no event is in: its section goes (the
+    sections on each side now link to each other), and a new one comes between two others."""
+    sections = Counter(section_key(story.field(e, "Event_date").split(": ")[1]) for e in story.events())
+    entry = next(
+        e
+        for e in story.events()[10:]
+        if story.field(e, "Precision") == "Precision: day"
+        and sections[section_key(story.field(e, "Event_date").split(": ")[1])] == 1
+    )
+    taken = set(sections)
+    year = int(story.field(entry, "Event_date").split(": ")[1][:4])
+    empty = next(
+        f"{y}-{m:02d}" for y in range(year, year + 20) for m in range(1, 13) if f"{y}-{m:02d}" not in taken
+    )
+    day = story.field(entry, "Event_date").split(": ")[1]
+    _edit(entry, f"Event_date: {day}", f"Event_date: {empty}-15")
+    _edit(entry, f"Date: {day}", f"Date: {empty}-15")
+    return [f"events/{entry.stem}.html", f"timeline/{empty}.html"]
+
+
+def delete_an_event(story: Story) -> list[str]:
+    entry = _day_event(story, 20)
+    entry.unlink()
+    return []
+
+
+def rename_a_person(story: Story) -> list[str]:
+    """One event names a person otherwise: a new person's pages, and the old one's lose it."""
+    entry = next(e for e in story.events()[30:] if ";" not in story.field(e, "People"))
+    name = story.field(entry, "People").split(": ")[1]
+    _edit(entry, f"People: {name}", f"People: {name} Okonkwo")
+    return [f"events/{entry.stem}.html", f"people/{slugs.slugify(name + ' Okonkwo')}.html"]
+
+
+def respell_a_person(story: Story) -> list[str]:
+    """The same slug spelt otherwise, which becomes the name the person's pages show."""
+    entry = next(e for e in story.events()[40:] if ";" not in story.field(e, "People"))
+    name = story.field(entry, "People").split(": ")[1]
+    _edit(entry, f"People: {name}", f"People: {name.upper()}")
+    return [f"people/{slugs.slugify(name)}.html"]
+
+
+def retitle_an_event(story: Story) -> list[str]:
+    """Its neighbours' pages link to it by title."""
+    items = build_model(load_events(story.content), []).events.items
+    entry = story.events()[70]
+    retitle(entry, "A title a neighbour shows")
+    at = next(i for i, item in enumerate(items) if item.url == f"events/{entry.stem}.html")
+    return [items[at - 1].url, items[at].url, items[at + 1].url]
+
+
+def retitle_a_source(story: Story) -> list[str]:
+    retitle(sorted((story.content / "sources").glob("*.md"))[25], "A source retitled by hand")
+    return []
+
+
+def a_new_article(story_module) -> Callable[[Story], list[str]]:
+    def add(story: Story) -> list[str]:
+        text, name = story_module.article_text(date(2019, 3, 4), seed=5)  # within the story's years
+        inbox = story.root / "inbox"
+        inbox.mkdir()
+        (inbox / name).write_text(text, "utf-8")
+        before = set((story.content / "sources").glob("*.md"))
+        report = ingest([inbox / name], story.content)
+        assert report.ok and report.events_new
+        return [f"sources/{p.stem}.html" for p in set((story.content / "sources").glob("*.md")) - before]
+
+    return add
+
+
+EDITS = {
+    "move to an empty month": move_to_an_empty_month,
+    "delete an event": delete_an_event,
+    "rename a person": rename_a_person,
+    "respell a person": respell_a_person,
+    "retitle an event": retitle_an_event,
+    "retitle a source": retitle_a_source,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edit", [*EDITS, "a new article"])
+def test_an_edit_rewrites_what_it_reaches_and_the_tree_is_a_full_build_s(
+    story: Story, story_module, tmp_path: Path, edit: str
+) -> None:
+    change = EDITS.get(edit) or a_new_article(story_module)
+    expected = change(story)
+    result = story.regenerate()
+    assert not result.full
+    assert set(expected) <= set(result.written)
+    assert len(result.written) + len(result.removed) < len(files(story.output)) / 10
+    assert_same_tree(story.output, story.full_build(tmp_path / "full"))
+
+
+# Each rule of ``reach``, and an edit that needs it: without the rule, the regeneration leaves
+# a page stale (so the edits above do test the rules).
+BROKEN = {
+    "_neighbours": "retitle an event",
+    "_sections": "move to an empty month",
+    "_quoting": "retitle a source",
+    "_subjects": "rename a person",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", BROKEN)
+def test_a_reach_without_one_of_its_rules_leaves_stale_pages(
+    story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rule: str
+) -> None:
+    monkeypatch.setattr(reach, rule, lambda *_args: set())
+    EDITS[BROKEN[rule]](story)
+    assert not story.regenerate().full
+    with pytest.raises(AssertionError, match="differ from a full build"):
+        assert_same_tree(story.output, story.full_build(tmp_path / "full"))
+
+
+def test_timelinejs_ids_that_collide_are_assembled_as_the_exporter_renames_them() -> None:
+    """Each event's part is made alone, where its id cannot collide; the whole file is then
+    made by the exporter, which renames the second of two ids that do."""
+    site = ExportSite("Talks")
+
+    def entry(slug: str) -> Entry:
+        event = Event(slug, slug, "2025-05-16", "day", "Talks in Istanbul", "", "happened")
+        return Entry(event, f"events/{slug}.html", date(2025, 5, 19))
+
+    # Past the two events the assembly is checked on; "gr-ve" and "grève" both give the id gr-ve.
+    ordered = chronological([entry(slug) for slug in ("accord", "gr-ve", "grève", "talks")])
+    digest_of = {e.event.slug: fingerprint.of_bytes(e.event.slug.encode("utf-8")) for e in ordered}
+    document = exported.whole_documents(site)[TIMELINEJS]
+    made = documents.json_document(TIMELINEJS, document, ordered, digest_of, documents.Parts({}))
+    assert made.decode("utf-8") == json_text(document(ordered))
+    ids = [slide["unique_id"] for slide in json.loads(made)["events"]]
+    assert len(set(ids)) == len(ids) == 4

@@ -22,7 +22,6 @@ import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -98,15 +97,6 @@ def display_date(event: Event) -> str:
 
 def chronological(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (sort_key(e.event.date), e.event.slug))
-
-
-def by_subject(entries: Iterable[Entry]) -> dict[tuple[str, str], list[Entry]]:
-    """The slice of each person and place, keyed by (kind, slug): the entries whose event names them."""
-    found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        for key in {(e.kind, e.slug) for e in (*entry.event.people, *entry.event.places)}:
-            found[key].append(entry)  # once per entry, however often it names them
-    return dict(found)
 
 
 # timeline.json -------------------------------------------------------------------------------

@@ -319,8 +319,13 @@ def _section_group(key: str) -> str:
     return str(periods.parse(key).start.year)
 
 
-def _order(event: Event) -> tuple[Any, ...]:
-    return (periods.sort_key(event.date), event.slug)
+# A site shows the same dates again and again: each is parsed once to sort by it.
+_date_order = lru_cache(maxsize=1 << 16)(periods.sort_key)
+
+
+def event_order(event: Event) -> tuple[Any, ...]:
+    """The timeline's order: chronological, a wider period first, then by slug (a total order)."""
+    return (_date_order(event.date), event.slug)
 
 
 def _url(pattern: str, **fields: str) -> str:
@@ -348,7 +353,7 @@ _safe_url = lru_cache(maxsize=1 << 16)(safe_url)
 def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Layout | None = None) -> Site:
     """Every view of the site, from the timeline's events and its source articles."""
     layout = layout or Layout()
-    ordered = sorted(events, key=_order)
+    ordered = sorted(events, key=event_order)
     by_slug = {a.slug: a for a in sources}
     items = [_event_item(e, layout) for e in ordered]
     cited = _citing(ordered, items)
@@ -488,7 +493,7 @@ def _sections(events: list[Event], items: list[EventItem], layout: Layout) -> tu
             url=_url(layout.section, key=section_path(key)),
             events=tuple(grouped[key]),
         )
-        for key in sorted(grouped, key=periods.sort_key)
+        for key in sorted(grouped, key=_date_order)
     ]
     links = [Link(s.label, s.url) for s in sections]
     return tuple(

@@ -34,7 +34,8 @@ _CALENDAR_END = "END:VCALENDAR\r\n"
 _BLOCK_START = re.compile(r"^BEGIN:VEVENT\r$", re.MULTILINE)
 _EVENTS_EMPTY = '"events": []'
 _EVENTS_OPEN, _EVENTS_SEP, _EVENTS_CLOSE = '"events": [\n  ', ",\n  ", "\n ]"
-_UNIQUE_ID = re.compile(rb'\A\{\n\s*"unique_id": ("(?:[^"\\]|\\.)*")')
+# A JSON string, its loop unrolled (runs of plain characters at once): read from every event.
+_UNIQUE_ID = re.compile(rb'\A\{\n\s*"unique_id": ("[^"\\]*(?:\\.[^"\\]*)*")')
 
 Document = Callable[[list[Entry]], dict]  # entries → a whole-timeline JSON document
 

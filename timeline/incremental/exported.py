@@ -43,9 +43,11 @@ def data_files(
     site: Site,
     limit: int | None,
     theme: Path,
+    kept: Callable[[str], bytes | None] = lambda _path: None,
 ) -> dict[str, tuple[bytes, Make]]:
     """Every data export: path → (digest of what it is made from, how to make its text);
-    ``entries`` in chronological order, as ``exported_entries`` gives them."""
+    ``entries`` in chronological order, as ``exported_entries`` gives them; ``kept(path)``: the
+    last build's digest of a person's or place's file that no change reached (``reach``)."""
     of_list: dict[int, bytes] = {}  # by the list of entries, which the whole-timeline files share
 
     def digest(path: str, file_entries: Sequence[Entry], subject: tuple[str, ...]) -> bytes:
@@ -64,8 +66,12 @@ def data_files(
     assembled[plugin.CALENDAR] = partial(documents.calendar, entries, site, digest_of)
     files: dict[str, tuple[bytes, Make]] = {}
     for path, file in plugin.data_files(entries, model, site, limit, theme).items():
-        subject = (file.subject.kind, file.subject.slug, file.subject.name) if file.subject else ()
-        files[path] = (digest(path, file.entries, subject), assembled.get(path) or partial(_made, file.make))
+        make = assembled.get(path) or partial(_made, file.make)
+        if file.subject is None:
+            files[path] = (digest(path, file.entries, ()), make)
+        else:
+            subject = (file.subject.kind, file.subject.slug, file.subject.name)
+            files[path] = (kept(path) or digest(path, file.entries, subject), make)
     return files
 
 

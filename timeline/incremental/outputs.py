@@ -5,19 +5,22 @@ value does, so the pages one change reaches are those whose spec differs (``site
 built for that); the pages that grow with the site are digested from the entries they are
 made of rather than walked (``page_digests``).
 An export's digest is that of the entries it is made from (``exported``).  Pelican's own
-feed is made from the newest articles, and its digest is theirs.  Theme files that Pelican
+feed is made from the newest articles, and its digest is theirs.  A regeneration digests
+only the outputs of one event, source, section, person or place that the changed entries
+reach (``reach``), and keeps the last build's digest for the others.  Theme files that Pelican
 copies are not listed: only a full build writes them, and one runs whenever the theme changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Set
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..pelican_plugin.exports import embed_pages, export_site
-from ..site_model import EventItem, Layout, PageSpec, all_pages, build_model
-from . import exported, feeds, fingerprint
+from ..pelican_plugin.exports import EMBED, embed_pages, export_site
+from ..site_model import EventItem, Layout, PageSpec, Site, all_pages, build_model
+from . import exported, feeds, fingerprint, reach
 from .inputs import EventEntry, SourceEntry, Unsupported
 from .page_digests import ItemDigests, PageDigests
 
@@ -26,6 +29,9 @@ Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path →
 # and in the embeds): digested once each.  An event's own view is on its page and, for the
 # most recent, in the bounded whole-timeline embed: digested with those pages.
 SHARED_VIEWS = (EventItem,)
+# The pages made for one event, source, section, person or place (``reach``), by template;
+# and the embeds, but the whole timeline's.
+_PER_ITEM_TEMPLATES = frozenset({"article", "source", "section", "entity"})
 
 
 class Output(NamedTuple):
@@ -38,15 +44,29 @@ class Output(NamedTuple):
     feed: feeds.FeedSpec | None = None
 
 
+@dataclass(frozen=True)
+class Since:
+    """The last build, for a regeneration: the entries it read and its outputs' digests;
+    ``again``: outputs to digest whatever the change reaches (those an interrupted run left)."""
+
+    entries: Entries
+    outputs: Mapping[str, bytes]
+    again: Set[str] = frozenset()
+
+
 def events_of(entries: Entries) -> dict[str, tuple[bytes, EventEntry]]:
     return {rel: (d, e) for rel, (d, e) in entries.items() if isinstance(e, EventEntry)}
 
 
 def plan(
-    entries: Entries, settings: Mapping[str, Any], known: ItemDigests | None = None
+    entries: Entries,
+    settings: Mapping[str, Any],
+    known: ItemDigests | None = None,
+    since: Since | None = None,
 ) -> tuple[dict[str, Output], ItemDigests]:
     """Every output of a build of ``entries`` with ``settings``, by path from the output folder;
-    with the digests of the events' list items (``page_digests``), ``known`` those of the last."""
+    with the digests of the events' list items (``page_digests``), ``known`` those of the last;
+    ``since``: the last build, whose digests the outputs no change reached keep."""
     events = events_of(entries)
     sources = {rel: (d, e.article) for rel, (d, e) in entries.items() if isinstance(e, SourceEntry)}
     _unique("event", [e.event.slug for _, e in events.values()])
@@ -64,17 +84,32 @@ def plan(
         values.of,
     )
     values.known.update(pages.by_identity)  # the embeds' items, digested once for all
+    kept = _kept(since, entries, model)
     for spec in all_pages(model) + embed_pages(model, settings):
-        _add(out, spec.save_as, Output(pages.of(spec), page=spec))
+        digest = kept(spec.save_as) if _per_item(spec) else None
+        _add(out, spec.save_as, Output(digest or pages.of(spec), page=spec))
     published, digest_of = exported.exported_entries(events, model)
     limit = settings.get("FEED_MAX_ITEMS")
-    files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]))
+    files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]), kept)
     for path, (digest, make) in files.items():
         _add(out, path, Output(digest, text=make))
     for feed in feeds.feed_specs(events, settings):
         digest = fingerprint.of_parts([fingerprint.of_value(feed), *(events[p][0] for p in feed.items)])
         _add(out, feed.path, Output(digest, feed=feed))
     return out, pages.items
+
+
+def _kept(since: Since | None, entries: Entries, model: Site) -> Callable[[str], bytes | None]:
+    """The last build's digest of an output of one item that no change reached, by path."""
+    if since is None:
+        return lambda _path: None
+    fresh = reach.reached(since.entries, entries, model) | since.again
+    last = since.outputs
+    return lambda path: None if path in fresh else last.get(path)
+
+
+def _per_item(spec: PageSpec) -> bool:
+    return spec.template in _PER_ITEM_TEMPLATES or (spec.template == "embed" and spec.save_as != EMBED)
 
 
 def _add(out: dict[str, Output], path: str, output: Output) -> None:

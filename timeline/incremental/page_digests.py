@@ -60,12 +60,12 @@ class PageDigests:
                 entry = event_entries[item.url]
                 digest = self.items[entry] = known.get(entry) or fingerprint.of_value(item)
                 self.by_identity[id(item)] = (digest, item)
-        self._event_pages: list[bytes] | None = None
-        self._event_index: dict[str, int] = {}
+        self._event_pages: list[bytes | None] = [None] * len(model.events)
+        self._event_index: dict[str, int] | None = None
 
     def of(self, spec: PageSpec) -> bytes:
         if type(spec.context) is EventContext and spec.context.views is self.model.events:
-            return self.event_pages()[spec.context.index]
+            return self.event_page(spec.context.index)
         if spec.template == "embed":
             parts = self._embed(spec.context)
         else:
@@ -75,23 +75,22 @@ class PageDigests:
             return self.by_value((spec.template, dict(spec.context)))
         return _joined(spec.template, parts)
 
-    def event_pages(self) -> list[bytes]:
-        """Every event page's digest, in the model's order, in one pass: from the event's entry,
-        its neighbours' list items and the entries of the articles it quotes, which are what its
+    def event_page(self, index: int) -> bytes:
+        """The digest of the page of the model's event ``index``: from the event's entry, its
+        neighbours' list items and the entries of the articles it quotes, which are what its
         view (``site_model._event_view``) is made of."""
-        if self._event_pages is None:
-            views, entries, sources = self.model.events, self.events, self.sources
-            items = [_NONE, *(self.by_identity[id(item)][0] for item in views.items), _NONE]
-            self._event_pages = []
-            for i, (event, item) in enumerate(zip(views.events, views.items, strict=True)):
-                page = fingerprint.hasher(b"article\0")  # as ``_joined`` joins them, piece by piece
-                for part in (entries[item.url], items[i], items[i + 2]):
-                    page.update(part)
-                for source in event.sources:
-                    page.update(sources.get(source.article, _NONE))
-                self._event_pages.append(page.digest())
-            self._event_index = {item.url: i for i, item in enumerate(views.items)}
-        return self._event_pages
+        digest = self._event_pages[index]
+        if digest is None:
+            views = self.model.events
+            item = views.items[index]
+            page = fingerprint.hasher(b"article\0")  # as ``_joined`` joins them, piece by piece
+            page.update(self.events[item.url])
+            for neighbour in views.neighbours(index):
+                page.update(self._item(neighbour))
+            for source in views.events[index].sources:
+                page.update(self.sources.get(source.article, _NONE))
+            digest = self._event_pages[index] = page.digest()
+        return digest
 
     def _view(self, spec: PageSpec) -> object | None:
         """The page's view, when the page has one of the shapes digested by parts."""
@@ -121,13 +120,15 @@ class PageDigests:
         events = context.get("events")
         if not isinstance(context, dict) or not isinstance(events, tuple):
             return None
-        pages, views = self.event_pages(), self.model.events
+        views = self.model.events
+        if self._event_index is None:
+            self._event_index = {item.url: i for i, item in enumerate(views.items)}
         parts = [fingerprint.of_value({k: v for k, v in context.items() if k != "events"})]
         for event in events:
             if type(event) is EventItem and id(event) in self.by_identity:
                 parts.append(b"i" + self._item(event))
             elif type(event) is EventView and views[index := self._event_index[event.url]] is event:
-                parts.append(b"v" + pages[index])
+                parts.append(b"v" + self.event_page(index))
             else:
                 return None
         return parts

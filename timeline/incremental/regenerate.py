@@ -3,11 +3,12 @@
 After one new article, a full Pelican build reads and renders every entry again (half a
 minute for ten thousand events here).  A regeneration reads only the entries whose bytes
 changed, builds the site model again from all of them (plain data, whose event views are
-made only for the pages written), and writes only the outputs whose digest differs from
-the record of the last build, then removes the outputs that are gone
-(``bench/regenerate.py`` measures it); when no entry changed, it plans and writes
-nothing.  The result is, byte for byte, the site a full build into an empty folder gives
-(tests/test_regenerate.py compares every file).
+made only for the pages written), digests the site-wide outputs and those of the items the
+changed entries reach (``reach``; the others keep the digest the record holds), and writes
+only the outputs whose digest differs from the record of the last build, then removes the
+outputs that are gone (``bench/regenerate.py`` measures it); when no entry changed, it
+plans and writes nothing.  The result is, byte for byte, the site a full build into an
+empty folder gives (tests/test_regenerate.py compares every file).
 
 A full build runs instead when there is no record, when anything but the entries changed
 (settings, theme, our code, the rendering packages, another file under the content
@@ -119,7 +120,9 @@ def _incremental(
         else (digest, inputs.read_entry(content, rel, settings))
         for rel, digest in scan.entries.items()
     }  # fmt: skip
-    plan, items_seen = outputs.plan(entries, settings, last.items)
+    plan, items_seen = outputs.plan(
+        entries, settings, last.items, outputs.Since(last.entries, last.outputs, again)
+    )
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
     record.mark_pending(cache, changed)

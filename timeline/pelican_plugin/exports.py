@@ -38,7 +38,6 @@ from ..exports import (
     Entry,
     Site,
     atom_feed,
-    by_subject,
     icalendar_text,
     timeline_json,
     timelinejs,
@@ -55,6 +54,7 @@ log = logging.getLogger(__name__)
 
 TIMELINE, TIMELINEJS, CALENDAR = "timeline.json", "timelinejs.json", "timeline.ics"
 UPDATES, WIDGET = "feeds/updates.atom.xml", "widget.js"
+EMBED = "embed/index.html"  # the whole timeline's embed
 SLICE_FOLDERS = {"person": "people", "place": "places"}  # people/<slug>/timeline.json, feeds/people/…
 # The whole timeline as JSON: file → the document of (entries, site, the file's own path).
 JSON_DOCUMENTS: dict[str, Callable[[Iterable[Entry], Site, str], dict]] = {
@@ -127,19 +127,27 @@ def data_files(
     title = f"{site.name}: new and updated events"
     files[UPDATES] = DataFile(entries, partial(atom_feed, entries, site, UPDATES, title, limit))
     files[WIDGET] = DataFile((), partial(_read_text, theme / "static" / WIDGET))
-    slices = by_subject(entries)
+    # A slice lists the entries of the events its view lists (each once, in order), found by
+    # their pages' URLs: the model has grouped them already.
+    by_slug = {entry.event.slug: entry for entry in entries}
+    views = model.events
+    by_url = {item.url: by_slug[event.slug] for event, item in zip(views.events, views.items, strict=True)}
     for view in (*model.people, *model.places):
         subject = Entity(view.name, view.slug, view.kind)  # type: ignore[arg-type]
-        part = slices[view.kind, view.slug]
-        folder = SLICE_FOLDERS[view.kind]
-        here = f"{folder}/{view.slug}/timeline.json"
-        files[here] = DataFile(
-            part, partial(_json_file, timeline_json, part, site, here, subject=subject), subject
+        part = [by_url[item.url] for item in view.events]
+        data, feed, _embed_page = subject_files(view.kind, view.slug)
+        files[data] = DataFile(
+            part, partial(_json_file, timeline_json, part, site, data, subject=subject), subject
         )
-        here = f"feeds/{folder}/{view.slug}.atom.xml"
         title = f"{site.name}: {view.name}"
-        files[here] = DataFile(part, partial(atom_feed, part, site, here, title, limit), subject)
+        files[feed] = DataFile(part, partial(atom_feed, part, site, feed, title, limit), subject)
     return files
+
+
+def subject_files(kind: str, slug: str) -> tuple[str, str, str]:
+    """The files of one person's or place's own: its JSON slice, its feed and its embed."""
+    folder = SLICE_FOLDERS[kind]
+    return f"{folder}/{slug}/timeline.json", f"feeds/{folder}/{slug}.atom.xml", f"embed/{kind}/{slug}.html"
 
 
 def embed_pages(model: SiteModel, settings: Mapping[str, Any]) -> list[PageSpec]:
@@ -147,9 +155,9 @@ def embed_pages(model: SiteModel, settings: Mapping[str, Any]) -> list[PageSpec]
     limit = settings.get("TIMELINE_EMBED_LIMIT", EMBED_LIMIT)
     home = model.layout.index
     whole = _embed(settings.get("SITENAME", ""), home, home, model.events, limit)
-    pages = [PageSpec("embed/index.html", "embed", whole)]
+    pages = [PageSpec(EMBED, "embed", whole)]
     pages += [
-        PageSpec(f"embed/{v.kind}/{v.slug}.html", "embed", _embed(v.name, v.url, home, v.events, limit))
+        PageSpec(subject_files(v.kind, v.slug)[2], "embed", _embed(v.name, v.url, home, v.events, limit))
         for v in (*model.people, *model.places)
     ]
     return pages
