@@ -10,7 +10,8 @@ from timeline.sources import read_article
 
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
-    "calendar-words", "name-particles", "not-people", "named-things",
+    "calendar-words", "name-particles", "not-people", "named-things", "kinship",
+    "former-names",
 )  # fmt: skip
 
 
@@ -155,3 +156,18 @@ def test_a_label_before_a_dash_is_no_place(text):
 def test_capitals_later_in_the_text_are_no_dateline():
     text = "Officials met on Monday.\n\nBRUSSELS is far away, NATO said."
     assert not [m for m in entities.find(text) if text[m.start : m.end] == "BRUSSELS"]
+
+
+def test_a_shared_surname_is_not_the_relative_named_in_apposition():
+    text = (
+        "Miriam Rosen died on Sunday. Her son, Daniel Rosen, said she had been ill. "
+        "In 1966 she and her husband, Albert Rosen, founded a shop. Albert Rosen died in 1991. "
+        "Mrs. Rosen became chief executive."
+    )
+    last = [m for m in entities.find(text) if m.start > text.index("Mrs.")]
+    assert [m.entity.name for m in last] == ["Miriam Rosen"]
+
+
+def test_a_birth_name_is_no_person_of_its_own():
+    text = "Miriam Rosen was born Miriam Kowalczyk in Toledo. Rosen studied engineering."
+    assert names(text, "person") == {"Miriam Rosen"}

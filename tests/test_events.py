@@ -22,7 +22,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "events"
 TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
-    "calendar-words", "name-particles", "not-people", "named-things",
+    "calendar-words", "name-particles", "not-people", "named-things", "kinship",
+    "former-names",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "title-modifiers", "date-words", "clause-openers", "relative-pronouns",

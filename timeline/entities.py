@@ -184,6 +184,9 @@ def _people(
     maybe: list[tuple[int, int, bool]] = []  # (first, last, is a place name)
     blocked: list[tuple[int, int]] = []
     for run in runs:
+        if _former_name(text, tokens[run[0]].start):
+            blocked.append((tokens[run[0]].start, tokens[run[-1]].end))
+            continue
         titled = _after_title(tokens, run)
         if titled:
             if not _has_org_word(tokens, titled) and not _is_place_name(text, tokens, titled):
@@ -371,17 +374,34 @@ def _canonical(text: str, tokens: list[_Token], spans: list[tuple[int, int]]) ->
     """Each name under the fullest form of the same person; the nearest earlier one if several."""
     forms = [(_words(tokens, a, b), text[tokens[a].start : tokens[b].end], a) for a, b in spans]
     known = [f[0] for f in forms]
+    relatives = {f[1] for f in forms if _relative(text, tokens[f[2]].start)}
     mentions = []
     for (a, b), (words, _, _) in zip(spans, forms, strict=True):
         given = _given_name_of(words, known)
         fuller = [f for f in forms if _same_person(words, f[0]) or f[0] == given]
         fullest = max((len(f[0]), len(f[1])) for f in fuller)
         best = [f for f in fuller if (len(f[0]), len(f[1])) == fullest]
+        if len({f[1] for f in best}) > 1:  # a shared surname: not the relative ("Her son, Daniel Rosen")
+            best = [f for f in best if f[1] not in relatives] or best
         earlier = [f for f in best if f[2] <= a]
         name = (earlier[-1] if earlier else best[0])[1]
         entity = Entity(name=name, slug=slugify(name), kind="person")
         mentions.append(Mention(tokens[a].start, tokens[b].end, entity))
     return mentions
+
+
+def _former_name(text: str, start: int) -> bool:
+    """ "was born Miriam Kowalczyk": a former name of the person the sentence is about."""
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    return bool(before and before.group(1).lower() in lexicon.words("former-names"))
+
+
+def _relative(text: str, start: int) -> bool:
+    """Is the name at ``start`` a relative named in apposition ("her husband, Albert Rosen")?"""
+    before = re.search(
+        r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:[a-z]+\s+)?([a-z]+),\s*$", text[max(0, start - 40) : start]
+    )
+    return bool(before and before.group(1) in lexicon.words("kinship"))
 
 
 # --- places ---------------------------------------------------------------------------------

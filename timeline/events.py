@@ -280,7 +280,7 @@ def _bounds(body: str, timex: Timex) -> bool:
 def _covers(body: str, timex: Timex) -> bool:
     """ "fourth-quarter results", "fiscal 2025 revenue" (period-nouns), "a surplus of $4 million for
     2025" (figure-periods): the period a figure covers, not the day something happened."""
-    after = re.match(r"\W{0,2}(\w+)", body[timex.end : timex.end + 30])
+    after = re.match(r"[^\w.!?;:\n]{0,2}(\w+)", body[timex.end : timex.end + 30])  # not "May. Results …"
     if after and timex.type == "DATE" and after.group(1).lower() in lexicon.words("period-nouns"):
         return True
     lead = body[max(0, timex.start - 60) : timex.start]
@@ -471,10 +471,18 @@ def _attach(body: str, spans: list[Span], groups: list[_Group]) -> list[_Group]:
     for prev, cur in itertools.pairwise(spans):
         if cur in owner or prev not in owner:
             continue
-        if any(p.match(body[cur[0] : cur[1]]) for p in _patterns("anaphora")):
+        opening = next((m for p in _patterns("anaphora") if (m := p.match(body[cur[0] : cur[1]]))), None)
+        if opening and _carries_on(opening.group(), body[prev[0] : prev[1]]):
             owner[cur] = owner[prev]
             owner[cur].attached.append(cur)
     return groups
+
+
+def _carries_on(opening: str, before: str) -> bool:
+    """ "The strike …" carries on a sentence about a strike, not one about shares that rose: an
+    opening that names a kind of happening (happenings table) needs that kind before it."""
+    kinds = _kinds(opening)
+    return not kinds or bool(kinds & _kinds(before))
 
 
 # --- the event ----------------------------------------------------------------------------------
@@ -542,7 +550,16 @@ def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
     found = []
     for m in mentions:
         words = re.finditer(r"[\w’']+", body[m.clause.span[0] : m.clause.span[1]])
-        lead = next((w for w in words if w.group().lower() not in lexicon.words("clause-openers")), None)
+        skipped = lexicon.words("clause-openers") | lexicon.words("date-words")
+        lead = next(  # "In 1998 she took it public": past the date
+            (
+                w
+                for w in words
+                if w.group().lower() not in skipped
+                and not any(a <= m.clause.span[0] + w.start() < b for a, b in m.dates)
+            ),
+            None,
+        )
         if lead and (lead.group().lower() in ("he", "she") or _possessor_kind(lead.group()) == "person"):
             person = headlines.referent(body, m.clause.span[0] + lead.start())
             found += [person] if person else []

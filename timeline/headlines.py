@@ -116,6 +116,8 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         if front == k and _names_happening(body, segments[k], expression):
             break  # "until his resignation in March 2024, …": the date is the resignation's
         front += 1
+        if front == k + 1 and front + 1 < len(segments) and _apposes_date(body, segments, front, expression):
+            front += 1  # "In 2012, the last comparable heat wave, the county recorded …"
     last = max(k, front)
     while not _verb_in(body, segments, front, last, k) and last + 1 < len(segments):
         if segments[last + 1].cut not in ("opener", "weak"):
@@ -129,8 +131,12 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         body, segments[front].start, segments[last].end, expression
     ):
         last += 1  # "recalled her promise in 2021 | that taxes would not rise": what was promised
+    main_verb = _after_restrictive(body, segments, front, expression)
+    if main_verb is not None:  # "A bill that would spend $12 billion | is headed for a vote next week"
+        front = first = front - 1
     span = (segments[front].start, segments[last].end)
-    asides = tuple(
+    asides = ((segments[front + 1].start, main_verb),) if main_verb is not None else ()
+    asides += tuple(
         (seg.start, seg.end)
         for i, seg in enumerate(segments[front + 1 : last], front + 1)
         if _is_aside(body, segments, i, k)
@@ -149,6 +155,27 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         and not in_quotation(body, expression[0])
     )
     return Clause(span, (segments[first].start, span[1]), main, asides, segments[front].cut == "predicate")
+
+
+def _after_restrictive(body: str, segments: list[_Segment], front: int, expression: Span) -> int | None:
+    """Where the main verb stands when the clause begins with a relative clause that goes on the
+    sentence's opening noun phrase, without commas ("A bill that would spend $12 billion is headed
+    for a vote next week"): the verb after the relative clause's own, when the date follows it."""
+    if front == 0 or segments[front - 1].cut != "start" or not _opens_relative(body, segments[front]):
+        return None
+    if segments[front].cut != "opener" or has_verb(body[segments[front - 1].start : segments[front - 1].end]):
+        return None
+    found = list(_WORD.finditer(body, segments[front].start, segments[front].end))
+    words = [m.group().strip(_QUOTES + ",") for m in found]
+    finite = [i for i in range(1, len(words)) if words[i] and _is_finite(words, i)]
+    later = [
+        i
+        for i in finite[1:]
+        if i > finite[0] + 1
+        and words[i].lower() in lexicon.words("verbs")  # "is headed", "was killed"; not "… her clothes dry"
+        and words[i - 1].lower() not in ("and", "or", "but", "to", "that", "who", "which")
+    ]
+    return found[later[0]].start() if later and found[later[0]].start() < expression[0] else None
 
 
 def _wants_object(body: str, start: int, end: int, expression: Span) -> bool:
@@ -246,7 +273,18 @@ def _divides(after: str, kind: str) -> bool:
         return _is_finite(words, 0) and (first in lexicon.words("verbs") or not lexicon.is_noun(first))
     if kind == "speech":
         return has_verb(" ".join(words))
-    return not _is_finite(words, 0) and any(_is_finite(words, i) for i in range(1, len(words)))
+    verb_after = [
+        j
+        for j in range(1, len(words) - 1)
+        if words[j].lower() in ("and", "or", "but") and _is_finite(words, j + 1)
+    ]
+    if (
+        kind == "subordinate" and verb_after
+    ):  # "as an apprentice in 1983 and succeeded …": no clause of its own
+        words = words[: verb_after[0]]
+    return (
+        bool(words) and not _is_finite(words, 0) and any(_is_finite(words, i) for i in range(1, len(words)))
+    )
 
 
 def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
@@ -288,11 +326,48 @@ def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
         if segments[last + 1].cut != "opener":
             return False
         last += 1
+    head = first - 1 if first > 0 and _is_apposition_head(body, segments[first - 1]) else first
     return (
-        not first <= k <= last
+        not head <= k <= last
         and _opens_relative(body, segments[first])
-        and _after_comma(body, segments[first])
+        and (_after_comma(body, segments[first]) or head < first)
         and body[segments[last].end : segments[last].end + 1] == ","
+    )
+
+
+def _apposes_date(body: str, segments: list[_Segment], i: int, expression: Span) -> bool:
+    """ "In 2012, | the last comparable heat wave, | the county …": a noun phrase between commas
+    right after the date that opens the sentence ("In 2012,") says what the date was, when a clause
+    with its own subject follows ("In the third quarter, the company, which …, had …" is no such)."""
+    segment, date, after = segments[i], segments[i - 1], segments[i + 1]
+    words = body[segment.start : segment.end].strip(" ,").split()
+    rest = (body[date.start : expression[0]] + body[expression[1] : date.end]).split()
+    clause = body[after.start : after.end].strip(" ,").split()
+    return (
+        len(rest) <= 1
+        and after.cut == "weak"
+        and bool(clause)
+        and clause[0].lower() not in lexicon.words("relative-pronouns")
+        and not _is_finite(clause, 0)
+        and has_verb(" ".join(clause))
+        and segment.cut == "weak"
+        and body[segment.end : segment.end + 1] == ","
+        and 1 < len(words) <= SUBJECT_WORDS + 2
+        and words[0].lower() in lexicon.words("determiners")
+        and not has_verb(" ".join(words))
+    )
+
+
+def _is_apposition_head(body: str, segment: _Segment) -> bool:
+    """ "Miriam Rosen, the engineer | who turned a machine shop into …, died": a noun phrase after a
+    comma that a relative clause goes on; the two are one aside."""
+    words = body[segment.start : segment.end].strip(" ,").split()
+    return (
+        segment.cut == "weak"
+        and body[segment.start : segment.start + 1] == ","
+        and 1 < len(words) <= SUBJECT_WORDS
+        and words[0].lower() in lexicon.words("determiners")
+        and not has_verb(" ".join(words))
     )
 
 
@@ -362,8 +437,8 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
         return True
     if words[-1] in lexicon.words("speech-verbs") and len(words) <= 4:
         return True
-    if has_verb(" ".join(words)):
-        return False
+    if has_verb(" ".join(words)) or _SUBJECT_PRONOUNS & set(words):
+        return False  # "In 1966 she and her husband, Albert Rosen, founded …": the subject
     opener = words[0]
     return (
         opener in lexicon.words("introduction-openers")
@@ -398,6 +473,8 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
     tags = lexicon.verb_tags(lower)
     if "VBP" in tags and i and _is_plural_subject(words[i - 1]):
         return True  # "the incidents underscore", "they say"
+    if "VBZ" in tags and i and words[i - 1].lower() in ("he", "she"):
+        return True  # "she leaves for Berlin": no plural noun after a pronoun
     return "VBD" in tags or ("VBZ" in tags and not lexicon.is_noun(lower))
 
 
@@ -447,7 +524,8 @@ def headline(
     if _quoted(body, clause.span):
         words = _attributed(body, sentence, dates, words) or words
     if clause.shares_subject:
-        words = [*_sentence_subject(body, sentence, dates, words[:1]), *words]
+        subject = _relative_subject(body, sentence, clause.span[0])
+        words = [*(subject or _sentence_subject(body, sentence, dates, words[:1])), *words]
     elif words and words[0].islower() and _is_finite(words, 0):
         words = [*_sentence_subject(body, sentence, dates), *words]  # "The agency, Senapred, said …"
     tag = _speech_tag(words)
@@ -459,9 +537,11 @@ def headline(
         if reported and _complete(_fit_words(reported)):
             words = reported
     found = _fit_words(_tensed(_restructured(body, clause.span, words, status), status))
+    as_written = _fit_words(_tensed(words, status))  # "she leaves …": "Vogel leaves" is no less a clause
     opening = opening_clause(body, sentence)
     if (
         not _acceptable(found)
+        and not (_acceptable(as_written) and as_written[0].lower() in ("he", "she"))
         and opening
         and not (_quoted(body, opening.span) and (named_speaker or _speaks_of_self(opening, body)))
     ):
@@ -501,16 +581,40 @@ def _sentence_subject(
     words = _words(body, opening.span, dates, opening.asides)
     verb = next((i for i in range(len(words)) if _is_finite(words, i)), 0)
     if verb < len(words) and words[verb].strip(",").lower() in lexicon.words("speech-verbs"):
-        said = words[verb + 1 :][1:] if words[verb + 1 : verb + 2] == ["that"] else words[verb + 1 :]
+        said = words[verb + 1 :] or _words(body, (opening.span[1], sentence[1]), dates)  # "said | that …"
+        marked = said[:1] == ["that"]  # "… said that Nordvik made an offer in August but withdrew it"
+        said = said[1:] if marked else said
         inner = next((i for i in range(1, len(said)) if _is_finite(said, i)), None)
-        if inner is not None and [w.lower() for w in predicate] == [said[inner].lower()]:
+        if (
+            inner is not None
+            and predicate
+            and (marked or [w.lower() for w in predicate] == [said[inner].lower()])
+        ):
             words, verb = said, inner
     while verb > 1 and words[verb - 1].islower() and lexicon.is_adverb(words[verb - 1]):
         verb -= 1  # "The pool first opened …": "first" goes with the verb
     opener = next((i for i in range(1, verb) if words[i].lower() in lexicon.words("clause-openers")), None)
     if opener is not None:
         words, verb = words[:opener], opener  # "National Intergroup, which owns …, posted": the subject
-    return words[:verb] if verb <= SUBJECT_WORDS + 2 else []
+    apposed = next(  # "Nordvik Dairy, a Norwegian cooperative, made …": the name without its aside
+        (
+            i + 1
+            for i in range(verb - 1)
+            if words[i].endswith(",") and words[i + 1] in lexicon.words("determiners")
+        ),
+        verb,
+    )
+    subject = [*words[: apposed - 1], words[apposed - 1].rstrip(",")] if verb else []  # "Corp., hammered …,"
+    return subject if apposed <= SUBJECT_WORDS + 2 else []
+
+
+def _relative_subject(body: str, sentence: Span, at: int) -> list[str]:
+    """ "…, said Karen Whitfield, who joined the company in 1983 and succeeded Rosen in 2009": a verb
+    phrase that goes on a relative clause shares its subject, what the relative pronoun stands for."""
+    opened = list(re.finditer(r",\s+(?:who|which)\s", body[sentence[0] : at]))
+    if not opened or re.search(r"[,;:—–]", body[sentence[0] + opened[-1].end() : at]):
+        return []
+    return _antecedent(body, (sentence[0] + opened[-1].end() - len("who "), at))
 
 
 def _acceptable(words: Sequence[str]) -> bool:
@@ -532,7 +636,10 @@ def _words(
     """The words of ``span`` without dates, asides, parentheses and titles; people by surname,
     each name and each short quotation one unit; the ``marked`` date is the word DATE."""
     start, end = span
-    edits: list[tuple[int, int, str]] = [(a, b, " ") for a, b in asides]
+    starts = {a for a, _ in asides}  # an aside's closing comma goes with it, unless another aside opens there
+    edits: list[tuple[int, int, str]] = [
+        (a, b + (body[b : b + 1] == "," and b not in starts), " ") for a, b in asides
+    ]
     edits += [_date_edit(body, d, start, d == marked) for d in dates if start <= d[0] < end]
     edits += [(start + m.start(), start + m.end(), " ") for m in re.finditer(r"\([^()]*\)", body[start:end])]
     edits += [
@@ -589,8 +696,21 @@ def _date_edit(body: str, expression: Span, floor: int, marked: bool) -> tuple[i
     possessive = re.match(r"[’']s\s+[a-z]", body[expression[1] :])
     if possessive:  # "in this year's spending bill" → "in the spending bill": the preposition stays
         return expression[0], expression[1] + 2, (" DATE " if marked else " ") + "the "
+    if _is_subject(body, expression, floor):  # "This month will go down as the hottest July"
+        return expression[0], expression[0], " DATE " if marked else " "
     start, end = _date_phrase(body, expression, floor)
     return start, end, " DATE " if marked else " "
+
+
+def _is_subject(body: str, expression: Span, floor: int) -> bool:
+    """Is the date the subject of its clause: first in it, a finite verb right after it?"""
+    after = body[expression[1] : expression[1] + 30].split()
+    return (
+        not re.search(r"\w", body[floor : expression[0]])
+        and body[expression[0]].isupper()
+        and bool(after)
+        and after[0].lower() in lexicon.words("verbs")
+    )
 
 
 def _date_phrase(body: str, expression: Span, floor: int) -> Span:
@@ -601,7 +721,13 @@ def _date_phrase(body: str, expression: Span, floor: int) -> Span:
     if m and not (modifies and _is_head_noun(modifies.group(1))):
         start = floor + m.start()  # "in the spring of 2006"
     preposition = False  # "expected over the weekend": the first word before the date is its own
-    while True:
+    adjective = (  # "third-quarter profit", "the 1998 bombing"; not "the incidents of Aug. 7 underscore"
+        " " not in body[start:end]
+        and modifies
+        and _is_head_noun(modifies.group(1))
+        and modifies.group(1).lower() not in lexicon.words("clock-words")
+    )
+    while not adjective:  # "a drop in | third-quarter profit": the preposition is the noun's
         m = re.search(r"(?:(\S+)\s+)?(\S+)\s*$", body[floor:start])
         if not m or m.group(2).strip("[(").lower() not in lexicon.words("date-words") | {"", "["}:
             break
@@ -741,8 +867,8 @@ def _speech_tag(words: Sequence[str]) -> int | None:
                 return None  # "recalled her promise in 2021 that …": the date is the promise's
             says = rest and (
                 _is_infinitive(rest, 0)  # "pledged to lift duties"
-                or (  # "posted net income of $8.6 million": a figure as the object, no speech
-                    rest[0].lower() not in lexicon.words("function-words")
+                or (  # "posted net income of $8.6 million", "posted a 54% drop": a figure as the object
+                    rest[0].lower() not in lexicon.words("function-words") - lexicon.words("determiners")
                     and any(re.match(r"[$€£]?\d", w) for w in rest)
                 )
                 or (rest[0].lower() not in lexicon.words("introduction-openers") and has_verb(" ".join(rest)))
@@ -784,6 +910,8 @@ def _reported(
         )
     if not named:
         return said
+    if said[0] != "I" and said[0].lower() in lexicon.words("function-words") | lexicon.words("date-words"):
+        said = [said[0].lower(), *said[1:]]  # "… said this month will go down", from "This month will …"
     spoken = words[verb].strip(",")
     return [
         *speaker,
@@ -793,6 +921,7 @@ def _reported(
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 
 def _speaks_of_self(clause: Clause, body: str) -> bool:
@@ -838,7 +967,12 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
     if rewritten:
         words = rewritten.split()
     lead = next(
-        (i for i, w in enumerate(words) if w.lower() not in lexicon.words("clause-openers") | _LEADING), 0
+        (
+            i
+            for i, w in enumerate(words)
+            if w != "DATE" and w.lower() not in lexicon.words("clause-openers") | _LEADING
+        ),
+        0,
     )
     pronoun = words[lead].strip(_QUOTES).lower() if lead < len(words) else ""
     if pronoun in ("he", "she"):
@@ -915,6 +1049,13 @@ def thing_referent(body: str, at: int) -> list[str]:
         if verb is None and end == at:
             continue  # "It went public …": the subject is in the sentence before
         subject = [w.strip(",") for w in (words[:verb] if verb else [])]
+        if (
+            len(subject) == 2
+            and subject[0].lower() == "the"
+            and subject[1].islower()
+            and lexicon.is_noun(subject[1])
+        ):
+            return ["the", subject[1]]  # "The bill was introduced … It would require …"
         if subject and subject[0].lower() == "the":
             subject = subject[1:]
         persons = [m for m in entities.find(body) if start <= m.start < end and m.entity.kind == "person"]
@@ -942,6 +1083,14 @@ def referent(body: str, at: int) -> Entity | None:
     opener = re.match(r"[\W_]*(He|She)\b", body[start:at])
     if opener and start + opener.start(1) < at:
         return referent(body, start + opener.start(1))
+    own = re.match(r"\W*(?:[\w’'-]+\W+){0,2}?(he|she)\b", body[at : at + 40], re.IGNORECASE)
+    earlier = [
+        m
+        for m in re.finditer(r"\b(he|she)\b", body[start:at], re.IGNORECASE)
+        if own and m.group(1).lower() == own.group(1).lower()
+    ]
+    if earlier:  # "In 1998 she took it public, and in 2004 she opened …": the same "she"
+        return referent(body, start + earlier[-1].start())
     subjects = [m for m in before if m.start >= start and not re.match(r"[’']s\b", body[m.end : m.end + 2])]
     said = [
         w.end()
@@ -962,7 +1111,26 @@ def referent(body: str, at: int) -> Entity | None:
     words = body[start:at].split()
     if any(_is_finite(words, i) for i in range(len(words))):
         return None  # "Elian has been the focus … since he was found": a subject not known as a person
-    return before[-1].entity if before and at - before[-1].end < REFERENT_REACH else None
+    if not before or at - before[-1].end >= REFERENT_REACH:
+        return None
+    return _subject_before(body, sentence, before) or before[-1].entity
+
+
+def _subject_before(body: str, sentence: Span | None, people: Sequence[entities.Mention]) -> Entity | None:
+    """ "Vogel arrives in Tokyo and will meet Tanaka. She flies on to Seoul": the subject of the
+    sentence before, a person named at its start, rather than the last person it names."""
+    spans = _sentences(body)
+    if sentence is None or sentence not in spans or spans.index(sentence) == 0:
+        return None
+    start, end = spans[spans.index(sentence) - 1]
+    start += dateline_length(body[start:end])
+    first = next((m for m in people if start <= m.start < end), None)
+    if first is None or re.search(r"[,;:]", body[start : first.start]):
+        return None
+    lead = body[start : first.start].split()
+    return (
+        first.entity if len(lead) <= 2 and not re.match(r"[’']s\b", body[first.end : first.end + 2]) else None
+    )
 
 
 @lru_cache(maxsize=8)
@@ -988,7 +1156,16 @@ def _antecedent(body: str, clause: Span) -> list[str]:
     phrase = before[nearest[-1] :].strip(" ,") if nearest else ""  # "the law", "a rolling mill in Duisburg"
     if not re.fullmatch(r"(?:[\w’'-]+\s+){1,5}[\w’'-]+", phrase) or has_verb(phrase):
         return []  # "The company said that …" is no antecedent
-    return phrase.split()
+    return _definite(body, phrase.split())
+
+
+def _definite(body: str, phrase: list[str]) -> list[str]:
+    """ "a trial" → "the trial" when the article speaks of "the three-week trial": a headline names
+    the thing the story is about as the story does."""
+    if len(phrase) < 2 or phrase[0].lower() not in ("a", "an"):
+        return phrase
+    known = re.search(rf"\b[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}{re.escape(phrase[-1])}\b", body)
+    return ["the", *phrase[1:]] if known else phrase
 
 
 def _rewrite(clause: str, body: str, span: Span, status: str) -> str | None:
@@ -1083,7 +1260,7 @@ def _fit_words(words: list[str]) -> list[str]:
     words = [
         w
         for w in words
-        if w != "DATE" and any(c.isalnum() for c in w) and w.lower().strip(",") not in fillers
+        if w != "DATE" and (w == "&" or any(c.isalnum() for c in w)) and w.lower().strip(",") not in fillers
     ]
     while words and words[0].strip(_QUOTES + ",").lower() in lexicon.words("clause-openers") | _LEADING:
         if _is_determiner_of(words, 0):
@@ -1125,6 +1302,10 @@ def _undangled(words: list[str]) -> list[str]:
     """Without the function words and demonyms a cut may leave at the end ("… in Turkey for the"),
     but with a verb's particle ("Vasquez took over")."""
     dangling = lexicon.words("function-words") | lexicon.words("demonyms")
+    if (
+        len(words) > 3 and words[-2].endswith(",") and words[-1].islower()
+    ):  # "… at Purdue University, graduating": a fragment
+        words = [*words[:-2], words[-2].rstrip(",")]
     while words and words[-1].strip(",;:.").lower() in dangling:
         last = words[-1].strip(",;:.").lower()
         before = words[-2].lower() if len(words) > 1 else ""
@@ -1193,7 +1374,13 @@ def _breaks_before(words: Sequence[str], i: int) -> bool:
         and all(w[:1].isupper() for w in words[i + 1 : i + 3])
         and i + 2 < len(words)
     )
-    return words[i].lower() in lexicon.words("phrase-breaks") and not inside_name
+    score = (  # "by a margin of 311 to 118", "a vote of 6-3": one figure
+        words[i].lower() in ("to", "-")
+        and words[i - 1][:1].isdigit()
+        and words[i + 1 : i + 2] != []
+        and words[i + 1][:1].isdigit()
+    )
+    return words[i].lower() in lexicon.words("phrase-breaks") and not inside_name and not score
 
 
 def _quotes_closed(words: list[str]) -> list[str]:
