@@ -364,6 +364,30 @@ def test_a_range_is_one_event_with_an_end_date():
     assert events[0].sources[0].expression == "May 12 to May 14"
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "expected"),
+    [
+        (
+            "The merger is expected to close in the second half of 2027.",
+            "the second half of 2027",
+            "2027-H2",
+            ("2027-Q3", "quarter", "2027-Q4", "planned"),
+        ),
+        (
+            "Sales fell sharply in the first half of 2026.",
+            "the first half of 2026",
+            "2026-H1",
+            ("2026-Q1", "quarter", "2026-Q2", "happened"),
+        ),
+    ],
+)
+def test_a_half_year_is_a_range_of_two_quarters(
+    text: str, expression: str, value: str, expected: tuple[str, str, str, str]
+) -> None:
+    events = extract_events(article(text, "2026-08-20"), [timex(expression, text, "DATE", value)])
+    assert [(e.date, e.precision, e.end_date, e.status) for e in events] == [expected]
+
+
 def test_same_day_different_happenings_stay_apart_and_same_happening_joins():
     text = (
         "Mayor Lena Torres opened the new tram line on Friday.\n"

@@ -56,6 +56,9 @@ _UNITS = {  # TIMEX3 unit → (relativedelta keyword, factor, precision of the s
 _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T.*$")
 _PART_OF_WEEK = re.compile(r"^(\d{4}-W\d{2})-\w+$")
 _YEAR_DIGITS = re.compile(r"(?<![\d,.])\d{4}(?![\d,])")
+# A half-year (TIMEX3 "2027-H2") has no precision of its own on the timeline: it spans two quarters.
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_HALF_QUARTERS = {"1": ("Q1", "Q2"), "2": ("Q3", "Q4")}
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d")
 
 
@@ -118,6 +121,9 @@ def _date_of(timex: Timex, article_text: str, published: date) -> _Date | None:
 
 def _calendar_date(timex: Timex) -> _Date | None:
     value = _PART_OF_WEEK.sub(r"\1", _TIME_OF_DAY.sub(r"\1", timex.value))
+    if half := _HALF.match(value):
+        first, last = _HALF_QUARTERS[half.group(2)]
+        return _Date(f"{half.group(1)}-{first}", "quarter", f"{half.group(1)}-{last}")
     try:
         period = periods.parse(value)
     except PeriodError:
