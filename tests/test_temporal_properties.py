@@ -39,6 +39,7 @@ TIMEX3_VALUE = re.compile(
             rf"XXXX-WXX-[1-7]{_TIME}",
             r"XXXX-\d\d",
             r"(?:PRESENT|PAST|FUTURE)_REF",
+            r"PXX",  # a span of no stated unit ("for a while"), as TimeBank writes it
         )
     )
 )

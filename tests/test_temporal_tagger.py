@@ -19,6 +19,7 @@ from timeline.model import Timex
 from timeline.temporal import tag
 
 MONDAY = date(2025, 5, 19)  # the sample article's publication day
+APRIL_2 = date(2024, 4, 2)
 
 
 def one(text: str, reference: date = MONDAY) -> Timex:
@@ -675,6 +676,112 @@ def test_dense_input_gives_one_value_per_expression() -> None:
     found = tag("June, " * 500, date(2025, 3, 1))
     assert len(found) == 500 and {t.value for t in found} == {"2025-06"}
     assert tag("-" * 5000 + " on Friday " + "-" * 5000, MONDAY)[0].value == "2025-05-16"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # present tense on May 19: this spring's span, not next March to this May
+        ("The festival runs from March to May.", MONDAY, [("March", "2025-03"), ("May", "2025-05")]),
+        ("Crews will work between June and August.", MONDAY, [("June", "2025-06"), ("August", "2025-08")]),
+        # a span over the new year keeps its order
+        ("It opens from November to February.", MONDAY, [("November", "2025-11"), ("February", "2026-02")]),
+        ("Snow fell from December through March.", APRIL_2, [("December", "2023-12"), ("March", "2024-03")]),
+        ("It ran from Wednesday to Monday.", MONDAY, [("Wednesday", "2025-05-14"), ("Monday", "2025-05-19")]),
+    ],
+)
+def test_the_ends_of_a_yearless_range_are_placed_together(
+    sentence: str, reference: date, expected: list[tuple[str, str]]
+) -> None:
+    assert values(sentence, reference) == expected
+
+
+def test_a_range_ending_in_a_day_is_left_to_the_date_rules() -> None:
+    assert values("Voting runs from March 3 to May 15, 2026.")[-1] == ("May 15, 2026", "2026-05-15")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Hiring will slow in the back half of the year.", "the back half of the year", "2025-H2"),
+        ("The retailer said first-half profit fell 12%.", "first-half", "2025-H1"),
+        ("Revenue rose 8% in the first half, the company said.", "the first half", "2025-H1"),
+    ],
+)
+def test_halves_of_the_year_by_tense(sentence: str, text: str, value: str) -> None:
+    assert values(sentence) == [(text, value)]
+
+
+def test_an_amount_before_with_nothing_after_is_a_date() -> None:
+    found = one("Home prices were 12% higher than a year before.")
+    assert (found.text, found.type, found.value) == ("a year before", "DATE", "2024")
+    # before an event it stays a span
+    assert values("He resigned a year before the election.")[0] == ("a year", "P1Y")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Repairs to the bridge will take two to three weeks.", "two to three weeks", "PXW"),
+        ("The plan rolls out over the next 12 to 18 months.", "the next 12 to 18 months", "PXM"),
+        ("He faces five to 10 years in prison.", "five to 10 years", "PXY"),
+        ("Delivery takes between three and five days.", "between three and five days", "PXD"),
+    ],
+)
+def test_a_range_of_amounts_is_one_vague_duration(sentence: str, text: str, value: str) -> None:
+    found = one(sentence)
+    assert (found.text, found.type, found.value) == (text, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Volunteers guard the dam 24 hours a day.", "24 hours a day", "P1D"),
+        ("The clinic is open seven days a week.", "seven days a week", "P1W"),
+        ("The candidate gave three interviews a day.", "a day", "P1D"),
+        ("The plant ships 200 tractors a year.", "a year", "P1Y"),
+    ],
+)
+def test_a_rate_of_things_is_a_set(sentence: str, text: str, value: str) -> None:
+    found = one(sentence)
+    assert (found.text, found.type, found.value) == (text, "SET", value)
+
+
+def test_a_span_before_a_date_ago_is_no_rate() -> None:
+    assert values("He served two years a decade ago.") == [("two years", "P2Y"), ("a decade ago", "201")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rooms cost $55 a night.", "The airline added four flights a week.", "It flew at 60 miles per hour."],
+)
+def test_money_speed_and_traffic_rates_are_no_set(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The mayor paused for a while before answering.", "a while", "PXX"),
+        ("The two sides have not spoken for some time.", "some time", "PXX"),
+        ("In the years that followed, the mill town shrank.", "the years that followed", "PXY"),
+        ("After months of talks, the union accepted the offer.", "months", "PXM"),
+        ("The region has endured years of drought.", "years", "PXY"),
+    ],
+)
+def test_vague_spans(sentence: str, text: str, value: str) -> None:
+    found = one(sentence)
+    assert (found.text, found.type, found.value) == (text, "DURATION", value)
+
+
+def test_a_stated_amount_of_an_activity_keeps_its_amount() -> None:
+    assert values("The strike ended after two days of talks.") == [("two days", "P2D")]
+    assert values("The bank reported several quarters of losses.") == [("several quarters", "PXQ")]
+
+
+def test_some_time_with_a_date_is_that_date() -> None:
+    assert values("The board will vote some time next week.") == [("some time next week", "2025-W22")]
+    assert values("He left a while ago.") == [("a while ago", "PAST_REF")]
 
 
 # --- the command line ------------------------------------------------------------------------

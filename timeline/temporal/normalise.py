@@ -354,6 +354,19 @@ def month(context: Context, month: str, when: str = "") -> str:
     return _at(_year_of(context, _months(_int(month), 1), when, penalty=penalty), "month")
 
 
+def month_span(context: Context, first: str, last: str, end: str) -> str:
+    """One end (``end`` 0 or 1) of a yearless span of months ("from March to May", "between
+    November and February"): the span is placed as a whole, by tense, so that its end never
+    comes before its start and both lie in one year unless it runs over the new year."""
+    start, stop = _int(first), _int(last)
+    if not (1 <= start <= 12 and 1 <= stop <= 12):
+        raise Unresolved(f"no months {first}-{last}")
+    count = (stop - start) % 12 + 1
+    penalty = _penalty(context, "", MONTH_TENSE_PENALTY_DAYS)
+    begins = _year_of(context, _months(start, count), "", penalty=penalty)
+    return _at(_shifted(begins, "month", (count - 1) * _int(end)), "month")
+
+
 def _penalty(context: Context, when: str, ungoverned: int) -> int:
     """How far a yearless period on the wrong side of its clause's tense is pushed away: past
     any other occurrence when the verb surely governs it, else by ``ungoverned`` days."""
@@ -664,6 +677,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "today": today,
     "ahead": ahead,
     "month": month,
+    "month_span": month_span,
     "month_day": month_day,
     "day_of_month": day_of_month,
     "week_of": week_of,
