@@ -599,6 +599,7 @@ def test_a_past_verb_governing_a_month_wins_however_far(reference: date) -> None
 
 
 MAY_21 = date(2025, 5, 21)
+FRIDAY_JULY_31 = date(2026, 7, 31)
 
 
 @pytest.mark.parametrize(
@@ -645,10 +646,86 @@ def test_a_governing_verb_places_a_bare_quarter_or_half(sentence: str, reference
         ("The strike lasted until Friday.", MAY_21, "Friday", "2025-05-16"),
         ("Airlines cancelled hundreds of flights on Tuesday.", MAY_21, "Tuesday", "2025-05-20"),
         ("The museum remained open through Sunday.", MAY_21, "Sunday", "2025-05-18"),
+        # A state said to hold now, in the present, holds until the day ahead.
+        (
+            "A heat advisory remains in effect through Sunday evening.",
+            FRIDAY_JULY_31,
+            "Sunday evening",
+            "2026-08-02TEV",
+        ),
+        ("The curfew remains in place until Thursday.", MAY_21, "Thursday", "2025-05-22"),
+        ("Polling stations stay open through Saturday in rural districts.", MAY_21, "Saturday", "2025-05-24"),
     ],
 )
 def test_a_stop_until_a_day_looks_ahead(sentence: str, reference: date, text: str, value: str) -> None:
     assert (text, value) in values(sentence, reference)
+
+
+MONDAY_SEPT_14 = date(2026, 9, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # An itinerary in the present tense is a schedule: the coming days.
+        (
+            "On Thursday she flies to Seoul for talks, and she leaves for Berlin on Friday.",
+            MONDAY_SEPT_14,
+            [("Thursday", "2026-09-17"), ("Friday", "2026-09-18")],
+        ),
+        ("The delegation heads for Nairobi on Wednesday.", MONDAY_SEPT_14, [("Wednesday", "2026-09-16")]),
+        ("The two ministers fly to Geneva on Tuesday.", MONDAY_SEPT_14, [("Tuesday", "2026-09-15")]),
+        # A forecast or a projection with its infinitive looks ahead.
+        (
+            "Highs are forecast to reach 104 degrees on Saturday and 106 on Sunday.",
+            FRIDAY_JULY_31,
+            [("Saturday", "2026-08-01"), ("Sunday", "2026-08-02")],
+        ),
+        ("Turnout is projected to top 60% on Sunday.", FRIDAY_JULY_31, [("Sunday", "2026-08-02")]),
+        ("The storm is predicted to make landfall on Tuesday.", FRIDAY_JULY_31, [("Tuesday", "2026-08-04")]),
+        # The same verbs in the past stay past.
+        ("She flew to Seoul on Thursday.", MONDAY_SEPT_14, [("Thursday", "2026-09-10")]),
+        ("The minister left for Berlin on Friday.", MONDAY_SEPT_14, [("Friday", "2026-09-11")]),
+    ],
+)
+def test_present_itineraries_and_forecasts_look_ahead(
+    sentence: str, reference: date, expected: list[tuple[str, str]]
+) -> None:
+    assert values(sentence, reference) == expected
+
+
+def test_an_overnight_low_or_high_is_no_time() -> None:
+    sentence = "Temperatures will fall, with the overnight low on Tuesday near 40 degrees."
+    assert values(sentence, FRIDAY_JULY_31) == [("Tuesday", "2026-08-04")]
+    assert values("Drones struck the port overnight.", FRIDAY_JULY_31) == [("overnight", "2026-07-30TNI")]
+
+
+TUESDAY_OCT_6 = date(2026, 10, 6)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brightwater agreed to pay $42 a share, a 31% premium to Greenfield's closing price on Friday.",
+        "The shares, which closed at $32.05 on Friday, will be delisted next month.",
+        "The buyer will pay 40% above Friday's close.",
+        "The offer is 25% above the stock's closing level on Friday, and the deal will close in March.",
+    ],
+)
+def test_a_close_on_a_weekday_is_the_last_trading_day(sentence: str) -> None:
+    fridays = [v for text, v in values(sentence, TUESDAY_OCT_6) if text == "Friday"]
+    assert fridays == ["2026-10-02"]
+
+
+def test_a_span_from_a_day_of_the_publication_week_counts_from_publication() -> None:
+    sentence = "Organizers said Tuesday that attendance was 12% higher than a year before."
+    assert values(sentence, date(2026, 7, 14)) == [("Tuesday", "2026-07-14"), ("a year before", "2025")]
+    # From a day of the story, not of its telling, the span counts from that day.
+    story = "The dam failed on March 3, 2019. A year later, the valley was still flooded."
+    assert values(story, date(2026, 7, 14)) == [
+        ("March 3, 2019", "2019-03-03"),
+        ("A year later", "2020-03-03"),
+    ]
 
 
 def test_the_past_decade_is_a_span_and_approximate_dates_keep_their_word() -> None:

@@ -50,6 +50,7 @@ _SEASON_OF_QUARTER = ("WI", "SP", "SU", "FA")  # by month // 3 % 4: the winter o
 TENSE_PENALTY_DAYS = 180
 MONTH_TENSE_PENALTY_DAYS = 240
 GOVERNED_PENALTY_DAYS = 366
+PUBLICATION_WEEK_DAYS = 7  # a day this close to the reference is when the news was told
 
 FISCAL = "FY"  # the prefix of a fiscal period's value
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
@@ -503,11 +504,24 @@ def ago(context: Context, grain: str, count: str, of: str = "") -> str:
 
 def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     """ "Two days later", "a year earlier": from the date the text last named, written at its
-    grain, when that date is at least as precise as the step; else from the reference."""
+    grain, when that date is at least as precise as the step; else from the reference.  A day
+    of the publication week ("said Tuesday") names when the news was told, not a date of
+    the story: a month or more from it counts from the reference ("... said Tuesday.
+    Attendance was higher than a year before" is last year)."""
     anchor = _period(context.anchor)
-    if count == "X" or not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
+    if (
+        count == "X"
+        or not anchor
+        or GRAINS.index(anchor[1]) > GRAINS.index(grain)
+        or (_in_publication_week(context, anchor) and GRAINS.index(grain) >= GRAINS.index("month"))
+    ):
         return shift(context, grain, count, sign)
     return _from_anchor(context, str(context.anchor), grain, float(count) * _int(sign))
+
+
+def _in_publication_week(context: Context, anchor: tuple[date, str]) -> bool:
+    """Whether the anchor is a day at most a week from the reference."""
+    return anchor[1] == "day" and abs((anchor[0] - context.reference).days) <= PUBLICATION_WEEK_DAYS
 
 
 def following(context: Context, grain: str, sign: str, when: str = "") -> str:
