@@ -17,7 +17,7 @@ from timeline import periods
 from timeline.model import Entity, Event, Source
 from timeline.pelican_plugin.content import read_content
 from timeline.pelican_plugin.render import write_standalone
-from timeline.site_model import Layout, all_pages, build_model
+from timeline.site_model import Layout, all_pages, build_model, listing_pages
 
 ISO_DATE = re.compile(r"\b\d{4}-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?\b")
 
@@ -276,6 +276,21 @@ def test_event_views_made_when_read_are_the_same_in_any_order(story) -> None:
     assert in_order[0].previous is None and in_order[-1].next is None
     with pytest.raises(IndexError):
         lazy[len(events)]
+
+
+def test_source_views_made_when_read_agree_with_the_sources_index(story) -> None:
+    """A regeneration reads few source views, and the sources' index counts each article's
+    excerpts without making them: both say the same as the views read in order."""
+    events, sources = story
+    in_order = list(build_model(events, sources).sources)
+    lazy = build_model(events, sources).sources
+    assert lazy[-1] == in_order[-1] and lazy == in_order and len(lazy) == len(sources)
+    index = next(p for p in listing_pages(build_model(events, sources)) if p.save_as == "sources/index.html")
+    counted = [(e.url, e.count) for e in index.context["listing"].entries]
+    assert counted == [(v.url, len(v.excerpts)) for v in in_order]
+    with_pages = {a.slug for a in sources}
+    cited = {(e.slug, s.article) for e in events for s in e.sources if s.article in with_pages}
+    assert sum(count for _, count in counted) == len(cited)  # each event once per article it quotes
 
 
 def test_a_changed_headline_reaches_every_page_that_shows_it(story) -> None:

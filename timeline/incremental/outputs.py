@@ -76,19 +76,13 @@ def plan(
     site = export_site(settings, layout)
     out: dict[str, Output] = {}
     values = fingerprint.Values(SHARED_VIEWS)
-    pages = PageDigests(
-        model,
-        {layout.event.format(slug=e.event.slug): d for d, e in events.values()},
-        {a.slug: d for d, a in sources.values()},
-        known or {},
-        values.of,
-    )
+    published, digest_of = exported.exported_entries(events, model)
+    pages = PageDigests(model, digest_of, {a.slug: d for d, a in sources.values()}, known or {}, values.of)
     values.known.update(pages.by_identity)  # the embeds' items, digested once for all
     kept = _kept(since, entries, model)
     for spec in all_pages(model) + embed_pages(model, settings):
         digest = kept(spec.save_as) if _per_item(spec) else None
         _add(out, spec.save_as, Output(digest or pages.of(spec), page=spec))
-    published, digest_of = exported.exported_entries(events, model)
     limit = settings.get("FEED_MAX_ITEMS")
     files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]), kept)
     for path, (digest, make) in files.items():

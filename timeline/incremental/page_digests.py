@@ -22,13 +22,13 @@ from typing import Any
 
 from ..site_model import (
     EntityView,
-    EventContext,
     EventItem,
     EventView,
     PageSpec,
     SectionView,
     Site,
     SourceView,
+    ViewContext,
 )
 from . import fingerprint
 
@@ -40,7 +40,7 @@ _NONE = bytes(fingerprint.DIGEST_SIZE)
 
 class PageDigests:
     """The digest of each page of ``model``; ``event_entries``: the digest of each event's entry
-    by the URL of its page; ``source_entries``: of each source article's entry by its slug
+    by the event's slug; ``source_entries``: of each source article's entry by its slug
     (an article that is not among them has no page); ``known``: item digests of the last build."""
 
     def __init__(
@@ -55,16 +55,16 @@ class PageDigests:
         self.items: ItemDigests = {}  # of this build, for the next one
         # By the identity of the model's items (as ``fingerprint.Values.known`` takes them).
         self.by_identity: dict[int, tuple[bytes, object]] = {}
-        for section in model.sections:
-            for item in section.events:
-                entry = event_entries[item.url]
-                digest = self.items[entry] = known.get(entry) or fingerprint.of_value(item)
-                self.by_identity[id(item)] = (digest, item)
+        views = model.events
+        for event, item in zip(views.events, views.items, strict=True):
+            entry = event_entries[event.slug]
+            digest = self.items[entry] = known.get(entry) or fingerprint.of_value(item)
+            self.by_identity[id(item)] = (digest, item)
         self._event_pages: list[bytes | None] = [None] * len(model.events)
         self._event_index: dict[str, int] | None = None
 
     def of(self, spec: PageSpec) -> bytes:
-        if type(spec.context) is EventContext and spec.context.views is self.model.events:
+        if type(spec.context) is ViewContext and spec.context.views is self.model.events:
             return self.event_page(spec.context.index)
         if spec.template == "embed":
             parts = self._embed(spec.context)
@@ -82,12 +82,12 @@ class PageDigests:
         digest = self._event_pages[index]
         if digest is None:
             views = self.model.events
-            item = views.items[index]
+            event = views.events[index]
             page = fingerprint.hasher(b"article\0")  # as ``_joined`` joins them, piece by piece
-            page.update(self.events[item.url])
+            page.update(self.events[event.slug])
             for neighbour in views.neighbours(index):
                 page.update(self._item(neighbour))
-            for source in views.events[index].sources:
+            for source in event.sources:
                 page.update(self.sources.get(source.article, _NONE))
             digest = self._event_pages[index] = page.digest()
         return digest
@@ -102,13 +102,23 @@ class PageDigests:
             view = view.get("timeline") if isinstance(view, dict) and len(view) == 1 else None
         return view if type(view) is shape[1] else None
 
+    def _index(self, url: str) -> int:
+        """The index of the event whose page is at ``url``."""
+        if self._event_index is None:
+            self._event_index = {item.url: i for i, item in enumerate(self.model.events.items)}
+        return self._event_index[url]
+
     def _item(self, item: EventItem | None) -> bytes:
         return _NONE if item is None else self.by_identity[id(item)][0]
 
     def _source(self, view: SourceView) -> list[bytes]:
         """From its entry and, in order, the entries of the events that quote it: an excerpt is
         the event's list item and the sentences it quotes from this article, both of its entry."""
-        return [self.sources[view.slug], *(self.events[e.event.url] for e in view.excerpts)]
+        events = self.model.events.events
+        return [
+            self.sources[view.slug],
+            *(self.events[events[self._index(e.event.url)].slug] for e in view.excerpts),
+        ]
 
     def _listing(self, view: SectionView | EntityView) -> list[bytes]:
         own = {f.name: getattr(view, f.name) for f in dataclasses.fields(view) if f.name != "events"}
@@ -121,13 +131,11 @@ class PageDigests:
         if not isinstance(context, dict) or not isinstance(events, tuple):
             return None
         views = self.model.events
-        if self._event_index is None:
-            self._event_index = {item.url: i for i, item in enumerate(views.items)}
         parts = [fingerprint.of_value({k: v for k, v in context.items() if k != "events"})]
         for event in events:
             if type(event) is EventItem and id(event) in self.by_identity:
                 parts.append(b"i" + self._item(event))
-            elif type(event) is EventView and views[index := self._event_index[event.url]] is event:
+            elif type(event) is EventView and views[index := self._index(event.url)] is event:
                 parts.append(b"v" + self.event_page(index))
             else:
                 return None

@@ -115,8 +115,10 @@ def _around(keys: Sequence[str], key: str) -> Iterable[str]:
 def _quoting(model: Site, articles: set[str]) -> Iterable[str]:
     """The pages of the events that quote one of ``articles``: its page's excerpts say which;
     an article without a page (its entry is gone) is looked for in every event."""
-    found = [e.event.url for view in model.sources if view.slug in articles for e in view.excerpts]
-    if articles - {view.slug for view in model.sources}:
+    sources = model.sources
+    at = {slug: sources.find(slug) for slug in articles}
+    found = [e.event.url for i in at.values() if i is not None for e in sources[i].excerpts]
+    if None in at.values():
         views = model.events
         found += (
             item.url
