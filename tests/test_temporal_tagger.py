@@ -861,6 +861,61 @@ def test_some_time_with_a_date_is_that_date() -> None:
     assert values("He left a while ago.") == [("a while ago", "PAST_REF")]
 
 
+def test_a_clock_time_is_on_the_day_of_its_paragraph_or_the_publication_day() -> None:
+    text = (
+        "Floodwater swept through the valley on Saturday, May 9, and forced hundreds from their homes.\n\n"
+        "The town hall will stay open until 9 p.m. for those seeking shelter.\n\n"
+        "Polls close at 8 p.m. in the county's special election.\n\n"
+        "Voting in the runoff begins Thursday and ends at 7 p.m.\n\n"
+        "Polls open at 7 a.m.\n"
+    )
+    assert values(text, date(2026, 5, 12)) == [
+        ("Saturday, May 9", "2026-05-09"),
+        ("9 p.m.", "2026-05-12T21:00"),  # another paragraph's day: the publication day
+        ("8 p.m.", "2026-05-12T20:00"),
+        ("Thursday", "2026-05-14"),
+        ("7 p.m.", "2026-05-14T19:00"),  # the day named in its own sentence
+        ("7 a.m.", "2026-05-14T07:00"),  # a coming day named before
+    ]
+    story = "The river flooded the valley on Saturday, May 9.\n\nThe levee broke at 2 a.m., residents said.\n"
+    assert values(story, date(2026, 5, 12))[-1] == ("2 a.m.", "2026-05-09T02:00")  # told in the past
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
+        ("The president leaves Friday for a three-nation tour of Asia.", date(2026, 9, 14), "2026-09-18"),
+        ("After the summit, Chancellor Weber heads home Sunday.", date(2026, 9, 16), "2026-09-20"),
+        ("She flies Tuesday to Lagos for the trade talks.", date(2026, 9, 16), "2026-09-22"),
+        ("The leaves fell on Friday across the park.", date(2026, 9, 14), "2026-09-11"),
+        ("The minister's leave ended Friday.", date(2026, 9, 14), "2026-09-11"),
+    ],
+)
+def test_a_bare_verb_of_travel_before_a_weekday_is_a_schedule(
+    sentence: str, reference: date, value: str
+) -> None:
+    assert one(sentence, reference).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
+        (
+            "The club will host the visitors at its newly renovated stadium on Jan. 16.",
+            date(2026, 8, 29),
+            "2027-01-16",
+        ),
+        ("The orchestra will play the restored concert hall on March 4.", date(2026, 10, 2), "2027-03-04"),
+        ("The trial is set to begin on Feb. 3.", date(2026, 11, 20), "2027-02-03"),
+        ("The trial began on Oct. 3.", date(2026, 11, 20), "2026-10-03"),
+    ],
+)
+def test_a_future_clause_puts_a_month_day_past_this_year_into_the_next(
+    sentence: str, reference: date, value: str
+) -> None:
+    assert one(sentence, reference).value == value
+
+
 # --- the command line ------------------------------------------------------------------------
 
 

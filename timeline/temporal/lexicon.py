@@ -107,6 +107,11 @@ def _load(relative: str) -> dict[str, Any]:
         raise LexiconError(f"{path}: {exc}") from exc
 
 
+def vocabulary_regex(name: str) -> str:
+    """A vocabulary's words as one regex (case as the vocabulary says), for the tense rules."""
+    return _vocabulary_regex(name)
+
+
 @cache
 def _vocabulary_regex(name: str) -> str:
     table = _load("vocabularies.toml")[name]

@@ -94,6 +94,8 @@ class Context:
     periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
     reported: str | None = None  # the last reporting period named: a quarter, a half, or P9M
     used: list[str] = field(default_factory=list)  # what the value was resolved against
+    # Whether the date named last (``anchor``) stands in the expression's paragraph (see ``_day_at``).
+    anchor_nearby: Callable[[], bool] = lambda: True
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -655,9 +657,15 @@ def clock(
 
 def _day_at(context: Context) -> str:
     """The day the text named last, if it named a day, else the reference: a clock time is
-    not put on an unknown day of a month."""
+    not put on an unknown day of a month.  A day gone by that an earlier paragraph named is
+    no day for a time in a clause not in the past ("Polls close at 8 p.m." after a story of
+    Saturday's flood), though a coming day is ("Voters go to the polls Thursday.")."""
     anchor = _period(context.anchor)
-    if anchor and anchor[1] == "day":
+    if (
+        anchor
+        and anchor[1] == "day"
+        and (anchor[0] >= context.reference or context.anchor_nearby() or context.tense() == PAST)
+    ):
         context.used.append(str(context.anchor))
         return anchor[0].isoformat()
     return today(context)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
@@ -23,6 +24,7 @@ from .tense import Clause
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
 # the quarter or the date named before.
 _REPORTED_SPAN = re.compile(r"P(?!3M)(?:[2-9]|1[01])M")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,13 @@ def _normalise_in_order(
             if group and m.group(group) is None:
                 continue
             context = Context(
-                reference, clause.tense, clause.governing, anchors.last, anchors.by_grain, anchors.reported
+                reference,
+                clause.tense,
+                clause.governing,
+                anchors.last,
+                anchors.by_grain,
+                anchors.reported,
+                anchor_nearby=partial(anchors.in_paragraph_of, text, m.start()),
             )
             try:
                 value = evaluate(template.format_map(fields), context)
@@ -104,9 +112,9 @@ def _normalise_in_order(
             used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
             start, end = m.span(group) if group else m.span()
             if rule.type in ("DATE", "TIME") and used in (None, reference.isoformat(), value):  # not derived
-                anchors.note(value.split("T")[0])
+                anchors.note(value.split("T")[0], end)
             elif rule.type in ("DATE", "TIME") and used == anchors.last:  # the story moves on
-                anchors.move(value.split("T")[0])
+                anchors.move(value.split("T")[0], end)
             elif rule.reports:
                 anchors.note_span(value)
             yield Match(start, end, rule, value, mod, used)
@@ -118,21 +126,27 @@ class Anchors:
 
     def __init__(self) -> None:
         self.last: str | None = None
+        self.last_end = 0  # where the text named it
         self.by_grain: dict[str, str] = {}
         self.reported: str | None = None
 
-    def note(self, value: str) -> None:
+    def note(self, value: str, end: int) -> None:
         grain = grain_of(value)
         if grain:
             self.last = self.by_grain[grain] = value
+            self.last_end = end
         if grain in ("quarter", "half"):
             self.reported = value
 
-    def move(self, value: str) -> None:
+    def in_paragraph_of(self, text: str, start: int) -> bool:
+        """Whether the date named last stands in the paragraph of ``text[start:]``."""
+        return not _PARAGRAPH_BREAK.search(text, self.last_end, start)
+
+    def move(self, value: str, end: int) -> None:
         """A date counted from the last one ("three weeks later") is where the story is now,
         for the next anaphoric expression; it is not a period the text reports on."""
         if grain_of(value):
-            self.last = value
+            self.last, self.last_end = value, end
 
     def note_span(self, value: str) -> None:
         """A span of months other than a quarter ("for the nine months") is reported on: "a

@@ -25,7 +25,7 @@ import bisect
 import re
 from functools import cache, cached_property, lru_cache
 
-from .lexicon import phrase_regex, tense_words
+from .lexicon import phrase_regex, tense_words, vocabulary_regex
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 WINDOW = 160  # characters either side; a clause rarely reaches further
@@ -53,6 +53,8 @@ def _triggers() -> re.Pattern[str]:
     # A participle after "be", "to", "stay" ... is a passive, an infinitive or an adjective, not
     # a past tense: "will be named", "is expected", "will stay closed".
     participle = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in words["participle_after"])
+    # An -ed word after a determiner qualifies a noun: "at its renovated stadium".
+    adjective = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in words["adjective_after"])
     # A plural present after "to" or "not" ("cannot", "didn't") is an infinitive or negated.
     not_finite = "".join(rf"(?<!{re.escape(w)}\s)" for w in words["not_finite_after"])
     plural = rf"{not_finite}(?:{phrase_regex(words['scheduled_plural'])})"
@@ -60,7 +62,13 @@ def _triggers() -> re.Pattern[str]:
     longer_past = phrase_regex(
         p for p in words["past"] if any(p.startswith(f + " ") for f in words["future"])
     )
-    future = rf"(?!(?:{longer_past})(?![\w'’]))(?:{phrase_regex(words['future'])}|{plural})"
+    # "The president leaves Friday": a verb of travel that is often a noun ("the leaves fell") is
+    # a schedule after its subject and right before a weekday.
+    pronoun = phrase_regex(words["singular_pronouns"] + words["plural_pronouns"])
+    subject = rf"(?:{pronoun}|the\s+[a-z]+|(?-i:(?!(?:The|A|An)\b)[A-Z][a-z]+))"
+    weekday = vocabulary_regex("any_weekday")
+    travel = rf"{subject}\s+(?:{phrase_regex(words['travel'])})(?=\s+{weekday}(?![\w'’]))"
+    future = rf"(?!(?:{longer_past})(?![\w'’]))(?:{phrase_regex(words['future'])}|{plural}|{travel})"
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
     # "Agreed to a truce" is no infinitive.
@@ -76,7 +84,7 @@ def _triggers() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<future>{future})"
         rf"|(?P<past>{participle}(?:{phrase_regex(words['past'])}|{base_past}))"
-        rf"|(?P<ed>{participle}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
+        rf"|(?P<ed>{participle}{adjective}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
 
