@@ -1,10 +1,11 @@
 """Extraction on articles written for no rule of ours: other outlets, days, genres and forms.
 
-tests/fixtures/unseen/ holds eighteen invented articles in news style (a wire story, earnings,
+tests/fixtures/unseen/ holds twenty invented articles in news style (a wire story, earnings,
 two verdicts, a match report, a disaster with updates, a space mission, an election, a long
 feature, a strike that ends as the employer reports its results, an obituary, a drug approval
 as plain text, a bill in Congress, a state visit saved as an HTML page, a heat wave, a takeover,
-a transfer saga over a season, a criminal investigation with arrests, charges and a court date).
+a transfer saga over a season, a criminal investigation with arrests, charges and a court date,
+a phone launch with a staged rollout, a wildfire with an evacuation timeline and hourly updates).
 Each test checks what a careful reader would check: the dated happenings with their precision
 and status, the people and places, and headlines that read as short sentences.
 Facts, not snapshots: a better wording elsewhere in an article breaks nothing here.
@@ -67,11 +68,11 @@ def article_people(name: str) -> set[str]:
     return {m.entity.name for m in entities.find(art.text) if m.entity.kind == "person"}
 
 
-def test_there_are_eighteen_articles_of_different_outlets_and_forms():
-    assert len(ARTICLES) == 18
+def test_there_are_twenty_articles_of_different_outlets_and_forms():
+    assert len(ARTICLES) == 20
     assert {p.suffix for p in FILES.values()} == {".md", ".txt", ".html"}
     publishers = [read(name)[0].publisher for name in ARTICLES if FILES[name].suffix != ".txt"]
-    assert len(set(publishers)) == len(publishers) == 17
+    assert len(set(publishers)) == len(publishers) == 19
 
 
 # --- what holds for every article -------------------------------------------------------------------
@@ -87,7 +88,8 @@ def test_headlines_read_as_short_sentences(name):
         words = [w.strip(",").lower() for w in title.split()]
         assert not (words[-1] in SPEECH_TAIL and words[-2] not in PASSIVE), title  # "…, officials said"
         dangling = lexicon.words("function-words") - lexicon.words("verb-particles")  # "sworn in" ends well
-        assert title.split()[-1].lower() not in dangling, title
+        last = title.split()[-1]
+        assert last.lower() not in dangling or (len(last) > 1 and last.isupper()), title  # "in the US"
         assert not re.search(r"(?:^|\s)[’']s\b", title), title  # no possessive left by a dropped date
         assert "  " not in title and not title.endswith((",", ";", ":")), title
 
@@ -568,3 +570,77 @@ def test_criminal_investigation_with_arrests_charges_and_a_court_date():
     assert {"Derek Whitlow", "Shane Whitlow", "Luis Ortega", "Angela Marsh", "Caroline Bice"} <= (
         article_people(name)
     )
+
+
+def test_phone_launch_with_a_staged_rollout():
+    name = "2026-09-17-circuit-review-lumen-phone-launch"  # published Thursday 2026-09-17
+    unveiled = the_event(name, "2026-09-16", "unveiled the Lumen Fold")
+    check(unveiled, "day", "happened")
+    assert places(unveiled) == {"San Jose"}  # the dateline's city
+    us = the_event(name, "2026-10-03", "available in the US")  # each stage with its own place
+    check(us, "day", "planned")
+    assert places(us) == {"United States"}
+    europe = the_event(name, "2026", "available in Europe")  # "later this year"
+    check(europe, "year", "planned")
+    assert places(europe) == {"Europe"}
+    asia = the_event(name, "2027", "available in India and Japan")  # "in early 2027"
+    assert places(asia) == {"India", "Japan"} and "Europe" not in asia.title
+    check(the_event(name, "2026-03", "showed a prototype"), "month", "happened")
+    assert places(the_event(name, "2026-03", "showed a prototype")) == {"Barcelona"}
+    check(the_event(name, "2026-10", "software update will roll out"), "month", "planned")  # "next month"
+    check(the_event(name, "2026-01", "recalled about 300,000 chargers"), "month", "happened")
+    check(the_event(name, "2026-Q2", "shipments fell 8%"), "quarter", "happened")
+    check(the_event(name, "2022", "The project began"), "year", "happened")
+    check(the_event(name, "2026-10-29", "report its quarterly results"), "day", "planned")
+    sales = the_event(name, "2027", "expects Lumen to sell")  # "by the end of 2027"
+    assert people(sales) == {"Tomás Ibarra"} and sales.status == "planned"
+    assert {"Nadia Okafor", "Tomás Ibarra"} <= article_people(name)
+
+
+@pytest.mark.xfail(strict=True, reason="tagger: a present-tense schedule looks ahead ('open on Friday')")
+def test_phone_preorders_open_on_the_coming_friday():
+    name = "2026-09-17-circuit-review-lumen-phone-launch"  # published Thursday 2026-09-17
+    check(the_event(name, "2026-09-18", "Preorders open"), "day", "planned")
+
+
+def test_wildfire_with_an_evacuation_timeline_and_hourly_updates():
+    name = "2026-08-13-high-desert-sentinel-wildfire-evacuations"  # published Thursday 2026-08-13
+    tore = the_event(name, "2026-08-12", "A wildfire tore through dry forest")  # "overnight": Wednesday night
+    check(tore, "day", "happened")
+    assert places(tore) == {"Bend"}
+    assert not [
+        e for e in events(name) if e.date == "2026-08-13" and "tore through" in e.title
+    ]  # "said on Thursday"
+    check(the_event(name, "2026-08-11", "fire was reported"), "day", "happened")  # "3:40 p.m. on Tuesday"
+    check(the_event(name, "2026-08-11", "ordered the first evacuations"), "day", "happened")
+    check(the_event(name, "2026-08-12", "order was widened"), "day", "happened")  # "11:30 p.m. on Wednesday"
+    burned = the_event(name, "2026-08-12", "burned 2,100 acres")  # "By Wednesday morning it had burned"
+    assert burned.title.startswith("The Sable Creek fire")
+    covered = the_event(name, "2026-08-13", "more than 9,000 acres")  # "and by Thursday morning it covered"
+    assert covered.title.startswith("The Sable Creek fire")
+    emergency = the_event(name, "2026-08-12", "declared a state of emergency")
+    assert people(emergency) == {"Elena Ruiz"}
+    briefing = the_event(name, "2026-08-13", "Whitfield")  # "Sheriff Dana Whitfield": the title is no name
+    assert people(briefing) == {"Dana Whitfield"}
+    check(the_event(name, "2026-08-14", "crews to arrive"), "day", "planned")
+    check(the_event(name, "2026-08-14", "wind would ease"), "day", "planned")
+    closed = the_event(name, "2026-08-15", "Highway 46 will stay closed")  # "at least until Saturday"
+    assert closed.title == "Highway 46 will stay closed"
+    check(closed, "day", "planned")
+    assert not [e for e in events(name) if e.date == "2019"]  # "the largest since the Darlene fire of 2019"
+    days = [(e.date, e.title) for e in events(name)]
+    assert len(days) == len(set(days))
+
+
+def test_leftovers_of_round_four():
+    """A "they" that names no one, an elliptical "promised to do", a speech tag that only dates the saying."""
+    court = the_event("2026-05-22-riverbend-gazette-warehouse-thefts", "2026-06-09", "to appear")
+    assert court.title.startswith("Three men to appear")  # "Prosecutors charged three men … They are …"
+    promised = the_event("2026-09-14-meridian-post-chancellor-visit", "2027", "has promised")
+    assert (
+        promised.title == "Vogel has promised to visit India"
+    )  # "… visit India, which she has promised to do"
+    heat = (
+        "2026-07-31-prairie-daily-star-heatwave"  # "This month will go down …, the service said on Thursday"
+    )
+    assert not [e for e in events(heat) if e.date == "2026-07-30" and "go down" in e.title]

@@ -244,7 +244,13 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
         dates = tuple(sorted({expression, *(d for d in calendar if sentence[0] <= d[0] < sentence[1])}))
         if not _says_something(body, sentence, dates):
             continue
-        mention = _mention(article, sentence, expression, when, dates)
+        done = tuple(  # dates of the sentence no later than this one: what a speech tag may report
+            (t.start, t.end)
+            for t, d in dated
+            if sentence[0] <= t.start < sentence[1]
+            and periods.parse(d.value).start <= periods.parse(when.value).start
+        )
+        mention = _mention(article, sentence, expression, when, dates, done)
         if mention:
             found.append(mention)
     return found
@@ -355,8 +361,16 @@ def _names_day(expression: str) -> bool:
 
 
 def _mention(
-    article: Article, sentence: Span, expression: Span, when: _Date, dates: tuple[Span, ...]
+    article: Article,
+    sentence: Span,
+    expression: Span,
+    when: _Date,
+    dates: tuple[Span, ...],
+    done: tuple[Span, ...] = (),
 ) -> _Mention | None:
+    """``done``: the sentence's dates no later than ``when``; a speech tag dated ``when`` that reports
+    a clause dated by one of them ("… tore through the forest overnight, officials said on Thursday")
+    is only when it was said, no happening of its own (a plan it announces is one)."""
     body = article.text
     if when.thing:
         clause = headlines.Clause(when.thing, when.thing, False)
@@ -369,7 +383,9 @@ def _mention(
         kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
         clause = headlines.clause_of(body, sentence, expression, dates)
-        if _speaker_of_themselves(body, clause, expression):
+        if _speaker_of_themselves(body, clause, expression) or headlines.reports_dated_clause(
+            body, clause, sentence, expression, dates, done
+        ):
             return None
         people = entities.people_in(body, *clause.span)
         subject = people[0].slug if people else None
@@ -559,7 +575,8 @@ def _event(article: Article, group: _Group) -> Event:
         )
         for s, e in sentences
     )
-    regions = [m.clause.context for m in mentions] + list(group.attached)
+    regions = [part for m in mentions for part in _without(m.clause.context, m.clause.elsewhere)]
+    regions += list(group.attached)
     status = _status(body, best, article.published)
     title = _title(body, best, status)
     first = body[mentions[0].sentence[0] : mentions[0].sentence[1]]
@@ -585,6 +602,15 @@ def _event(article: Article, group: _Group) -> Event:
         or _entities(body, _dateline(body, mentions), entities.places_in),
         sources=sources,
     )
+
+
+def _without(span: Span, cuts: Sequence[Span]) -> list[Span]:
+    """``span`` without the stretches ``cuts`` (sorted, inside it)."""
+    parts, pos = [], span[0]
+    for a, b in cuts:
+        parts.append((pos, a))
+        pos = max(pos, b)
+    return [*parts, (pos, span[1])]
 
 
 def _dateline(body: str, mentions: Iterable[_Mention]) -> list[Span]:

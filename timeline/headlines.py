@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from . import entities, lexicon, text
@@ -59,6 +59,7 @@ class Clause:
     main: bool  # a main clause outside quotation marks: a good headline
     asides: tuple[Span, ...] = ()  # stretches inside ``span`` that the headline leaves out
     shares_subject: bool = False  # a verb phrase ("… and promised new levees"): the sentence's subject
+    elsewhere: tuple[Span, ...] = ()  # other places' items of a list ("in the US on Oct. 3, in Europe …")
 
 
 # --- 1. the clause of a date ------------------------------------------------------------------
@@ -85,7 +86,41 @@ def clause_of(body: str, sentence: Span, expression: Span, dates: Sequence[Span]
     """
     start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
     segments = _segments(body, start, sentence[1], expression)
-    return _clause(body, segments, expression, [d for d in dates if d != expression])
+    return _own_item(
+        body, _clause(body, segments, expression, [d for d in dates if d != expression]), expression, dates
+    )
+
+
+def _own_item(body: str, clause: Clause, expression: Span, dates: Sequence[Span]) -> Clause:
+    """ "available in the US on Oct. 3, in Europe later this year and in India in 2027": a list of
+    places, each with its date, after one verb; each date keeps its own place (the other items are
+    ``elsewhere``, asides of the headline) and the clause ends with it."""
+    inside = sorted({expression, *(d for d in dates if clause.span[0] <= d[0] < clause.span[1])})
+    if len(inside) < 2:
+        return clause
+    starts: list[int] = []
+    for before, after in itertools.pairwise(inside):
+        gap = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)(\w+)\s", body[before[1] : after[0]])
+        if gap is None or gap.group(1).lower() not in lexicon.words("place-prepositions"):
+            return clause
+        if has_verb(body[before[1] : after[0]]):
+            return clause
+        starts.append(before[1] + gap.start(1))
+    preposition = re.escape(body[starts[0] : starts[0] + body[starts[0] :].find(" ")])
+    opening = [m.start() for m in re.finditer(rf"\b{preposition}\b", body[clause.span[0] : inside[0][0]])]
+    if not opening:
+        return clause
+    starts.insert(0, clause.span[0] + opening[-1])
+    k = inside.index(expression)
+    others = tuple(itertools.pairwise(starts[: k + 1]))  # each with the connector after it
+    span = (clause.span[0], expression[1])
+    return replace(
+        clause,
+        span=span,
+        context=(clause.context[0], expression[1]),
+        asides=tuple(a for a in clause.asides if a[0] < span[1]) + others,
+        elsewhere=others,
+    )
 
 
 def opening_clause(body: str, sentence: Span, until: int | None = None) -> Clause | None:
@@ -575,6 +610,23 @@ def headline(
     return _title(found)
 
 
+def reports_dated_clause(
+    body: str,
+    clause: Clause,
+    sentence: Span,
+    expression: Span,
+    dates: Sequence[Span],
+    reported: Sequence[Span],
+) -> bool:
+    """ "A wildfire tore through the forest overnight, fire officials said on Thursday": ``clause`` is
+    only a speech tag, and the clause it reports holds one of ``reported`` (dates of the sentence)."""
+    tag = _speech_tag(_words(body, clause.span, dates, clause.asides, expression))
+    opening = opening_clause(body, sentence, clause.span[0]) if tag is not None else None
+    return opening is not None and any(
+        opening.span[0] <= d[0] < opening.span[1] for d in reported if d != expression
+    )
+
+
 def _attributed(body: str, sentence: Span, dates: Sequence[Span], quoted: list[str]) -> list[str]:
     """A date inside a quotation: "<speaker> said ‘<words>’" when the speech tag after the quotation
     names the speaker and the words fit, else the speech tag ("Reyes told supporters at a union hall")."""
@@ -974,6 +1026,7 @@ def _is_named(words: Sequence[str]) -> bool:
 def _restructured(body: str, span: Span, words: list[str], status: str) -> list[str]:
     """Subject first: a relative pronoun's antecedent, a rewrite of the title-rewrites table, and
     the person a pronoun subject stands for."""
+    words = _undone(body, span, words)
     antecedent = _antecedent(body, span)
     verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), None)
     if antecedent and verb is not None and all(w.islower() and lexicon.is_adverb(w) for w in words[1:verb]):
@@ -1001,7 +1054,9 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
         named = referent(body, span[0])
         if named:
             words = [JOIN.join(short_name(body, named).split()), *words[lead + 1 :]]
-    elif pronoun == "it" and words[lead + 1 : lead + 2] != [] and not _impersonal(words[lead + 1]):
+    elif pronoun == "they" and (group := _group_named(body, span[0])):
+        words = [*group, *words[lead + 1 :]]
+    elif pronoun == "it" and words[lead + 1 : lead + 2] != [] and not _impersonal(words[lead + 1 : lead + 3]):
         named_thing = thing_referent(body, span[0])
         if named_thing:
             words = [*named_thing, *words[lead + 1 :]]
@@ -1011,6 +1066,23 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
             *words[lead + 1 :],
         ]
     return _object_named(body, span, words)
+
+
+def _undone(body: str, span: Span, words: list[str]) -> list[str]:
+    """ "… should also visit India, which she has promised to do in 2027": the "do" of a relative
+    clause stands for the verb phrase before it ("Vogel has promised to visit India")."""
+    at = next((i for i in range(1, len(words)) if words[i].lower() == "do" and words[i - 1] == "to"), None)
+    sentence = text.sentence_at(_sentences(body), span[0])
+    if at is None or sentence is None or words[0].lower() not in lexicon.words("relative-pronouns"):
+        return words
+    before = [w.strip(",;:") for w in body[sentence[0] : span[0]].split()]
+    for i in range(len(before) - 1, 0, -1):
+        helper = next((j for j in range(i - 1, -1, -1) if not lexicon.is_adverb(before[j])), None)
+        helped = helper is not None and before[helper].lower() in lexicon.words("verbs") | {"to"}
+        if helped and "VB" in lexicon.verb_tags(before[i]):
+            rest = words[at + 2 :] if words[at + 1 : at + 2] in (["so"], ["it"]) else words[at + 1 :]
+            return [*words[:at], *before[i:], *rest]
+    return words
 
 
 def _object_named(body: str, span: Span, words: list[str]) -> list[str]:
@@ -1081,8 +1153,31 @@ def _plural_subject(body: str, at: int) -> list[str]:
     return [] if any(m.start < reach and m.end > start for m in entities.find(body)) else head
 
 
-def _impersonal(verb: str) -> bool:
-    return verb.lower().replace("’", "'") in lexicon.words("impersonal-it") or verb.lower() == "'s"
+def _group_named(body: str, at: int) -> list[str]:
+    """Whom "they" at ``at`` stands for: the last group of people named before it within reach, with
+    its count or describing word as a headline puts it ("charged three men …" → "Three men",
+    group-nouns table), else the plural subject of the sentence before ("Dockworkers … They …" →
+    "The dockworkers"); [] when none is."""
+    nouns = "|".join(re.escape(w) for w in sorted(lexicon.words("group-nouns")))
+    found = list(
+        re.finditer(
+            rf"\b(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:{nouns}))\b", body[max(0, at - REFERENT_REACH) : at]
+        )
+    )
+    phrase = found[-1].group(1).split() if found else []
+    if len(phrase) == 2 and phrase[0] not in lexicon.words("function-words"):
+        return [phrase[0].capitalize(), phrase[1]]
+    plural = phrase[-1:] or _plural_subject(body, at)
+    return ["The", *plural] if plural else []
+
+
+def _impersonal(verbs: Sequence[str]) -> bool:
+    """Is the "it" before ``verbs`` (its verb and the word after) impersonal (impersonal-it table)?"""
+    verb, after = verbs[0].lower().replace("’", "'"), [w.lower() for w in verbs[1:2]]
+    kind = dict((row[0], row[1] if len(row) > 1 else "") for row in lexicon.table("impersonal-it").rows)
+    if kind.get(verb) == "auxiliary" and after and after != ["been"] and "VBN" in lexicon.verb_tags(after[0]):
+        return False
+    return verb in kind or verb == "'s"
 
 
 def thing_referent(body: str, at: int) -> list[str]:
@@ -1102,12 +1197,13 @@ def thing_referent(body: str, at: int) -> list[str]:
             continue  # "It went public …": the subject is in the sentence before
         subject = [w.strip(",") for w in (words[:verb] if verb else [])]
         if (
-            len(subject) == 2
+            2 <= len(subject) <= SUBJECT_WORDS
             and subject[0].lower() == "the"
-            and subject[1].islower()
-            and lexicon.is_noun(subject[1])
-        ):
-            return ["the", subject[1]]  # "The bill was introduced … It would require …"
+            and subject[-1].islower()
+            and lexicon.is_noun(subject[-1])
+            and all(w[:1].isupper() for w in subject[1:-1])
+        ):  # "The bill was introduced … It would require …"; "The Sable Creek fire was reported … it"
+            return ["the", *subject[1:]]
         if subject and subject[0].lower() == "the":
             subject = subject[1:]
         persons = [m for m in entities.find(body) if start <= m.start < end and m.entity.kind == "person"]
@@ -1116,7 +1212,7 @@ def thing_referent(body: str, at: int) -> list[str]:
         )
         if named and not any(m.start < start + len(" ".join(words[: verb or 0])) for m in persons):
             return subject
-        if [w.lower() for w in subject] != ["it"]:
+        if not subject or subject[-1].lower() != "it":
             return []  # "The lander is scheduled …, where it will drill": no name to give
     return []
 
@@ -1392,13 +1488,43 @@ def _undangled(words: list[str]) -> list[str]:
         len(words) > 3 and words[-2].endswith(",") and words[-1].islower()
     ):  # "… at Purdue University, graduating": a fragment
         words = [*words[:-2], words[-2].rstrip(",")]
-    while words and words[-1].strip(",;:.").lower() in dangling:
+    while words:
         last = words[-1].strip(",;:.").lower()
+        hedge = next(
+            (
+                len(p)
+                for p in lexicon.phrases("date-hedges")
+                if tuple(w.lower() for w in words[-len(p) :]) == p
+            ),
+            0,
+        )
+        if hedge and len(words) > hedge:
+            words = words[:-hedge]  # "… will stay closed at least [until Saturday]"
+            continue
         before = words[-2].lower() if len(words) > 1 else ""
-        if before not in dangling and _takes_particle(before, last):
+        owned = (
+            before.endswith(("'s", "’s", "s'", "s’"))
+            or before in lexicon.words("determiners")
+            or lexicon.is_modifier(before)
+            or before in lexicon.words("function-words")  # "points of easing", "for violating"
+            or "-" in before  # "in over-the-counter trading"
+            or (
+                len(words) > 2 and words[-3].lower() in lexicon.words("determiners")
+            )  # "an investment banking"
+        )
+        if len(words) > 3 and _is_gerund_only(last) and not owned and before not in lexicon.words("verbs"):
+            words = words[:-1]  # "… resigned on Monday, explaining": a participle cut from its phrase
+            continue
+        acronym = len(last) > 1 and words[-1].strip(",;:.").isupper()  # "in the US", not "us"
+        if last not in dangling or acronym or (before not in dangling and _takes_particle(before, last)):
             break
         words = words[:-1]
     return words
+
+
+def _is_gerund_only(word: str) -> bool:
+    """ "explaining", "citing": an -ing form that is no noun ("meeting", "testing" are)."""
+    return lexicon.verb_tags(word) == {"VBG"} and not lexicon.is_noun(word)
 
 
 _LEADING = frozenset({"and", "but", "or", "so", "then", "also"})
@@ -1413,6 +1539,12 @@ def _shortened(words: list[str]) -> list[str]:
     verb = next((i for i in range(len(words)) if _is_finite(words, i) or _is_infinitive(words, i)), None)
     if verb is not None and _count(words[:verb]) > SUBJECT_WORDS:
         head = next((i for i in range(1, verb) if _breaks_before(words, i)), verb)
+        while (
+            head > 2
+            and lexicon.verb_tags(words[head - 1]) & {"VBN", "VBG"}
+            and not lexicon.is_noun(words[head - 1])
+        ):
+            head -= 1  # "A wildfire driven [by gusts …] tore through": the participle goes with its phrase
         words = [*words[:head], *words[verb:]]
         verb = head
         if _count(words) <= TITLE_WORDS:

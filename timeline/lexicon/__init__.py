@@ -101,6 +101,12 @@ def is_adverb(word: str) -> bool:
     return "ADV" in _lemminflect().getAllLemmas(word.lower())
 
 
+@lru_cache(maxsize=16384)
+def is_modifier(word: str) -> bool:
+    """Can ``word`` be an adjective or adverb ("heavy", "early")?  An -ing word after it is its noun."""
+    return bool({"ADJ", "ADV"} & set(_lemminflect().getAllLemmas(word.lower())))
+
+
 def inflect(word: str, tag: str) -> str:
     """``word`` as the verb form ``tag`` ("begun", VBD → "began"); ``word`` itself if it is no verb."""
     lower = word.lower()
