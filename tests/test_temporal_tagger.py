@@ -900,6 +900,26 @@ def test_a_bare_verb_of_travel_before_a_weekday_is_a_schedule(
 @pytest.mark.parametrize(
     ("sentence", "reference", "value"),
     [
+        ("Preorders open on Friday on the company's website.", date(2026, 9, 17), "2026-09-18"),
+        ("Classes begin Monday for most of the district's 40,000 students.", date(2026, 9, 17), "2026-09-21"),
+        ("Early voting starts Tuesday in three counties.", date(2026, 9, 17), "2026-09-22"),
+        ("The sale kicks off Saturday at the downtown store.", date(2026, 9, 17), "2026-09-19"),
+        ("Tickets go on sale Friday through the box office.", date(2026, 9, 17), "2026-09-18"),
+        ("The museum remained open through Sunday.", date(2025, 5, 21), "2025-05-18"),
+        ("The pass was open on Friday for the first time since the storm.", date(2025, 5, 21), "2025-05-16"),
+        ("Reyes won an open council seat on Tuesday.", date(2025, 11, 5), "2025-11-04"),
+        ("The season's opening was on Saturday.", date(2026, 9, 17), "2026-09-12"),
+    ],
+)
+def test_a_present_verb_of_opening_or_starting_before_a_weekday_is_a_timetable(
+    sentence: str, reference: date, value: str
+) -> None:
+    assert one(sentence, reference).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
         (
             "The club will host the visitors at its newly renovated stadium on Jan. 16.",
             date(2026, 8, 29),
@@ -908,6 +928,12 @@ def test_a_bare_verb_of_travel_before_a_weekday_is_a_schedule(
         ("The orchestra will play the restored concert hall on March 4.", date(2026, 10, 2), "2027-03-04"),
         ("The trial is set to begin on Feb. 3.", date(2026, 11, 20), "2027-02-03"),
         ("The trial began on Oct. 3.", date(2026, 11, 20), "2026-10-03"),
+        ("The club will host the champions on Aug. 20.", date(2026, 8, 29), "2027-08-20"),
+        ("The orchestra is set to perform on Sept. 3 at the amphitheater.", date(2026, 9, 10), "2027-09-03"),
+        ("The safety board will review the Aug. 20 crash of a cargo plane.", date(2026, 8, 29), "2026-08-20"),
+        ("Officials must return the seized boat by Jan. 14.", date(2026, 1, 15), "2026-01-14"),
+        ("But on April 8, investigators will search the site again.", date(2026, 4, 20), "2026-04-08"),
+        ("The offer had been set to expire on Nov. 6.", date(2025, 11, 2), "2025-11-06"),
     ],
 )
 def test_a_future_clause_puts_a_month_day_past_this_year_into_the_next(

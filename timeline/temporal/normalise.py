@@ -12,9 +12,10 @@ the reference ("last June", "next May"); ``0`` the one containing it ("this summ
 ``past``/``future`` the latest that has begun / the earliest not yet over, whatever the
 tense; ``governed`` (weekdays) by tense only when the verb surely governs the expression,
 else past; ``tense`` (months, quarters, halves) by tense, never as governed by the verb
-("its third-quarter loss"); a four-digit number is a year, and ``y-1``, ``y0``, ``y1`` the
-reference's year moved (``w-1``, ``w1`` its week, for weekdays; ``m-1``, ``m1`` its month,
-for days of the month; ``a-1``, ``a1`` the day the text named last).
+("its third-quarter loss"); ``on`` (days of a month) by tense, and ahead when a future verb
+surely governs it ("will host the visitors on Aug. 20"); a four-digit number is a year, and
+``y-1``, ``y0``, ``y1`` the reference's year moved (``w-1``, ``w1`` its week, for weekdays;
+``m-1``, ``m1`` its month, for days of the month; ``a-1``, ``a1`` the day the text named last).
 
 A fiscal period ("the third quarter of fiscal 2025") is written ``FY2025-Q3``: it is no
 calendar quarter, but later expressions count from it as from one and keep the prefix
@@ -383,7 +384,15 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     def fits(first: date) -> bool:
         return not weekday or first.isoweekday() == _int(weekday)
 
-    return _year_of(context, _day(lambda y: _leap_safe(y, _int(month), _int(day))), when, fits).isoformat()
+    # ``when`` "on": the day of the event of a verb ("will host the visitors on Aug. 20"). A future
+    # verb that governs it puts it ahead however near it lies behind; a past one only weighs it,
+    # as the day just ahead of a past clause is often the deadline it set ("had been set to
+    # expire Nov. 6"), and so does a verb the date does not time ("will review the Aug. 20 crash").
+    event_day, when = when == "on", "" if when == "on" else when
+    ahead = event_day and context.tense() == FUTURE
+    penalty = _penalty(context, when, TENSE_PENALTY_DAYS) if ahead else TENSE_PENALTY_DAYS
+    span_in = _day(lambda y: _leap_safe(y, _int(month), _int(day)))
+    return _year_of(context, span_in, when, fits, penalty).isoformat()
 
 
 def named_day(context: Context, month: str, day: str, year: str = "") -> str:

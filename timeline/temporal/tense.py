@@ -68,7 +68,14 @@ def _triggers() -> re.Pattern[str]:
     subject = rf"(?:{pronoun}|the\s+[a-z]+|(?-i:(?!(?:The|A|An)\b)[A-Z][a-z]+))"
     weekday = vocabulary_regex("any_weekday")
     travel = rf"{subject}\s+(?:{phrase_regex(words['travel'])})(?=\s+{weekday}(?![\w'’]))"
-    future = rf"(?!(?:{longer_past})(?![\w'’]))(?:{phrase_regex(words['future'])}|{plural}|{travel})"
+    # "Preorders open on Friday": a timetable after its subject, never after "remained" ("open" there
+    # is an adjective), right before a weekday.
+    holder = rf"(?!(?:{phrase_regex(words['copulas'])})\s)(?:{subject}|[a-z]+s)"
+    timetable = rf"{holder}\s+(?:{phrase_regex(words['timetable'])})(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
+    future = (
+        rf"(?!(?:{longer_past})(?![\w'’]))"
+        rf"(?:{phrase_regex(words['future'])}|{plural}|{travel}|{timetable})"
+    )
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
     # "Agreed to a truce" is no infinitive.
