@@ -14,9 +14,15 @@ from timeline.slugs import slugify
 
 PEOPLE = {
     name: Entity(name, slugify(name), "person")
-    for name in ("Vladimir Putin", "Putin", "Donald Trump", "Trump", "JD Vance", "Volodymyr Zelensky")
+    for name in (
+        "Vladimir Putin", "Putin", "Donald Trump", "Trump", "JD Vance", "Volodymyr Zelensky",
+        "Marisol Okafor", "Okafor", "Grant Ellison",
+    )
+}  # fmt: skip
+PLACES = {
+    name: Entity(name, slugify(name), "place")
+    for name in ("Istanbul", "Turkey", "Kyiv", "Ankara", "Savannah", "Oakland")
 }
-PLACES = {name: Entity(name, slugify(name), "place") for name in ("Istanbul", "Turkey", "Kyiv", "Ankara")}
 
 
 def report(article, published, date, sentence, people=(), places=(), status="happened", n=0):
@@ -311,3 +317,108 @@ def test_sources_are_ordered_by_publication_then_article():
     keys = [(s.published, s.article) for s in talks.sources]
     assert keys == sorted(keys)
     assert re.fullmatch(r"[a-z0-9-]+", talks.slug)
+
+
+# A second story (a port strike, September 2025), with the loose back-references of its follow-ups.
+GAZETTE = "gazette-2025-09-09-walkout"
+WALKOUT = report(
+    GAZETTE, "2025-09-09", "2025-09-08",
+    "SAVANNAH, Ga. — Hundreds of dockworkers walked off the job on Monday after contract talks stalled.",
+    places=("Savannah",),
+)  # fmt: skip
+RESUME = report(
+    GAZETTE, "2025-09-09", "2025-09-12",
+    "Both sides are expected to resume talks on Friday at a federal mediation office, a mediator said.",
+    status="planned", n=1,
+)  # fmt: skip
+WIRE_STRIKE = (
+    "SAVANNAH, Ga. (Gulfline Wire) — Negotiations between striking dockworkers and the port authority "
+    "broke off last Friday without an agreement."
+)
+TRIBUNE, POST_WIRE = "tribune-2025-09-14-talks", "inland-post-2025-09-14-talks"
+BROKE_OFF = [
+    report(a, "2025-09-14", "2025-09-12", WIRE_STRIKE, places=("Savannah",)) for a in (TRIBUNE, POST_WIRE)
+]
+COURIER = "courier-2025-09-17-offer"
+FIRST_HELD = report(
+    COURIER, "2025-09-17", "2025-09-12",
+    "The first round of talks, held on Sept. 12, had ended after less than two hours.",
+)  # fmt: skip
+LAST_WEEKS_WALKOUT = report(
+    COURIER, "2025-09-17", "2025-W37",
+    "Okafor warned that last week's walkout by dockworkers showed members would stay out.",
+    people=("Okafor",), n=1,
+)  # fmt: skip
+OFFER_SESSION = report(
+    COURIER, "2025-09-17", "2025-09-15",
+    "ATLANTA — The port authority presented a revised offer to the union at Monday's session.", n=2,
+)  # fmt: skip
+DAILY = "daily-2025-09-19-deal"
+VOTE_NEXT_MONTH = report(
+    DAILY, "2025-09-19", "2025-10", "A ratification vote by union members is expected next month.",
+    status="planned",
+)  # fmt: skip
+RATIFY_AT = "gazette-2025-10-10-ratified"
+RATIFIED = report(
+    RATIFY_AT, "2025-10-10", "2025-10-09",
+    "SAVANNAH, Ga. — Members of the Harbor Workers Union voted on Thursday to ratify a four-year contract.",
+    people=("Marisol Okafor",), places=("Savannah",),
+)  # fmt: skip
+STRIKE = {
+    GAZETTE: [WALKOUT, RESUME],
+    TRIBUNE: [BROKE_OFF[0]],
+    POST_WIRE: [BROKE_OFF[1]],
+    COURIER: [FIRST_HELD, LAST_WEEKS_WALKOUT, OFFER_SESSION],
+    DAILY: [VOTE_NEXT_MONTH],
+    RATIFY_AT: [RATIFIED],
+}
+
+
+def strike_in_order(order):
+    entries = []
+    for article in order:
+        entries, _ = merge(entries, STRIKE[article], withdraw={article})
+    return entries
+
+
+def test_the_strike_story_merges_into_the_right_events():
+    entries = strike_in_order(STRIKE)
+    talks = event_with(entries, "Both sides are expected to resume talks")
+    assert (talks.date, talks.status) == ("2025-09-12", "happened")
+    assert [s.article for s in talks.sources] == [GAZETTE, POST_WIRE, TRIBUNE, COURIER]
+    walkout = event_with(entries, "SAVANNAH, Ga. — Hundreds of dockworkers")
+    assert (walkout.date, walkout.precision) == ("2025-09-08", "day")
+    assert {s.article for s in walkout.sources} == {GAZETTE, COURIER}
+    vote = event_with(entries, "A ratification vote")
+    assert (vote.date, vote.precision, vote.status) == ("2025-10-09", "day", "happened")
+    assert {s.article for s in vote.sources} == {DAILY, RATIFY_AT}
+    assert len(event_with(entries, "ATLANTA — The port authority").sources) == 1
+    assert len(entries) == 4
+
+
+def test_the_same_kind_of_happening_on_the_same_day_is_one_event():
+    assert len(cluster([RESUME, FIRST_HELD])) == 1
+    # the same day but another kind of happening: two
+    assert len(cluster([WALKOUT, replace(OFFER_SESSION, date="2025-09-08")])) == 2
+    # the same kind in a week, not on a day: the day alone does not count
+    assert len(cluster([replace(RESUME, date="2025-W37", precision="week"), FIRST_HELD])) == 2
+
+
+def test_a_common_noun_matches_the_name_it_stands_for():
+    # "union members" (a month ahead) and "Members of the Harbor Workers Union" (the day)
+    assert len(cluster([VOTE_NEXT_MONTH, RATIFIED])) == 1
+    assert len(cluster([VOTE_NEXT_MONTH, replace(RATIFIED, places=(PLACES["Oakland"],))])) == 1
+    lone = replace(RATIFIED, summary="Dockworkers voted on Thursday.", sources=(
+        replace(RATIFIED.sources[0], sentence="Dockworkers voted on Thursday."),))  # fmt: skip
+    assert len(cluster([VOTE_NEXT_MONTH, lone])) == 2
+
+
+def test_a_dateline_is_not_a_name():
+    assert words_of("SAVANNAH, Ga. — Members voted.") == words_of("members voted")
+    assert words_of("MOSCOW (Meridian Press) — Talks ended.") == words_of("talks ended")
+
+
+def test_any_ingest_order_of_the_strike_story_gives_the_same_events():
+    expected = facts(strike_in_order(STRIKE))
+    for order in itertools.permutations(STRIKE):
+        assert facts(strike_in_order(order)) == expected, order

@@ -8,8 +8,10 @@ status, people, places and sources are derived from its reports by ``combine``.
 Two reports are the same event when their dates are compatible (one period inside the
 other: "last week" holds "Friday"; a more precise date refines a vaguer one), they come
 from different articles, and their people, places and wording agree enough; the
-evidence needed grows with the width of the vaguer date.  When unsure we keep two
-events.  The partition is what a deterministic greedy pass over all reports gives
+evidence needed grows with the width of the vaguer date, and the same kind of happening
+on the very same day counts as evidence of its own.  A common noun in one report may
+stand for a name in the other ("the union", "the Harbor Workers Union").  When unsure
+we keep two events.  The partition is what a deterministic greedy pass over all reports gives
 (``cluster``: strongest links first), so it depends only on *which* articles were
 ingested, never on their order; ``merge`` re-runs that pass only over the reports that
 new ones can reach by links, which gives the same partition at a fraction of the cost.
@@ -85,10 +87,22 @@ WORD_FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
      ("a memorandum on a future peace treaty", "the Russian draft handed over in Istanbul")),
     ("killed", ("killed", "kill", "killing", "dead", "died", "deaths", "death", "casualties"),
      ("at least 12 people were killed", "the deaths of 12 civilians")),
+    ("vote", ("vote", "votes", "voted", "voting", "ballot", "ballots", "ratify", "ratified", "ratification"),
+     ("a ratification vote by union members", "members voted to ratify the contract")),
+    ("walkout",
+     ("walkout", "walkouts", "walked", "picket", "picketing", "pickets", "stoppage", "lockout"),
+     ("last week's walkout", "dockworkers walked off the job")),
 )  # fmt: skip
 
 # The evidence two reports need, by the width in days of the vaguer of their dates.
 EVIDENCE_NEEDED: tuple[tuple[int, int], ...] = ((7, 2), (31, 3), (10**6, 4))
+# What the same day adds when both reports name the same kind of happening on it:
+# "talks resume on Friday" and "the first round of talks, held on Sept. 12".
+SAME_DAY_AND_KIND = 1
+
+# A dateline opening a sentence ("SAVANNAH, Ga. — ", "MOSCOW (Meridian Press) — "): the
+# word after it starts the sentence, so it is not taken for a name.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^—–()]{1,30})?\s*(?:\([^)]*\))?\s*[—–]\s*")
 
 
 @dataclass(frozen=True)
@@ -208,6 +222,7 @@ class _Profile:
     named: bool  # whether ``people`` are the people extraction found
     places: frozenset[str]
     words: frozenset[str]  # word families of the sentences, names left out
+    named_words: frozenset[str]  # the capitalised words, as families: "Union" in "Harbor Workers Union"
 
 
 def cluster(reports: Sequence[Event]) -> list[tuple[Event, ...]]:
@@ -295,12 +310,16 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     """How strongly two reports look like one event; None when they cannot be one."""
     if a.article == b.article or not _nested(a, b):
         return None
-    words = len(a.words & b.words)
-    if not words:
+    shared = a.words & b.words
+    if not shared:
         return None
+    # "the union" in one report is the "Harbor Workers Union" another names
+    words = len(shared) + len((a.words - shared) & b.named_words) + len((b.words - shared) & a.named_words)
     people = min(_shared_people(a.people, b.people), _shared_people(b.people, a.people))
     places = len(a.places & b.places)
     score = words + min(people, 2) + min(places, 2)
+    if a.end == a.start == b.start == b.end and shared & _KINDS:
+        score += SAME_DAY_AND_KIND
     if a.places and b.places and not places:
         score -= 2  # said to be in different places
     if a.named and b.named and people < min(len(a.people), len(b.people)):
@@ -349,6 +368,7 @@ def _profile(report: Event) -> _Profile:
         named=bool(report.people),
         places=frozenset(p.slug for p in report.places),
         words=frozenset(words),
+        named_words=frozenset(_family(name) for name in names),
     )
 
 
@@ -395,6 +415,7 @@ def _stem(word: str) -> str:
 
 
 _FAMILY = {form: key for key, members, _ in WORD_FAMILIES for m in members for form in (m, _stem(m))}
+_KINDS = frozenset(key for key, _, _ in WORD_FAMILIES)
 
 
 def words_of(text: str) -> set[str]:
@@ -410,7 +431,8 @@ def words_of(text: str) -> set[str]:
 def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(word families, capitalised names) of a sentence, stop words left out of both."""
     words, names = set(), set()
-    for n, m in enumerate(_TOKEN.finditer(unidecode(text))):
+    dateline = _DATELINE.match(text)
+    for n, m in enumerate(_TOKEN.finditer(unidecode(text[dateline.end() if dateline else 0 :]))):
         token = m.group()
         word = token.lower().removesuffix("'s").removesuffix("’s").replace("-", "")
         if word in STOPWORDS or len(word) < 3:
@@ -418,8 +440,12 @@ def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if n and token[0].isupper():
             names.add(word)
         else:
-            words.add(_FAMILY.get(word) or _FAMILY.get(_stem(word)) or _stem(word))
+            words.add(_family(word))
     return frozenset(words), frozenset(names)
+
+
+def _family(word: str) -> str:
+    return _FAMILY.get(word) or _FAMILY.get(_stem(word)) or _stem(word)
 
 
 # ---------------------------------------------------------------------------------------
@@ -531,6 +557,7 @@ def _profile_of_group(reports: Sequence[Event]) -> _Profile:
         named=any(p.named for p in profiles),
         places=frozenset().union(*(p.places for p in profiles)),
         words=frozenset().union(*(p.words for p in profiles)),
+        named_words=frozenset().union(*(p.named_words for p in profiles)),
     )
 
 
