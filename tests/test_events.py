@@ -30,7 +30,7 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "verbs", "introduction-openers", "possessives", "determiners", "nominalisations", "phrase-breaks",
     "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
-    "gendered-words", "group-nouns", "date-hedges",
+    "gendered-words", "group-nouns", "date-hedges", "figure-openers",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 

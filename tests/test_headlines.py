@@ -64,6 +64,7 @@ HEADLINE_TABLES = {
     "determiners": check_title,
     "nominalisations": check_title,
     "phrase-breaks": check_title,
+    "figure-openers": check_title,
     "headline-tense": check_title,
     "speech-verbs-with-object": check_title,
     "verb-particles": check_title,
@@ -383,3 +384,41 @@ def test_a_list_of_places_with_their_dates_gives_each_date_its_own_place():
         "2026": ("The phone will be available in Britain", {"United Kingdom"}),
         "2027": ("The phone will be available in Brazil and Mexico", {"Brazil", "Mexico"}),
     }
+
+
+@pytest.mark.parametrize(
+    ("published", "body", "expected"),
+    [
+        (  # a verb that is a noun too ("starts") is a verb right after "which"; a bare name is the antecedent
+            "2026-08-25",
+            "Rowan College, which starts its spring term on Thursday, expects record enrolment.",
+            "Rowan College starts its spring term",
+        ),
+        (  # "it" stands for the named subject, past the relative clause after it and a sentence opener
+            "2026-08-25",
+            "Nearby Rowan College, which starts its term on Thursday, said last month that it would open a "
+            "clinic next spring.",
+            "Rowan College to open a clinic",
+        ),
+        (  # "that" after a verb opens what is meant, not a relative clause
+            "2026-08-25",
+            "The ruling means that the two clinics will close in June.",
+            "The two clinics will close",
+        ),
+    ],
+)
+def test_round_six_headlines(published, body, expected):
+    assert expected in titles(body, published), titles(body, published)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Statistics Bureau economists working in the capital said employers added 358,000 new jobs in May.",
+        "Officials at the regional water utility in the valley recorded about 2,400 complaints last week.",
+    ],
+)
+def test_a_cut_headline_keeps_a_figure_with_its_noun_or_leaves_it_out(body):
+    for title in titles(body, "2026-06-05"):
+        words = title.split()
+        assert not (words[-1][:1].isdigit() or words[-1].lower() in lexicon.words("figure-openers")), title

@@ -44,6 +44,7 @@ Span = tuple[int, int]
 
 SAME_WORDING = 0.5  # share of content words two clauses on one date need to be one happening
 COMPARISON_REACH = 100  # characters from "compared with" to the date of what is compared
+_COMPARISON_GAP = re.compile(rf"(?!\w)(?:[^;:—–.!?\n]|\.(?=\d)){{0,{COMPARISON_REACH}}}$")
 _SKIPPED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "MORE_THAN", "LESS_THAN"})
 _DURATION = re.compile(r"^P(\d+|X)(DE|CE|Y|M|W|D)$")
 _UNITS = {  # TIMEX3 unit → (relativedelta keyword, factor, precision of the start, word)
@@ -308,12 +309,9 @@ def _compared(body: str, timex: Timex) -> bool:
     date of the figure compared against (comparisons table), not of the sentence's happening."""
     lead = body[max(0, timex.start - COMPARISON_REACH - 40) : timex.start]
     for p in _patterns("comparisons", re.IGNORECASE):
-        m = re.search(
-            rf"(?:{p.pattern})(?!\w)(?P<gap>(?:[^;:—–.!?\n]|\.(?=\d)){{0,{COMPARISON_REACH}}})$",
-            lead,
-            p.flags,
-        )
-        if m and not _opens_clause(m.group("gap")):
+        *_, nearest = [None, *p.finditer(lead)]  # "fell 3% from May, while rent rose 6% from a year earlier"
+        gap = nearest and _COMPARISON_GAP.match(lead, nearest.end())
+        if gap and not _opens_clause(gap.group()):
             return True
     return False
 

@@ -48,6 +48,7 @@ _OPEN_QUOTES = ("“", '"', "``", "‘", "`")
 _CUTS = re.compile(r"(?<=[,.?!])[”\"’'`]+|(?:^|(?<=:\s))[“\"‘`]+|,(?!\d{3})|[()]|;|:(?!\d)|\s[—–_-]{1,2}\s")
 _WORD = re.compile(r"[^\s]+")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_NUMBER = re.compile(r"[$€£¥]?\d[\d,.]*")
 
 
 @dataclass(frozen=True)
@@ -506,15 +507,19 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
         return False
     if lower in lexicon.words("verbs") or lower in lexicon.words("speech-verbs"):
         return True
+    tags = lexicon.verb_tags(lower)
+    if i and words[i - 1].lower() in ("who", "which") and "VBZ" in tags:
+        return True  # "which starts its semester": a noun too, but not after a relative pronoun
     if _after_determiner(words, i):
         return False
     if word[0].isupper() and i:
         return False  # "United", "Cape": names
-    tags = lexicon.verb_tags(lower)
     if "VBP" in tags and i and _is_plural_subject(words[i - 1]):
         return True  # "the incidents underscore", "they say"
     if "VBZ" in tags and i and words[i - 1].lower() in ("he", "she"):
         return True  # "she leaves for Berlin": no plural noun after a pronoun
+    if "VBZ" in tags and words[i + 1 : i + 2] and words[i + 1].lower() in _OBJECT_OPENERS:
+        return True  # "the college starts its term": a plural noun does not run on into "its"
     return "VBD" in tags or ("VBZ" in tags and not lexicon.is_noun(lower))
 
 
@@ -995,6 +1000,7 @@ def _reported(
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+_OBJECT_OPENERS = frozenset({"its", "his", "her", "their", "the", "a", "an"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 
@@ -1195,7 +1201,9 @@ def thing_referent(body: str, at: int) -> list[str]:
         verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
         if verb is None and end == at:
             continue  # "It went public …": the subject is in the sentence before
-        subject = [w.strip(",") for w in (words[:verb] if verb else [])]
+        subject = words[:verb] if verb else []
+        aside = next((i for i, w in enumerate(subject) if w.endswith(",")), None)  # "X, which starts …, said"
+        subject = [w.strip(",") for w in subject[: None if aside is None else aside + 1]]
         if (
             2 <= len(subject) <= SUBJECT_WORDS
             and subject[0].lower() == "the"
@@ -1211,7 +1219,7 @@ def thing_referent(body: str, at: int) -> list[str]:
             w[:1].isupper() and w.lower() not in lexicon.words("function-words") for w in subject
         )
         if named and not any(m.start < start + len(" ".join(words[: verb or 0])) for m in persons):
-            return subject
+            return _without_opener(subject)
         if not subject or subject[-1].lower() != "it":
             return []  # "The lander is scheduled …, where it will drill": no name to give
     return []
@@ -1327,8 +1335,23 @@ def _antecedent(body: str, clause: Span) -> list[str]:
     ]
     phrase = before[nearest[-1] :].strip(" ,") if nearest else ""  # "the law", "a rolling mill in Duisburg"
     if not re.fullmatch(r"(?:[\w’'-]+\s+){1,5}[\w’'-]+", phrase) or has_verb(phrase):
-        return []  # "The company said that …" is no antecedent
+        return _name_before(before)  # "The company said that …" is no antecedent
     return _definite(body, phrase.split())
+
+
+def _name_before(before: str) -> list[str]:
+    """ "Furman University, which starts …": a name with no determiner stands for itself."""
+    m = re.search(r"(?:^|[.!?]\s+|[^\w\s,]\s*)((?:[A-Z][\w’'&-]*\s+){1,4}[A-Z][\w’'&-]*)\s*,\s*$", before)
+    if not m:
+        return []
+    return _without_opener(m.group(1).split())
+
+
+def _without_opener(name: list[str]) -> list[str]:
+    """ "Nearby Furman University": a word capitalised only because it opens the sentence is no part of
+    the name it stands before."""
+    opener = lexicon.is_modifier(name[0]) and not lexicon.is_noun(name[0])
+    return name[1:] if opener and len(name) > 2 else name
 
 
 def _definite(body: str, phrase: list[str]) -> list[str]:
@@ -1558,7 +1581,21 @@ def _shortened(words: list[str]) -> list[str]:
         best = 0
         while best < len(words) and _count(words[: best + 1]) <= TITLE_WORDS:
             best += 1
+        while best > floor and _unfinished_figure(words, best):
+            best -= 1  # "… employers added [358,000 jobs]", not "… added 358,000"
     return [w.rstrip(",;:") if i == best - 1 else w for i, w in enumerate(words[:best])]
+
+
+def _unfinished_figure(words: Sequence[str], end: int) -> bool:
+    """Would a headline stopping before ``words[end]`` cut a figure from its noun (figure-openers)?"""
+    number = _NUMBER.fullmatch(words[end - 1]) is not None
+    return _opens_figure(words, end - 1) or (number and end < len(words) and not _breaks_before(words, end))
+
+
+def _opens_figure(words: Sequence[str], i: int) -> bool:
+    """ "about 900", "fewer than 300": a figure-openers word before a number (not "talking about it")."""
+    rest = [w for w in words[i + 1 : i + 3] if w.lower() != "than"][:1]
+    return words[i].lower() in lexicon.words("figure-openers") and bool(rest) and bool(_NUMBER.match(rest[0]))
 
 
 def _complete(words: Sequence[str]) -> bool:
@@ -1597,6 +1634,7 @@ def _breaks_before(words: Sequence[str], i: int) -> bool:
     listed = words[i] == "and" and i > 1 and words[i - 2].endswith(",") and words[i - 2][:1].isupper()
     return (
         words[i].lower() in lexicon.words("phrase-breaks")
+        and not _opens_figure(words, i - 1)  # not "fewer | than 300"
         and not _inside_name(words, i)
         and not score
         and not (listed and words[i - 1][:1].isupper())  # "Poland, Hungary and the Czech Republic"
