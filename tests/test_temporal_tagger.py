@@ -186,6 +186,8 @@ def test_parts_of_a_day_are_times() -> None:
         "Index funds hold more than a quarter of the market.",
         "Thousands joined the annual March for Life in the capital.",
         "The current account deficit widened.",
+        "Passengers stuck overnight at the airport get hotel vouchers.",
+        "The retailer offers free overnight shipping and overnight delivery.",
     ],
 )
 def test_not_dates(sentence: str) -> None:

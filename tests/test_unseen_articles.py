@@ -667,7 +667,6 @@ def test_airline_meltdown_with_cancellations_and_a_recovery_forecast():
     assert {"Marcus Delaney", "Renee Castillo", "Gary Tran"} <= article_people(name)
 
 
-@pytest.mark.xfail(strict=True, reason="tagger: 'stranded overnight' is read as the night before Jan. 4")
 def test_airline_overnight_stays_are_no_date():
     name = "2026-12-22-skyline-travel-wire-airline-meltdown"
     assert not [e for e in events(name) if e.date == "2027-01-03"]
