@@ -10,17 +10,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from fixtures.orders import facts, outcomes_of_every_order
 
 from timeline import store
-from timeline.events import extract_events
 from timeline.ingest import ingest
 from timeline.markdown_format import parse_entry
-from timeline.merge import combine, distinct_ids, merge
-from timeline.sources import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "2025-05-19-nypost-putin-trump-call.md"
@@ -128,10 +125,6 @@ def test_ingesting_again_changes_no_byte(story, tmp_path):
     assert snapshot(content) == before
 
 
-def facts(events) -> set:
-    return {(e.date, e.precision, e.end_date, e.status, frozenset(e.sources)) for e in events}
-
-
 @pytest.mark.slow
 def test_ingest_order_does_not_change_the_events(story, tmp_path):
     expected = facts(store.load_events(story))
@@ -149,25 +142,9 @@ def test_ingest_order_does_not_change_the_events(story, tmp_path):
 
 @pytest.mark.slow
 def test_every_order_of_the_story_merges_the_same():
-    """All 5,040 orders, one article at a time, through the merge (extraction done once).
-
-    Orders that share a beginning share its merges: a depth-first walk over the tree of
-    orders merges each prefix once.
-    """
-    reports = {}
-    for path in THE_STORY:
-        article = read_article(path)
-        reports[article.slug] = distinct_ids(extract_events(article))
-    outcomes = Counter()
-
-    def walk(entries, left):
-        if not left:
-            outcomes[frozenset(facts(combine(e) for e in entries))] += 1
-        for slug in left:
-            walk(merge(entries, reports[slug], withdraw={slug})[0], [s for s in left if s != slug])
-
-    walk([], list(reports))
-    assert list(outcomes.values()) == [math.factorial(len(reports))]
+    """All 5,040 orders of the story give the same events (fixtures/orders.py walks them)."""
+    outcomes = outcomes_of_every_order(THE_STORY)
+    assert list(outcomes.values()) == [math.factorial(len(THE_STORY))]
 
 
 def test_an_event_keeps_its_slug_and_id_when_sources_join(tmp_path):

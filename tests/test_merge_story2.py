@@ -15,11 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from fixtures.orders import facts, outcomes_of_every_order
 
 from timeline import store
-from timeline.events import extract_events
 from timeline.ingest import ingest
-from timeline.merge import combine, distinct_ids, merge
 from timeline.sources import read_article
 
 STORY = Path(__file__).resolve().parent / "fixtures" / "story2"
@@ -39,10 +38,6 @@ def slug_of(path: Path) -> str:
 
 def snapshot(content: Path) -> dict[str, bytes]:
     return {str(p.relative_to(content)): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
-
-
-def facts(events) -> set:
-    return {(e.date, e.precision, e.end_date, e.status, frozenset(e.sources)) for e in events}
 
 
 def event_quoting(content: Path, words: str, on: str | None = None):
@@ -148,25 +143,9 @@ def test_a_batch_and_reverse_order_ingests_give_the_same_events(story, tmp_path)
 
 @pytest.mark.slow
 def test_every_order_merges_the_same():
-    """All 720 orders of the six articles, one at a time through the merge (extraction done once).
-
-    Orders that share a beginning share its merges: a depth-first walk over the tree of
-    orders merges each prefix once.
-    """
-    reports = {}
-    for path in THE_STORY:
-        article = read_article(path)
-        reports[article.slug] = distinct_ids(extract_events(article))
-    outcomes = Counter()
-
-    def walk(entries, left):
-        if not left:
-            outcomes[frozenset(facts(combine(e) for e in entries))] += 1
-        for slug in left:
-            walk(merge(entries, reports[slug], withdraw={slug})[0], [s for s in left if s != slug])
-
-    walk([], sorted(reports))
-    assert list(outcomes.values()) == [math.factorial(len(reports))]
+    """All 720 orders of the story's articles give the same events (fixtures/orders.py walks them)."""
+    outcomes = outcomes_of_every_order(THE_STORY)
+    assert list(outcomes.values()) == [math.factorial(len(THE_STORY))]
 
 
 def test_the_planned_talks_keep_their_id_and_slug_as_reports_join(story, tmp_path):

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, overload
 
 from . import periods
 from .markdown_format import safe_url
@@ -198,13 +198,58 @@ class ListingView:
     entries: tuple[ListEntry, ...]
 
 
-class EventViews(Sequence[EventView]):
+V = TypeVar("V")
+
+
+class _LazyViews(Sequence[V], Generic[V]):
+    """Views made when first read and kept; compares by value, as a tuple of the views.
+
+    A regeneration renders the few pages a change reaches: making the thousands of views it
+    never reads would be a third of its model."""
+
+    _made: list[V | None]
+    _noun = "views"
+
+    def _make(self, index: int) -> V:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> V: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[V, ...]: ...
+    def __getitem__(self, index: int | slice) -> V | tuple[V, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        view = self._made[index]  # IndexError as a tuple raises it
+        if view is None:
+            i = index % len(self._made)
+            view = self._made[i] = self._make(i)
+        return view
+
+    def __iter__(self) -> Iterator[V]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} {self._noun})"
+
+
+class EventViews(_LazyViews[EventView]):
     """The events' views in chronological order, each made when first read.
 
     A regeneration digests every event page from its entry and its neighbours' list items
     (``incremental.page_digests``, through ``events`` and ``items``) and renders only the
-    few that changed: making the ten thousand views it never reads would be a third of its
-    model.  Compares by value, as a tuple of the views."""
+    few that changed."""
+
+    _noun = "events"
 
     def __init__(
         self,
@@ -217,35 +262,10 @@ class EventViews(Sequence[EventView]):
         self._sources, self._layout = sources, layout
         self._made: list[EventView | None] = [None] * len(events)
 
-    def __len__(self) -> int:
-        return len(self._made)
-
-    @overload
-    def __getitem__(self, index: int) -> EventView: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[EventView, ...]: ...
-    def __getitem__(self, index: int | slice) -> EventView | tuple[EventView, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        view = self._made[index]  # IndexError as a tuple raises it
-        if view is None:
-            i = index % len(self._made)
-            view = self._made[i] = _event_view(
-                self.events[i], self.items[i], *self.neighbours(i), self._sources, self._layout
-            )
-        return view
-
-    def __iter__(self) -> Iterator[EventView]:
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"EventViews({len(self)} events)"
+    def _make(self, index: int) -> EventView:
+        return _event_view(
+            self.events[index], self.items[index], *self.neighbours(index), self._sources, self._layout
+        )
 
     def neighbours(self, index: int) -> tuple[EventItem | None, EventItem | None]:
         """The list items of the events before and after event ``index``, if any."""
@@ -253,12 +273,14 @@ class EventViews(Sequence[EventView]):
         return (self.items[index - 1] if index else None, self.items[index + 1] if following else None)
 
 
-class SourceViews(Sequence[SourceView]):
+class SourceViews(_LazyViews[SourceView]):
     """The source articles' views in order of publication, each made when first read.
 
     A regeneration renders the pages of the few articles a change reaches; the sources'
     index needs of the others only their own fields and how many events quote each
-    (``count``).  Compares by value, as a tuple of the views."""
+    (``count``)."""
+
+    _noun = "articles"
 
     def __init__(
         self, articles: Sequence[Article], citing: Mapping[str, list[int]], events: EventViews, layout: Layout
@@ -267,38 +289,13 @@ class SourceViews(Sequence[SourceView]):
         self._made: list[SourceView | None] = [None] * len(articles)
         self._index: dict[str, int] | None = None
 
-    def __len__(self) -> int:
-        return len(self._made)
-
-    @overload
-    def __getitem__(self, index: int) -> SourceView: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[SourceView, ...]: ...
-    def __getitem__(self, index: int | slice) -> SourceView | tuple[SourceView, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        view = self._made[index]  # IndexError as a tuple raises it
-        if view is None:
-            i = index % len(self._made)
-            article = self.articles[i]
-            excerpts = tuple(
-                _excerpt(self._events.events[e], self._events.items[e], article.slug)
-                for e in self._citing.get(article.slug, ())
-            )
-            view = self._made[i] = _source_view(article, excerpts, self._layout)
-        return view
-
-    def __iter__(self) -> Iterator[SourceView]:
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"SourceViews({len(self)} articles)"
+    def _make(self, index: int) -> SourceView:
+        article = self.articles[index]
+        excerpts = tuple(
+            _excerpt(self._events.events[e], self._events.items[e], article.slug)
+            for e in self._citing.get(article.slug, ())
+        )
+        return _source_view(article, excerpts, self._layout)
 
     def count(self, index: int) -> int:
         """How many events quote article ``index``: the excerpts of its view."""
