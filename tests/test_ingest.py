@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fixtures.orders import facts, outcomes_of_every_order
+from fixtures.stories import event_quoting, facts, outcomes_of_every_order, snapshot
 
 from timeline import store
 from timeline.ingest import ingest
@@ -32,25 +32,10 @@ LEDGER = STORY / "2025-06-10-valley-ledger-exchanges-resume.md"
 THE_STORY = [SEED, WIRE_HARBOR, WIRE_VALLEY, COURIER, HERALD, CORRECTED, LEDGER]
 
 
-def snapshot(content: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(content)): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
-
-
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=300, **kwargs
     )
-
-
-def event_quoting(content: Path, words: str, on: str | None = None):
-    """The one event (dated ``on``, if given) that quotes a sentence containing ``words``."""
-    found = [
-        e
-        for e in store.load_events(content)
-        if any(words in s.sentence for s in e.sources) and on in (None, e.date)
-    ]
-    assert len(found) == 1, f"{words!r} is quoted by {len(found)} events"
-    return found[0]
 
 
 def publishers(event) -> set[str]:
@@ -142,7 +127,7 @@ def test_ingest_order_does_not_change_the_events(story, tmp_path):
 
 @pytest.mark.slow
 def test_every_order_of_the_story_merges_the_same():
-    """All 5,040 orders of the story give the same events (fixtures/orders.py walks them)."""
+    """All 5,040 orders of the story give the same events (fixtures/stories.py walks them)."""
     outcomes = outcomes_of_every_order(THE_STORY)
     assert list(outcomes.values()) == [math.factorial(len(THE_STORY))]
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.stories import snapshot
 
 from timeline import journal
 from timeline.ingest import ingest
@@ -27,10 +28,6 @@ BATCH = [
     STORY / "2025-05-28-capital-herald-second-round-proposed.md",
     STORY / "2025-06-03-harbor-times-second-round.md",
 ]
-
-
-def snapshot(content: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(content)): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
 
 
 def ingest_killed_after(n: int, content: Path) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from fixtures.orders import facts, outcomes_of_every_order
+from fixtures.stories import event_quoting, facts, outcomes_of_every_order, snapshot
 
 from timeline import store
 from timeline.ingest import ingest
@@ -34,21 +34,6 @@ THE_STORY = [WALKOUT, WIRE_TRIBUNE, WIRE_POST, OFFER, DEAL_CORRECTED, RATIFIED]
 
 def slug_of(path: Path) -> str:
     return read_article(path).slug
-
-
-def snapshot(content: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(content)): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
-
-
-def event_quoting(content: Path, words: str, on: str | None = None):
-    """The one event (dated ``on``, if given) that quotes a sentence containing ``words``."""
-    found = [
-        e
-        for e in store.load_events(content)
-        if any(words in s.sentence for s in e.sources) and on in (None, e.date)
-    ]
-    assert len(found) == 1, f"{words!r} is quoted by {len(found)} events"
-    return found[0]
 
 
 def articles(event) -> set[str]:
@@ -143,7 +128,7 @@ def test_a_batch_and_reverse_order_ingests_give_the_same_events(story, tmp_path)
 
 @pytest.mark.slow
 def test_every_order_merges_the_same():
-    """All 720 orders of the story's articles give the same events (fixtures/orders.py walks them)."""
+    """All 720 orders of the story's articles give the same events (fixtures/stories.py walks them)."""
     outcomes = outcomes_of_every_order(THE_STORY)
     assert list(outcomes.values()) == [math.factorial(len(THE_STORY))]
 

@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from fixtures.stories import snapshot
+
 from timeline import journal, store
 from timeline.markdown_format import parse_entry
 from timeline.model import Article, Entity, Event, Source
@@ -66,10 +68,6 @@ def absorb(content: Path, *records: store.ArticleRecord, restore: bool = False) 
     with store.opened(content) as state:
         plan, _ = store.update(content, state, {r.article.slug: r for r in records}, restore=restore)
     return plan
-
-
-def snapshot(content: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(content)): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
 
 
 def the_event_file(content: Path) -> Path:
