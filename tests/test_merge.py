@@ -8,7 +8,17 @@ from dataclasses import replace
 
 import pytest
 
-from timeline.merge import WORD_FAMILIES, Entry, cluster, combine, distinct_ids, merge, report_key, words_of
+from timeline.merge import (
+    WORD_FAMILIES,
+    WORD_SENSES,
+    Entry,
+    cluster,
+    combine,
+    distinct_ids,
+    merge,
+    report_key,
+    words_of,
+)
 from timeline.model import Entity, Event, Source
 from timeline.slugs import slugify
 
@@ -303,6 +313,31 @@ def test_duplicate_report_ids_of_one_article_are_made_distinct():
 def test_each_word_family_example_pair_shares_the_family(family):
     key, _members, (one, other) = family
     assert key in words_of(one) and key in words_of(other)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "family"), [example for *_, examples in WORD_SENSES for example in examples], ids=str
+)
+def test_an_ambiguous_word_takes_its_family_from_its_sentence(phrase, family):
+    assert family in words_of(phrase)
+
+
+def test_a_labour_strike_and_an_air_strike_on_one_day_stay_two_events():
+    walkout = report(
+        "gazette-2025-09-09", "2025-09-09", "2025-09-08",
+        "Dockworkers went on strike at the port on Monday after contract talks collapsed.",
+        places=("Savannah",),
+    )  # fmt: skip
+    attack = report(
+        "courier-2025-09-09", "2025-09-09", "2025-09-08",
+        "A missile strike hit the port on Monday, killing two workers.", places=("Savannah",),
+    )  # fmt: skip
+    picket = report(
+        "ledger-2025-09-10", "2025-09-10", "2025-09-08",
+        "The walkout that began at the port on Monday has idled 40 ships.", places=("Savannah",),
+    )  # fmt: skip
+    groups = {frozenset(r.id for r in group) for group in cluster([walkout, attack, picket])}
+    assert groups == {frozenset({walkout.id, picket.id}), frozenset({attack.id})}
 
 
 def test_names_and_stop_words_are_not_wording():

@@ -9,7 +9,8 @@ Two reports are the same event when their dates are compatible (one period insid
 other: "last week" holds "Friday"; a more precise date refines a vaguer one), they come
 from different articles, and their people, places and wording agree enough; the
 evidence needed grows with the width of the vaguer date, and the same kind of happening
-on the very same day counts as evidence of its own.  A common noun in one report may
+on the very same day counts as evidence of its own, while two different kinds (a walkout
+and an attack) count against.  A common noun in one report may
 stand for a name in the other ("the union", "the Harbor Workers Union").  When unsure
 we keep two events.  The partition is what a deterministic greedy pass over all reports gives
 (``cluster``: strongest links first), so it depends only on *which* articles were
@@ -18,8 +19,9 @@ new ones can reach by links, which gives the same partition at a fraction of the
 Ids and slugs are the one thing history decides: a new partition inherits them from the
 old events it overlaps most, so an event keeps its URL when sources join it.
 
-The language knowledge (stop words, word families) is in the tables below; each family
-carries two phrases that the tests check share it.
+The language knowledge (stop words, word families, the senses of ambiguous words) is in
+the tables below; each family carries two phrases that the tests check share it, each
+sense the phrases that the tests check give it.
 """
 
 from __future__ import annotations
@@ -80,9 +82,9 @@ WORD_FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
     ("ceasefire", ("ceasefire", "ceasefires", "truce", "truces", "armistice"),
      ("a 30-day ceasefire", "the Easter truce")),
     ("attack",
-     ("attack", "attacks", "attacked", "strike", "strikes", "struck", "barrage", "bombardment",
+     ("attack", "attacks", "attacked", "airstrike", "airstrikes", "barrage", "bombardment",
       "assault", "shelling", "shelled"),
-     ("the drone attack on Kyiv", "overnight strikes on Kyiv")),
+     ("the drone attack on Kyiv", "the overnight shelling of Kyiv")),
     ("proposal", ("memorandum", "memo", "proposal", "proposals", "plan", "draft", "terms"),
      ("a memorandum on a future peace treaty", "the Russian draft handed over in Istanbul")),
     ("killed", ("killed", "kill", "killing", "dead", "died", "deaths", "death", "casualties"),
@@ -94,11 +96,30 @@ WORD_FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
      ("last week's walkout", "dockworkers walked off the job")),
 )  # fmt: skip
 
+# Words that name a kind of happening only in context: a strike by workers is a walkout, a
+# strike by missiles an attack, and "struck a deal" neither.  A sense needs one of its cue
+# words in the same sentence; without one the word is only itself (its first form).
+# (word forms, ((family, its cue words), ...), ((example phrase, the family it gives), ...))
+WordSense = tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+WORD_SENSES: tuple[WordSense, ...] = (
+    (("strike", "strikes", "struck", "striking"),
+     (("walkout", """union unions unionized workers worker dockworkers employees staff nurses teachers
+                     drivers pilots picket pickets picketing wage wages pay contract bargaining labor"""),
+      ("attack", """missile missiles drone drones rocket rockets air airstrike military army artillery
+                    bomb bombs bomber bombers troops forces warplanes killed wounded civilians targeted""")),
+     (("dockworkers went on strike for higher pay", "walkout"),
+      ("a missile strike on the port killed four", "attack"),
+      ("the two sides struck a deal", "strike"))),
+)  # fmt: skip
+
 # The evidence two reports need, by the width in days of the vaguer of their dates.
 EVIDENCE_NEEDED: tuple[tuple[int, int], ...] = ((7, 2), (31, 3), (10**6, 4))
 # What the same day adds when both reports name the same kind of happening on it:
 # "talks resume on Friday" and "the first round of talks, held on Sept. 12".
 SAME_DAY_AND_KIND = 1
+# What it costs when each names a kind of happening and none of them is the same:
+# "dockworkers walked out at the port" and "a missile attack on the port".
+OTHER_KINDS = 1
 
 # A dateline opening a sentence ("SAVANNAH, Ga. — ", "MOSCOW (Meridian Press) — "): the
 # word after it starts the sentence, so it is not taken for a name.
@@ -320,6 +341,8 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     score = words + min(people, 2) + min(places, 2)
     if a.end == a.start == b.start == b.end and shared & _KINDS:
         score += SAME_DAY_AND_KIND
+    if a.words & _KINDS and b.words & _KINDS and not shared & _KINDS:
+        score -= OTHER_KINDS
     if a.places and b.places and not places:
         score -= 2  # said to be in different places
     if a.named and b.named and people < min(len(a.people), len(b.people)):
@@ -416,6 +439,11 @@ def _stem(word: str) -> str:
 
 _FAMILY = {form: key for key, members, _ in WORD_FAMILIES for m in members for form in (m, _stem(m))}
 _KINDS = frozenset(key for key, _, _ in WORD_FAMILIES)
+_SENSES = {
+    form: (forms[0], tuple((family, frozenset(cues.split())) for family, cues in senses))
+    for forms, senses, _ in WORD_SENSES
+    for form in forms
+}
 
 
 def words_of(text: str) -> set[str]:
@@ -430,18 +458,30 @@ def words_of(text: str) -> set[str]:
 @lru_cache(maxsize=1 << 16)
 def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(word families, capitalised names) of a sentence, stop words left out of both."""
-    words, names = set(), set()
     dateline = _DATELINE.match(text)
-    for n, m in enumerate(_TOKEN.finditer(unidecode(text[dateline.end() if dateline else 0 :]))):
-        token = m.group()
-        word = token.lower().removesuffix("'s").removesuffix("’s").replace("-", "")
+    tokens = [m.group() for m in _TOKEN.finditer(unidecode(text[dateline.end() if dateline else 0 :]))]
+    plain = [token.lower().removesuffix("'s").removesuffix("’s").replace("-", "") for token in tokens]
+    words, names = set(), set()
+    for n, (token, word) in enumerate(zip(tokens, plain, strict=True)):
         if word in STOPWORDS or len(word) < 3:
             continue
         if n and token[0].isupper():
             names.add(word)
         else:
-            words.add(_family(word))
+            words.add(_sense(n, plain) if word in _SENSES else _family(word))
     return frozenset(words), frozenset(names)
+
+
+def _sense(at: int, words: list[str]) -> str:
+    """The family of the ambiguous word at ``at``, by the cue word nearest to it in its
+    sentence ("a missile strike ... killing two workers" is an attack); else the word itself."""
+    itself, senses = _SENSES[words[at]]
+    distances = [
+        (min((abs(i - at) for i, word in enumerate(words) if word in cues), default=len(words)), n)
+        for n, (_, cues) in enumerate(senses)
+    ]
+    distance, n = min(distances)
+    return senses[n][0] if distance < len(words) else itself
 
 
 def _family(word: str) -> str:
