@@ -512,6 +512,11 @@ def test_empty_text(tmp_path: Path, content: str) -> None:
     assert refusal(write(tmp_path, "empty.txt", content), "2025-01-01").reason == "empty article text"
 
 
+@pytest.mark.parametrize("content", [b"", b" \r\n\t", codecs.BOM_UTF8 + b"\n"])
+def test_empty_page_is_an_empty_file(tmp_path: Path, content: bytes) -> None:
+    assert refusal(write(tmp_path, "empty.html", content), "2025-01-01").reason == "empty file"
+
+
 def test_too_large(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:  # sparse: costs no disk

@@ -15,6 +15,7 @@ batch can report the file and go on.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import stat
@@ -263,6 +264,8 @@ def _read_markdown(path: Path, data: bytes) -> _Parts:
 
 
 def _read_html(path: Path, data: bytes) -> _Parts:
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
+        raise SourceError(path, "empty file")
     try:
         page = extract_page(_decode(path, data, declared_encoding(data) or "utf-8-sig"))
     except PageError as exc:
