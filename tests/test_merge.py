@@ -340,6 +340,11 @@ def test_a_labour_strike_and_an_air_strike_on_one_day_stay_two_events():
     assert groups == {frozenset({walkout.id, picket.id}), frozenset({attack.id})}
 
 
+def test_a_negated_word_is_not_the_word():
+    assert words_of("she pleaded not guilty") & words_of("he pleaded guilty") == {"plea"}
+    assert "not agreeme" in words_of("talks ended without agreement")
+
+
 def test_names_and_stop_words_are_not_wording():
     sentence = "Last week Putin told reporters in Istanbul that Russian forces advanced."
     assert words_of(sentence) == words_of("forces advanced") == words_of("the force advances")

@@ -10,7 +10,8 @@ other: "last week" holds "Friday"; a more precise date refines a vaguer one), th
 from different articles, and their people, places and wording agree enough; the
 evidence needed grows with the width of the vaguer date, and the same kind of happening
 on the very same day counts as evidence of its own, while two different kinds (a walkout
-and an attack) count against.  A common noun in one report may
+and an attack) count against; a negated word is another word ("pleaded not guilty" is no
+"pleaded guilty").  A common noun in one report may
 stand for a name in the other ("the union", "the Harbor Workers Union").  When unsure
 we keep two events.  The partition is what a deterministic greedy pass over all reports gives
 (``cluster``: strongest links first), so it depends only on *which* articles were
@@ -65,6 +66,8 @@ _STOPWORD_TEXT = """
     dozen hundreds thousands percent
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# A word right after one of these says the opposite: "pleaded not guilty" is no "pleaded guilty".
+NEGATIONS = frozenset({"not", "no", "never", "without"})
 
 # Words that name the same kind of happening; the key is what the family is called.
 # (key, members, (example phrase, example phrase that shares the family))
@@ -94,6 +97,16 @@ WORD_FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
     ("walkout",
      ("walkout", "walkouts", "walked", "picket", "picketing", "pickets", "stoppage", "lockout"),
      ("last week's walkout", "dockworkers walked off the job")),
+    ("arrest", ("arrest", "arrests", "arrested", "detained", "detention", "apprehended", "custody"),
+     ("she was arrested Friday at her home", "taken into custody on Oct. 3")),
+    ("plea", ("plea", "pleas", "pleaded", "pleads", "arraigned", "arraignment"),
+     ("she is scheduled to be arraigned on Oct. 14", "pleaded not guilty Tuesday")),
+    ("verdict", ("verdict", "verdicts", "convicted", "conviction", "acquitted", "acquittal"),
+     ("a jury on Friday convicted the former treasurer", "the verdict came after two days")),
+    ("sentencing", ("sentencing", "sentenced", "sentence"),
+     ("sentencing is set for March 3", "she was sentenced to eight years")),
+    ("resignation", ("resigned", "resign", "resigns", "resignation", "quit", "quits"),
+     ("the minister resigned on Sunday", "her resignation took effect")),
 )  # fmt: skip
 
 # Words that name a kind of happening only in context: a strike by workers is a walkout, a
@@ -468,7 +481,8 @@ def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if n and token[0].isupper():
             names.add(word)
         else:
-            words.add(_sense(n, plain) if word in _SENSES else _family(word))
+            family = _sense(n, plain) if word in _SENSES else _family(word)
+            words.add(f"not {family}" if n and plain[n - 1] in NEGATIONS else family)
     return frozenset(words), frozenset(names)
 
 
