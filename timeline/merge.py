@@ -8,12 +8,12 @@ status, people, places and sources are derived from its reports by ``combine``.
 Two reports are the same event when their dates are compatible (one period inside the
 other: "last week" holds "Friday"; a more precise date refines a vaguer one), they come
 from different articles, and their people, places and wording agree enough; the
-evidence needed grows with the width of the vaguer date, and the same kind of happening
-on the very same day counts as evidence of its own, while two different kinds (a walkout
-and an attack) count against; a negated word is another word ("pleaded not guilty" is no
-"pleaded guilty").  A common noun in one report may
-stand for a name in the other ("the union", "the Harbor Workers Union").  When unsure
-we keep two events.  The partition is what a deterministic greedy pass over all reports gives
+evidence needed grows with the width of the vaguer date.  The same kind of happening on
+the very same day counts as evidence of its own, two different kinds (a walkout and an
+attack) count against, and a negated word is another word ("pleaded not guilty" is no
+"pleaded guilty").  A common noun in one report may stand for a name in the other ("the
+union", "the Harbor Workers Union").  When unsure we keep two events.  The partition is
+what a deterministic greedy pass over all reports gives
 (``cluster``: strongest links first), so it depends only on *which* articles were
 ingested, never on their order; ``merge`` re-runs that pass only over the reports that
 new ones can reach by links, which gives the same partition at a fraction of the cost.
