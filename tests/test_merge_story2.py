@@ -15,11 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from fixtures.stories import event_quoting, facts, outcomes_of_every_order, snapshot
+from fixtures.stories import articles, event_quoting, facts, outcomes_of_every_order, slug_of, snapshot
 
 from timeline import store
 from timeline.ingest import ingest
-from timeline.sources import read_article
 
 STORY = Path(__file__).resolve().parent / "fixtures" / "story2"
 WALKOUT = STORY / "2025-09-09-tidewater-gazette-dockworkers-walk-out.md"
@@ -30,14 +29,6 @@ DEAL = STORY / "2025-09-19-metro-daily-tentative-deal.md"  # misstates the raise
 DEAL_CORRECTED = STORY / "2025-09-19-metro-daily-tentative-deal-corrected.md"
 RATIFIED = STORY / "2025-10-10-tidewater-gazette-contract-ratified.md"
 THE_STORY = [WALKOUT, WIRE_TRIBUNE, WIRE_POST, OFFER, DEAL_CORRECTED, RATIFIED]
-
-
-def slug_of(path: Path) -> str:
-    return read_article(path).slug
-
-
-def articles(event) -> set[str]:
-    return {s.article for s in event.sources}
 
 
 @pytest.fixture(scope="module")

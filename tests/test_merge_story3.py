@@ -17,11 +17,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fixtures.stories import event_quoting, facts, outcomes_of_every_order, snapshot
+from fixtures.stories import articles, event_quoting, facts, outcomes_of_every_order, slug_of, snapshot
 
 from timeline import store
 from timeline.ingest import ingest
-from timeline.sources import read_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STORY = FIXTURES / "story3"
@@ -33,14 +32,6 @@ JURY = STORY / "2026-01-13-columbus-ledger-jury-selection.md"
 VERDICT = STORY / "2026-01-24-fairview-sentinel-verdict.md"
 THE_STORY = [ARREST, WIRE_LEDGER, WIRE_COURIER, RULING, JURY, VERDICT]
 OTHER_CASE = FIXTURES / "unseen" / "2026-01-15-cascade-tribune-fraud-verdict.md"
-
-
-def slug_of(path: Path) -> str:
-    return read_article(path).slug
-
-
-def articles(event) -> set[str]:
-    return {s.article for s in event.sources}
 
 
 @pytest.fixture(scope="module")
