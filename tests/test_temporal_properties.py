@@ -31,13 +31,13 @@ TIMEX3_VALUE = re.compile(
             rf"\d{{4}}-(?:\d\d|XX)-XX{_TIME}",
             r"\d{4}-XX",
             r"\d{4}-W\d\d(?:-WE)?",
-            r"\d{4}-Q[1-4]",
-            r"\d{4}-H[12]",
+            r"(?:FY\d{4}|\d{4}|XXXX)-Q[1-4]",  # fiscal: FY2025-Q3; every second quarter: XXXX-Q2
+            r"(?:FY)?\d{4}-H[12]",
             r"\d{4}-(?:SP|SU|FA|WI)",
             r"\d{2,4}",
             rf"P(?:{_DURATION_PART}(?:Y|M|W|D|DE|CE|Q|WE))*(?:T(?:{_DURATION_PART}[HMS])+)?",
             rf"XXXX-WXX-[1-7]{_TIME}",
-            r"XXXX-\d\d",
+            r"XXXX-\d\d(?:-\d\d)?",  # a month or a day of every year ("whose fiscal year ends June 30")
             r"(?:PRESENT|PAST|FUTURE)_REF",
             r"PXX",  # a span of no stated unit ("for a while"), as TimeBank writes it
         )

@@ -188,6 +188,8 @@ def test_parts_of_a_day_are_times() -> None:
         "The current account deficit widened.",
         "Passengers stuck overnight at the airport get hotel vouchers.",
         "The retailer offers free overnight shipping and overnight delivery.",
+        'The minister said on ABC\'s "This Week" that talks had failed.',
+        "He told CBS's ''60 Minutes'' he was innocent.",
     ],
 )
 def test_not_dates(sentence: str) -> None:
@@ -942,6 +944,202 @@ def test_a_future_clause_puts_a_month_day_past_this_year_into_the_next(
     sentence: str, reference: date, value: str
 ) -> None:
     assert one(sentence, reference).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
+        ("The two leaders will meet Aug. 20 in Geneva.", date(2026, 8, 29), "2027-08-20"),
+        ("The board is expected to vote Jan. 16 on the merger.", date(2026, 1, 20), "2027-01-16"),
+        ("The two leaders met Aug. 20 in Geneva.", date(2026, 8, 29), "2026-08-20"),
+        ("The board will review its Aug. 20 filing.", date(2026, 8, 29), "2026-08-20"),
+    ],
+)
+def test_a_future_verb_right_before_a_month_day_times_its_event_like_on(
+    sentence: str, reference: date, value: str
+) -> None:
+    """ "Will meet Aug. 20" is "will meet on Aug. 20"; a day that qualifies a noun is not."""
+    assert one(sentence, reference).value == value
+
+
+# --- the days of events --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "The allies issued an ultimatum demanding a withdrawal starting at noon Saturday.",
+            "2025-05-17T12:00",
+        ),
+        ("The rally began at noon Saturday.", "2025-05-17T12:00"),
+        ("Firefighters arrived at 9 a.m. Saturday to find the building engulfed.", "2025-05-17T09:00"),
+        ("Voters lined up hours before polls opened at 7 a.m. Saturday.", "2025-05-17T07:00"),
+        ("The offer runs until noon Thursday.", "2025-05-22T12:00"),
+    ],
+)
+def test_a_clock_time_on_a_weekday_in_a_past_narrative_is_past(sentence: str, value: str) -> None:
+    timexes = [t for t in tag(sentence, MONDAY) if t.type == "TIME"]
+    assert [t.value for t in timexes] == [value]
+
+
+def test_an_onset_after_a_past_verb_is_the_nearest_such_day() -> None:
+    """ "Announced a strike ... effective Monday": ahead of the announcement, on either side of
+    publication."""
+    sentence = "The union announced a strike on Friday, effective Monday."
+    assert ("Monday", "2025-05-26") in values(sentence, date(2025, 5, 24))
+    assert ("Monday", "2025-05-19") in values(sentence, date(2025, 5, 20))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The museum remains open Sunday for visitors.", "2025-05-25"),
+        ("Most banks are closed Monday for the holiday.", "2025-05-26"),
+        ("The exhibit stays on view Sunday.", "2025-05-25"),
+        ("The museum was open Sunday for visitors.", "2025-05-18"),
+        ("The road remains closed after Sunday's landslide.", "2025-05-18"),
+    ],
+)
+def test_a_present_state_on_a_weekday_is_the_coming_one(sentence: str, value: str) -> None:
+    assert one(sentence, date(2025, 5, 21)).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "On Tuesday, the council, which was formed in 2019, voted at 3 p.m. to approve the plan.",
+            "2025-05-13T15:00",
+        ),
+        (
+            "The council met on Tuesday for the first time since March. At 3 p.m., it voted.",
+            "2025-05-13T15:00",
+        ),
+        (
+            "The fire started on Thursday. It was the worst since 2019. By 6 p.m., 40 homes had burned.",
+            "2025-05-15T18:00",
+        ),
+        ("The fire started on Thursday, the worst since 2019.\n\nPolls close at 8 p.m.", "2025-05-19T20:00"),
+    ],
+)
+def test_a_clock_time_is_on_the_day_its_paragraph_named_though_a_year_came_between(
+    text: str, value: str
+) -> None:
+    assert [t.value for t in tag(text, MONDAY) if t.type == "TIME"] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Sales rose in the second and third quarters, the company said.",
+            [("second", "2024-Q2"), ("third quarters", "2024-Q3")],
+        ),
+        ("Analysts expect growth in Q3 and Q4.", [("Q3", "2025-Q3"), ("Q4", "2025-Q4")]),
+        ("Margins fell in Q4 and Q1.", [("Q4", "2024-Q4"), ("Q1", "2025-Q1")]),
+        (
+            "Margins will widen in the third and fourth quarters.",
+            [("third", "2025-Q3"), ("fourth quarters", "2025-Q4")],
+        ),
+        (
+            "Sales are usually strongest in the second and fourth quarters.",
+            [("second", "XXXX-Q2"), ("fourth quarters", "XXXX-Q4")],
+        ),
+    ],
+)
+def test_a_pair_of_quarters_without_a_year_lies_together(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value"),
+    [
+        ("One day I will go back to that village, she said.", "One day", "DATE", "FUTURE_REF"),
+        ("She hopes to one day run for mayor.", "one day", "DATE", "FUTURE_REF"),
+        ("The city could one day host the Games.", "one day", "DATE", "FUTURE_REF"),
+        ("He died one day after the vote.", "one day", "DURATION", "P1D"),
+        ("One day after the vote, officials will meet again.", "One day", "DURATION", "P1D"),
+        ("The strike will last one day.", "one day", "DURATION", "P1D"),
+        ("If I were choosing the people of tomorrow, I would choose them.", "tomorrow", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_someday_and_tomorrow_in_general_are_no_day(sentence: str, text: str, type_: str, value: str) -> None:
+    timex = one(sentence)
+    assert (timex.text, timex.type, timex.value) == (text, type_, value)
+
+
+def test_quarters_after_a_fiscal_quarter_count_in_fiscal_years() -> None:
+    text = (
+        "The company, whose fiscal year ends June 30, reported results for the fourth quarter of fiscal "
+        "2026. It forecast growth for fiscal 2027, mostly in the second half of the fiscal year, and will "
+        "report first-quarter results in October."
+    )
+    assert values(text, date(2026, 8, 27)) == [
+        ("June 30", "XXXX-06-30"),
+        ("the fourth quarter of fiscal 2026", "FY2026-Q4"),
+        ("fiscal 2027", "2027"),
+        ("the second half of the fiscal year", "FY2027-H2"),
+        ("first-quarter", "FY2027-Q1"),
+        ("October", "2026-10"),
+    ]
+
+
+def test_a_past_fiscal_quarter_after_a_fiscal_quarter_is_the_latest_not_after_it() -> None:
+    text = "Sales rose in the fourth quarter of fiscal 2026, after a loss in the third quarter."
+    assert ("the third quarter", "FY2026-Q3") in values(text, date(2026, 8, 27))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "value"),
+    [
+        (
+            "There are no classes on the Friday after Thanksgiving.",
+            date(2026, 9, 2),
+            "the Friday after Thanksgiving",
+            "2026-11-27",
+        ),
+        ("Classes begin Tuesday, a week later than planned.", date(2026, 9, 2), "a week", "P1W"),
+        (
+            "The university said the fall semester will end on Dec. 18.",
+            date(2026, 9, 2),
+            "the fall semester",
+            "2026-FA",
+        ),
+        (
+            "The provost said the spring semester would start on Jan. 19.",
+            date(2026, 9, 2),
+            "the spring semester",
+            "2027-SP",
+        ),
+        ("The talks ran from May 12 to May 14 in Geneva.", date(2025, 5, 19), "May 14", "2025-05-14"),
+    ],
+)
+def test_school_calendars_and_comparisons(sentence: str, reference: date, text: str, value: str) -> None:
+    """Terms are seasons; a span "later than planned" is no date; a speech verb before a noun
+    phrase is not the tense of the clause it reports; "May" with a capital is no modal."""
+    assert (text, value) in values(sentence, reference)
+
+
+def test_a_quarter_not_yet_over_is_no_period_a_report_is_about() -> None:
+    """A forecast ("losses through the third quarter of 1990") does not change which quarter
+    "the year-ago period" is a year before."""
+    text = (
+        "The steelmaker posted a 54% drop in third-quarter profit. Analysts expect the trend to "
+        "continue into the fourth quarter and see losses through the third quarter of 1990. In the "
+        "year-ago period, it earned $101 million."
+    )
+    assert ("the year-ago period", "1988-Q3") in values(text, date(1989, 10, 26))
+
+
+def test_the_same_day_after_a_coarser_period_is_the_day_its_paragraph_named() -> None:
+    text = (
+        "Orbitline unveiled its headset on Wednesday. It reported results for the fourth quarter of "
+        "fiscal 2026 the same day."
+    )
+    assert ("the same day", "2026-08-26") in values(text, date(2026, 8, 27))
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -91,12 +91,16 @@ class Context:
     reference: date
     tense: Callable[[], int]  # PAST, UNKNOWN or FUTURE; lazily computed: most values never ask
     governing: Callable[[], bool] = lambda: False  # the tense comes from the expression's own verb
+    # Ahead of a past event ("issued an ultimatum ... starting at noon Saturday"): a weekday is
+    # the one nearest the reference, on either side; other dates read the tense as future.
+    nearest: Callable[[], bool] = lambda: False
     anchor: str | None = None  # the value of the last date the text named
     periods: dict[str, str] = field(default_factory=dict)  # the last one named of each grain
     reported: str | None = None  # the last reporting period named: a quarter, a half, or P9M
     used: list[str] = field(default_factory=list)  # what the value was resolved against
-    # Whether the date named last (``anchor``) stands in the expression's paragraph (see ``_day_at``).
-    anchor_nearby: Callable[[], bool] = lambda: True
+    # Whether the date named last (``anchor``), or the last of a grain, stands in the expression's
+    # paragraph (see ``_day_at``).
+    anchor_nearby: Callable[..., bool] = lambda grain="": True
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -169,6 +173,16 @@ def grain_of(value: str) -> str | None:
     except Unresolved:  # 0000-02-30: not a period
         return None
     return period[1] if period else None
+
+
+def ends_after(value: str, day: date) -> bool:
+    """Whether the period ``value`` names is not over by ``day`` ("the fourth quarter" or "the
+    third quarter of 1990" in a report of October 1989: a forecast, not a period reported on)."""
+    try:
+        period = _period(value)
+    except Unresolved:
+        return False
+    return bool(period and _shifted(period[0], period[1], 1) > day)
 
 
 def _shifted(day: date, grain: str, count: float) -> date:
@@ -471,6 +485,9 @@ def _weekday(context: Context, day: str, when: str) -> str:
         return (ref + timedelta(days=index - ref.weekday(), weeks=weeks)).isoformat()
     if when == "governed":  # "Friday's vote": ahead only when its own verb says so ("ahead of")
         when = "" if context.governing() else "past"
+    if not when and context.nearest():  # "issued an ultimatum ... starting at noon Saturday"
+        before, after = (ref + relativedelta(weekday=WEEKDAYS[index](k)) for k in (-1, 1))
+        return (before if ref - before <= after - ref else after).isoformat()
     future = when == "future" or (when != "past" and context.tense() == FUTURE)
     return (ref + relativedelta(weekday=WEEKDAYS[index](1 if future else -1))).isoformat()
 
@@ -556,13 +573,18 @@ def _from_anchor(context: Context, anchor: str, grain: str, count: float) -> str
 
 def same(context: Context, grain: str = "") -> str:
     """ "That year", "the same day", "later that month": the period of the date the text
-    named last, when that date is at least as precise; else the reference's."""
+    named last, when that date is at least as precise; else, for a day, the day its paragraph
+    named last; else the reference's."""
     grain = grain or "day"
     anchor = _period(context.anchor)
     if anchor and (anchor[1], grain) in _UNSPECIFIED:  # "last October ... that same day"
         context.used.append(str(context.anchor))
         return str(context.anchor) + _UNSPECIFIED[anchor[1], grain]
     if not anchor or GRAINS.index(anchor[1]) > GRAINS.index(grain):
+        day = context.periods.get("day")
+        if grain == "day" and day and context.anchor_nearby("day"):  # "on Wednesday ... the fourth
+            context.used.append(day)  # quarter ... the same day": the day of the paragraph
+            return day
         return shift(context, grain, "0")
     context.used.append(str(context.anchor))
     return _like(context.anchor, _at(anchor[0], grain))
@@ -594,12 +616,49 @@ def in_year(context: Context, grain: str, year: str) -> str:
 
 
 def quarter(context: Context, which: str, when: str = "") -> str:
-    """A quarter of the given year, or of the year the tense points to."""
+    """A quarter of the given year, or of the year the tense points to; after a fiscal quarter
+    ("the fourth quarter of fiscal 2026 ... first-quarter results in October"), of the fiscal
+    years it counts in."""
     q = _int(which)
     if not 1 <= q <= 4:
         raise Unresolved(f"no quarter {which}")
+    named = context.periods.get("quarter", "")
+    if named.startswith(FISCAL) and when in ("", "tense"):
+        return _fiscal_quarter(context, named, q)
     penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(3 * q - 2, 3), when, penalty=penalty), "quarter")
+
+
+def _fiscal_quarter(context: Context, named: str, q: int) -> str:
+    """Quarter ``q`` of the fiscal year of the fiscal quarter named last, or of the year before
+    or after it, as the tense says: in the past, the latest not after it; ahead, the first
+    after it ("will report first-quarter results"); else the one of its fiscal year."""
+    period = _period(named)
+    if not period:
+        raise Unresolved(f"no fiscal quarter {named}")
+    first = period[0]
+    index = 4 * first.year + (first.month - 1) // 3
+    same = 4 * first.year + q - 1
+    candidates = (same - 4, same, same + 4)
+    tense = context.tense()
+    if tense == PAST:
+        chosen = max(c for c in candidates if c <= index)
+    elif tense == FUTURE:
+        chosen = min(c for c in candidates if c > index)
+    else:
+        chosen = same
+    context.used.append(named)
+    return f"{FISCAL}{chosen // 4:04d}-Q{q}"
+
+
+def fiscal(context: Context, grain: str, which: str) -> str:
+    """A part of the fiscal year the text speaks of: "the second half of the fiscal year"
+    after "fiscal 2027" is ``FY2027-H2``; with no year named, the reference's year."""
+    named = _period(context.periods.get("year"))
+    year = named[0].year if named else context.reference.year
+    context.used.append(context.periods["year"] if named else context.reference.isoformat())
+    letter = {"half": "H", "quarter": "Q"}[grain.lower()]
+    return f"{FISCAL}{year:04d}-{letter}{_int(which)}"
 
 
 def half(context: Context, which: str, when: str = "") -> str:
@@ -614,9 +673,15 @@ def season(context: Context, which: str, when: str = "") -> str:
     return _at(_year_of(context, _months(SEASON_START[which], 3), when), "season")
 
 
-def holiday(context: Context, spec: str, when: str = "", offset: str = "") -> str:
-    """A holiday by tense or ``when``; ``offset`` days away from it ("the day after Christmas")."""
-    return _days_after(_year_of(context, _day(lambda y: _holiday_in(spec, y)), when), offset)
+def holiday(context: Context, spec: str, when: str = "", offset: str = "", weekday: str = "") -> str:
+    """A holiday by tense or ``when``; ``offset`` days away from it ("the day after Christmas"),
+    or with a ``weekday``, the first such day on that side of it ("the Friday after
+    Thanksgiving": ``holiday(11FR4,,1,5)``)."""
+    day = _year_of(context, _day(lambda y: _holiday_in(spec, y)), when)
+    if weekday:
+        step = _int(offset)
+        return (day + relativedelta(days=step, weekday=WEEKDAYS[_int(weekday) - 1](step))).isoformat()
+    return _days_after(day, offset)
 
 
 def holiday_week(context: Context, spec: str, when: str = "") -> str:
@@ -668,8 +733,14 @@ def _day_at(context: Context) -> str:
     """The day the text named last, if it named a day, else the reference: a clock time is
     not put on an unknown day of a month.  A day gone by that an earlier paragraph named is
     no day for a time in a clause not in the past ("Polls close at 8 p.m." after a story of
-    Saturday's flood), though a coming day is ("Voters go to the polls Thursday.")."""
+    Saturday's flood), though a coming day is ("Voters go to the polls Thursday.").  A
+    coarser date named since the paragraph's day does not take the time off that day ("On
+    Tuesday, the council, formed in 2019, voted at 3 p.m.")."""
     anchor = _period(context.anchor)
+    day = context.periods.get("day")
+    if (not anchor or anchor[1] != "day") and day and context.anchor_nearby("day"):
+        context.used.append(day)
+        return day
     if (
         anchor
         and anchor[1] == "day"
@@ -724,6 +795,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "same": same,
     "in_year": in_year,
     "quarter": quarter,
+    "fiscal": fiscal,
     "half": half,
     "season": season,
     "holiday": holiday,

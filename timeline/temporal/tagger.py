@@ -18,7 +18,7 @@ from functools import partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import Context, Unresolved, evaluate, grain_of
+from .normalise import Context, Unresolved, ends_after, evaluate, grain_of
 from .tense import Clause
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
@@ -99,6 +99,7 @@ def _normalise_in_order(
                 reference,
                 clause.tense,
                 clause.governing,
+                clause.nearest,
                 anchors.last,
                 anchors.by_grain,
                 anchors.reported,
@@ -112,7 +113,7 @@ def _normalise_in_order(
             used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
             start, end = m.span(group) if group else m.span()
             if rule.type in ("DATE", "TIME") and used in (None, reference.isoformat(), value):  # not derived
-                anchors.note(value.split("T")[0], end)
+                anchors.note(value.split("T")[0], end, reference)
             elif rule.type in ("DATE", "TIME") and used == anchors.last:  # the story moves on
                 anchors.move(value.split("T")[0], end)
             elif rule.reports:
@@ -128,19 +129,22 @@ class Anchors:
         self.last: str | None = None
         self.last_end = 0  # where the text named it
         self.by_grain: dict[str, str] = {}
+        self.named_at: dict[str, int] = {}  # where the text named the last one of each grain
         self.reported: str | None = None
 
-    def note(self, value: str, end: int) -> None:
+    def note(self, value: str, end: int, reference: date) -> None:
         grain = grain_of(value)
         if grain:
             self.last = self.by_grain[grain] = value
-            self.last_end = end
-        if grain in ("quarter", "half"):
+            self.last_end = self.named_at[grain] = end
+        if grain in ("quarter", "half") and not ends_after(value, reference):  # a forecast reports nothing
             self.reported = value
 
-    def in_paragraph_of(self, text: str, start: int) -> bool:
-        """Whether the date named last stands in the paragraph of ``text[start:]``."""
-        return not _PARAGRAPH_BREAK.search(text, self.last_end, start)
+    def in_paragraph_of(self, text: str, start: int, grain: str = "") -> bool:
+        """Whether the date named last (of ``grain``, if given) stands in the paragraph of
+        ``text[start:]``."""
+        named = self.named_at.get(grain, -1) if grain else self.last_end
+        return named >= 0 and not _PARAGRAPH_BREAK.search(text, named, start)
 
     def move(self, value: str, end: int) -> None:
         """A date counted from the last one ("three weeks later") is where the story is now,

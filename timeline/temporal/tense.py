@@ -17,6 +17,9 @@ sentence (", the ministry said."), a relative clause closed before it (", which 
 expected,"), a clause after "and" when a verb before the expression gives the tense.  A
 decision in a relative clause ("which the union voted to hold on Monday") looks ahead from
 the decision, so a past main clause after it ("..., ended early") makes the day past.
+An onset right after a past verb ("issued an ultimatum ... starting at noon Saturday") looks
+ahead from that verb's event (``NEAREST``); a noun phrase right after a speech verb ("said
+the spring semester would start") takes the tense of its own verb.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from functools import cache, cached_property, lru_cache
 from .lexicon import phrase_regex, tense_words, vocabulary_regex
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+# Ahead of a past event ("issued an ultimatum ... starting at noon Saturday"): the occurrence
+# nearest publication, on either side.
+NEAREST = 2
 WINDOW = 160  # characters either side; a clause rarely reaches further
 # Triggers after the expression count as this much farther: the verb that governs a
 # time adverbial usually comes before it ("met on Friday"), and one after it often belongs
@@ -44,6 +50,8 @@ _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
 # leave Thursday," he said', "said" does not set the tense of Thursday, nor "will" in
 # 'He said Friday, "We will win."'.
 _QUOTE = re.compile(r"[\"“”]|''|``")
+# What stands between a speech verb and the noun phrase that opens the clause it reports.
+_REPORTED_SUBJECT = re.compile(r"\s+(?:that\s+)?the\s", re.IGNORECASE)
 
 
 @cache
@@ -72,9 +80,15 @@ def _triggers() -> re.Pattern[str]:
     # is an adjective), right before a weekday.
     holder = rf"(?!(?:{phrase_regex(words['copulas'])})\s)(?:{subject}|[a-z]+s)"
     timetable = rf"{holder}\s+(?:{phrase_regex(words['timetable'])})(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
+    # "The museum remains open Sunday": a state that holds now, right before a weekday.
+    state = (
+        rf"(?:{phrase_regex(words['present_copulas'])})\s+(?:{phrase_regex(words['states'])})"
+        rf"(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
+    )
+    # "May" with a capital is the month ("from May 12 to May 14"), not the modal.
     future = (
-        rf"(?!(?:{longer_past})(?![\w'’]))"
-        rf"(?:{phrase_regex(words['future'])}|{plural}|{travel}|{timetable})"
+        rf"(?!(?-i:May)(?![\w'’]))(?!(?:{longer_past})(?![\w'’]))"
+        rf"(?:{phrase_regex(words['future'])}|{plural}|{travel}|{timetable}|{state})"
     )
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
@@ -89,7 +103,7 @@ def _triggers() -> re.Pattern[str]:
         rf"|{noun}{verb}(?=\s+(?:{phrase_regex(words['object_starts'])}|[$£€0-9])(?![\w'’]))"
     )
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<future>{future})"
+        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<onset>{phrase_regex(words['onset'])})|(?P<future>{future})"
         rf"|(?P<past>{participle}(?:{phrase_regex(words['past'])}|{base_past}))"
         rf"|(?P<ed>{participle}{adjective}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
@@ -109,7 +123,7 @@ def _suspension_holds(text: str, left: int, start: int, end: int, right: int) ->
     when the bank reopened" (a past verb after the expression)."""
     if not _suspended().search(text, left, start):
         return False
-    starts, ends, _, to_earlier, _ = _found(text)
+    starts, ends, _, to_earlier, _, _ = _found(text)
     after = bisect.bisect_left(starts, end)
     return not (after < len(starts) and ends[after] <= right and to_earlier[after] == PAST)
 
@@ -202,8 +216,12 @@ class Clause:
         return read_clause(*self._where)
 
     def tense(self) -> int:
-        """PAST, FUTURE or UNKNOWN."""
-        return self._reading[0]
+        """PAST, FUTURE or UNKNOWN (a NEAREST clause reads as FUTURE)."""
+        return FUTURE if self._reading[0] == NEAREST else self._reading[0]
+
+    def nearest(self) -> bool:
+        """Whether the clause looks ahead from a past event (see ``NEAREST``)."""
+        return self._reading[0] == NEAREST
 
     def governing(self) -> bool:
         """Whether the tense comes from the verb the expression surely belongs to."""
@@ -211,7 +229,7 @@ class Clause:
 
 
 def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
-    """The tense (PAST, FUTURE or UNKNOWN) for the expression at ``text[start:end]``, and
+    """The tense (PAST, FUTURE, UNKNOWN or NEAREST) for the expression at ``text[start:end]``, and
     whether it is governing (see the module docstring)."""
     left, right = sentence_bounds(text, start, end)
     if _deadline().search(text, max(left, start - 16), start):
@@ -224,19 +242,23 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     right = text.index(",", end, right) if tail else right
     if _suspension_holds(text, left, start, end, right):
         return FUTURE, False
-    starts, ends, to_later, to_earlier, intentions = _found(text)
+    starts, ends, to_later, to_earlier, intentions, onsets = _found(text)
     deadline = _deadline("weak_future_prepositions").search(text, max(left, start - 16), start)
     best, best_distance, governing = UNKNOWN, WINDOW * 2, False
     before = bisect.bisect_right(ends, start) - 1  # the nearest trigger before, if in the clause
     for aside in reversed(_asides(text, left, start)):  # not one of a relative clause closed before it
         if before >= 0 and aside[0] <= starts[before] < aside[1]:
             before = bisect.bisect_right(ends, aside[0]) - 1
+    if before >= 0 and _opens_reported_clause(text, starts[before], ends[before], start):
+        before = -1
     if before >= 0 and starts[before] >= left:
         best, best_distance = to_later[before], start - ends[before]
         between = text[ends[before] : start]
         governing = best_distance <= GOVERNING_DISTANCE and not deadline and not _CLAUSE_BREAK.search(between)
         if before in intentions and _main_clause_past(text, left, start, end, right):
             return PAST, False
+        if before in onsets and before > 0 and starts[before - 1] >= left and to_later[before - 1] == PAST:
+            return NEAREST, False
     after = bisect.bisect_left(starts, end)  # the nearest after, counting AFTER_WEIGHT times farther
     if (
         after < len(starts)
@@ -248,6 +270,21 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     if best == UNKNOWN and deadline:
         return FUTURE, False
     return best, governing
+
+
+def _opens_reported_clause(text: str, trigger_start: int, trigger_end: int, start: int) -> bool:
+    """ "Officials said the spring semester would start ...": a noun phrase right after a
+    speech verb is the subject of the reported clause, whose own verb follows it ("said
+    Friday" still dates the saying)."""
+    if text[trigger_start:trigger_end].lower() not in _speech_verbs():
+        return False
+    subject = _REPORTED_SUBJECT.match(text, trigger_end)
+    return bool(subject and subject.end() > start)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in tense_words()["attribution"])
 
 
 def _asides(text: str, left: int, start: int) -> list[tuple[int, int]]:
@@ -287,16 +324,18 @@ def _fronting() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _found(text: str) -> tuple[list[int], list[int], list[int], list[int], frozenset[int]]:
+def _found(text: str) -> tuple[list[int], list[int], list[int], list[int], frozenset[int], frozenset[int]]:
     """Every tense trigger of ``text``, found in one pass (a text dense with dates, "June, June,
     ...", would otherwise be scanned once per date): starts, ends, the tense each gives to an
-    expression after it and to one before it, and which are verbs of intention."""
-    starts, ends, to_later, to_earlier, intentions = [], [], [], [], set()
+    expression after it and to one before it, which are verbs of intention and which onsets."""
+    starts, ends, to_later, to_earlier, intentions, onsets = [], [], [], [], set(), set()
     for i, m in enumerate(_triggers().finditer(text)):
         starts.append(m.start())
         ends.append(m.end())
         to_later.append(PAST if m.group("past") or m.group("ed") else FUTURE)
-        to_earlier.append(FUTURE if m.group("future") else PAST)
+        to_earlier.append(FUTURE if m.group("future") or m.group("onset") else PAST)
         if m.group("intention"):
             intentions.add(i)
-    return starts, ends, to_later, to_earlier, frozenset(intentions)
+        if m.group("onset"):
+            onsets.add(i)
+    return starts, ends, to_later, to_earlier, frozenset(intentions), frozenset(onsets)
