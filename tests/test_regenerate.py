@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,10 +20,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from timeline import slugs
-from timeline.exports import Entry, chronological
+from timeline import journal, periods, slugs
+from timeline.exports import Entry, atom_feed, chronological
 from timeline.exports import Site as ExportSite
-from timeline.incremental import Result, documents, exported, fingerprint, inputs, reach, record, regenerate
+from timeline.incremental import (
+    Result,
+    documents,
+    exported,
+    feeds,
+    fingerprint,
+    inputs,
+    reach,
+    record,
+    regenerate,
+)
 from timeline.ingest import ingest
 from timeline.model import Event
 from timeline.pelican_plugin.exports import TIMELINEJS, json_text
@@ -33,6 +44,7 @@ from timeline.store import load_events
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 STORY = Path(__file__).resolve().parent / "fixtures" / "story"
+ATOM = "{http://www.w3.org/2005/Atom}"
 SEED = ROOT / "seeds" / "2025-05-19-nypost-putin-trump-call.md"
 FIRST = [SEED, STORY / "2025-05-21-harbor-times-kremlin-memorandum.md"]
 LATER = STORY / "2025-05-23-northern-courier-prisoner-exchange.md"
@@ -275,6 +287,24 @@ def test_an_interrupted_regeneration_is_finished_by_the_next(site: Site, tmp_pat
     result = site.regenerate()
     assert not result.full and "index.html" in result.written
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def test_a_data_file_that_cannot_be_written_fails_the_run_and_the_next_writes_it(
+    site: Site, tmp_path: Path
+) -> None:
+    """The data files are written by a thread of their own while the pages render: its error is
+    the run's, which saves no record, and the next run writes again what this one meant to."""
+    ingest([LATER], site.content)
+    blocker = site.output / f".timeline.json{journal.TMP_SUFFIX}"  # where the new file is written first
+    (blocker / "in-the-way").mkdir(parents=True)
+    with pytest.raises(IsADirectoryError):
+        site.regenerate()
+    full = site.full_build(tmp_path / "full")
+    assert (site.output / "timeline.json").read_bytes() != (full / "timeline.json").read_bytes()
+    shutil.rmtree(blocker)
+    result = site.regenerate()
+    assert not result.full and {"timeline.json", "index.html"} <= set(result.written)
+    assert_same_tree(site.output, full)
 
 
 def test_what_pelican_writes_beyond_our_outputs_keeps_every_build_full(site: Site, tmp_path: Path) -> None:
@@ -598,9 +628,48 @@ def test_timelinejs_ids_that_collide_are_assembled_as_the_exporter_renames_them(
 
     # Past the two events the assembly is checked on; "gr-ve" and "grève" both give the id gr-ve.
     ordered = chronological([entry(slug) for slug in ("accord", "gr-ve", "grève", "talks")])
-    digest_of = {e.event.slug: fingerprint.of_bytes(e.event.slug.encode("utf-8")) for e in ordered}
+    digests = [fingerprint.of_bytes(e.event.slug.encode("utf-8")) for e in ordered]
     document = exported.whole_documents(site)[TIMELINEJS]
-    made = documents.json_document(TIMELINEJS, document, ordered, digest_of, documents.Parts({}))
+    made = documents.json_document(TIMELINEJS, document, ordered, digests, documents.Parts({}))
     assert made.decode("utf-8") == json_text(document(ordered))
     ids = [slide["unique_id"] for slide in json.loads(made)["events"]]
     assert len(set(ids)) == len(ids) == 4
+
+
+def _tied_entries() -> list[Entry]:
+    """Twenty events, four to a date and eight to a day they were found on: ties on every part
+    of a feed's order but the slug."""
+    return [
+        Entry(
+            Event(
+                f"{i:012x}", f"talks-{i:02d}", f"2025-05-{10 + i // 4:02d}", "day", "Talks", "", "happened"
+            ),
+            f"events/talks-{i:02d}.html",
+            date(2025, 6, 1) + timedelta(days=i // 8),
+        )
+        for i in range(20)
+    ]
+
+
+@pytest.mark.parametrize("limit", [1, 4, 5, 7, 30])
+def test_a_feed_s_newest_events_are_those_of_a_full_sort_whatever_the_ties(limit: int) -> None:
+    """Feeds key in full only the events of their newest days or dates: with many events on
+    those, the items and their order are still those of sorting every event."""
+    entries = _tied_entries()
+    site = ExportSite("Talks", "https://talks.example")
+    feed = ET.fromstring(atom_feed(entries[::-1], site, "feeds/updates.atom.xml", "Talks", limit))
+    shown = [link.get("href") for link in feed.iterfind(f"{ATOM}entry/{ATOM}link")]
+    newest = sorted(entries, key=lambda e: (e.updated, periods.sort_key(e.event.date), e.event.slug))[::-1]
+    assert shown == [f"https://talks.example/{e.page}" for e in newest[:limit]]
+
+    events = {
+        f"events/{e.event.slug}.md": (
+            fingerprint.of_bytes(e.event.slug.encode()),
+            inputs.EventEntry(e.event, order=e.updated.toordinal() * 86400.0, updated=e.updated),
+        )
+        for e in entries[::-1]
+    }
+    settings = {"FEED_MAX_ITEMS": limit, "FEED_ALL_ATOM": "feeds/all.atom.xml"}
+    (spec,) = feeds.feed_specs(events, settings)
+    by_date = sorted(events, key=lambda rel: (-events[rel][1].order, events[rel][1].event.slug))
+    assert spec.items == tuple(by_date[:limit])

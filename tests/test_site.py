@@ -17,7 +17,15 @@ from timeline import periods
 from timeline.model import Entity, Event, Source
 from timeline.pelican_plugin.content import read_content
 from timeline.pelican_plugin.render import write_standalone
-from timeline.site_model import Layout, all_pages, build_model, listing_pages
+from timeline.site_model import (
+    Layout,
+    all_pages,
+    build_model,
+    content_page,
+    content_pages,
+    content_paths,
+    listing_pages,
+)
 
 ISO_DATE = re.compile(r"\b\d{4}-(?:\d{2}|W\d{2}|Q\d)(?:-\d{2})?\b")
 
@@ -236,6 +244,25 @@ def test_pages_render_byte_for_byte_outside_pelican(site: Path, tmp_path: Path) 
     assert len(specs) > 30
     for spec in specs:
         assert (tmp_path / spec.save_as).read_bytes() == (site / spec.save_as).read_bytes(), spec.save_as
+
+
+def test_an_event_s_or_a_source_s_page_is_made_alone_where_the_list_of_them_saves_it(story) -> None:
+    """A regeneration makes only the event and source pages a change reaches, one by one, and
+    knows the others by where they are saved: the pages' paths and the pages made alone are
+    those of the whole list, in its order (the events', then the sources')."""
+    events, sources = story
+    model = build_model(events, sources, Layout(event="e/{slug}/", source="s/{slug}.htm"))
+    pages = content_pages(model)
+    paths = content_paths(model)
+    assert paths == [f"e/{e.slug}/" for e in chronological(events)] + [
+        f"s/{a.slug}.htm" for a in sorted(sources, key=lambda a: (a.published, a.slug))
+    ]
+    assert paths == [p.save_as for p in pages]
+    for index, path in enumerate(paths):  # each page made alone shows the view of what it is saved for
+        spec = content_page(model, index)
+        key = "article" if spec.template == "article" else "page"
+        assert spec.save_as == path and spec.context[key]["timeline"].url == path
+    assert [p.template for p in pages] == ["article"] * len(events) + ["source"] * len(sources)
 
 
 def test_one_new_event_touches_a_bounded_set_of_pages(story) -> None:

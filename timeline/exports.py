@@ -243,8 +243,10 @@ def atom_feed(entries: Sequence[Entry], site: Site, here: str, title: str, limit
     def newest(entry: Entry) -> tuple[date, tuple[date, int], str]:
         return (entry.updated, sort_key(entry.event.date), entry.event.slug)
 
-    if limit is not None and limit > 0:  # the newest few, without sorting them all
-        ordered = heapq.nlargest(limit, entries, key=newest)
+    if limit is not None and limit > 0:  # the newest few, keyed in full only from the newest days
+        days = heapq.nlargest(limit, [e.updated for e in entries])
+        recent = [e for e in entries if e.updated >= days[-1]] if days else []
+        ordered = heapq.nlargest(limit, recent, key=newest)
     else:  # as a slice takes any other limit
         ordered = sorted(entries, key=newest, reverse=True)[: limit or None]
     feed = ET.Element("feed", {"xmlns": _ATOM, "xml:lang": site.lang})

@@ -629,14 +629,27 @@ class ViewContext(Mapping[str, Any]):
 def content_pages(site: Site) -> list[PageSpec]:
     """Event and source pages.  Pelican writes these for its articles and pages, whose
     ``timeline`` attribute the plugin sets to the view; the templates read nothing else."""
-    events, sources, pattern = site.events, site.sources, site.layout.source
+    return [content_page(site, i) for i in range(len(site.events) + len(site.sources))]
+
+
+def content_paths(site: Site) -> list[str]:
+    """Where the pages of ``content_pages`` are saved, in order, without making them: a
+    regeneration makes only the few pages a change reaches (``content_page``)."""
+    pattern = site.layout.source
     return [
-        *(PageSpec(e.url, "article", ViewContext("article", events, i)) for i, e in enumerate(events.items)),
-        *(
-            PageSpec(_url(pattern, slug=a.slug), "source", ViewContext("page", sources, i))
-            for i, a in enumerate(sources.articles)
-        ),
+        *(item.url for item in site.events.items),
+        *(_url(pattern, slug=a.slug) for a in site.sources.articles),
     ]
+
+
+def content_page(site: Site, index: int) -> PageSpec:
+    """The page ``index`` of ``content_pages``: the events' pages, then the sources'."""
+    events, sources = site.events, site.sources
+    if index < len(events):
+        return PageSpec(events.items[index].url, "article", ViewContext("article", events, index))
+    index -= len(events)
+    url = _url(site.layout.source, slug=sources.articles[index].slug)
+    return PageSpec(url, "source", ViewContext("page", sources, index))
 
 
 def listing_pages(site: Site) -> list[PageSpec]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
 from ..exports import Entry, Site, icalendar_text
@@ -50,10 +50,11 @@ class Parts:
         self.known = dict(known)
 
     def texts(
-        self, name: str, ordered: list[Entry], digest_of: Mapping[str, bytes], make: Callable[[Entry], str]
+        self, name: str, ordered: list[Entry], digests: Sequence[bytes], make: Callable[[Entry], str]
     ) -> list[bytes]:
-        """The part of each entry in the file ``name``: the one kept, or ``make(entry)``."""
-        keys = [(name, digest_of[e.event.slug]) for e in ordered]
+        """The part of each entry in the file ``name``: the one kept, or ``make(entry)``;
+        ``digests``: of each entry's file, in the same order."""
+        keys = [(name, digest) for digest in digests]
         texts = list(map(self.known.get, keys))
         for i, text in enumerate(texts):
             if text is None:
@@ -68,7 +69,7 @@ class Parts:
 # ---------------------------------------------------------------- iCalendar
 
 
-def calendar(ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes], parts: Parts) -> bytes:
+def calendar(ordered: list[Entry], site: Site, digests: Sequence[bytes], parts: Parts) -> bytes:
     """``icalendar_text(ordered, site)``, each event's block taken from ``parts`` when known;
     ``ordered`` as ``exports.chronological`` orders entries (as every function here wants them)."""
     head = _calendar_head(site)
@@ -82,20 +83,19 @@ def calendar(ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes], p
     ):
         log.warning("%s: cannot be assembled from its events, made whole", CALENDAR)
         return _utf8(icalendar_text(ordered, site, CALENDAR))
-    return _calendar(head, parts.texts(CALENDAR, ordered, digest_of, block))
+    return _calendar(head, parts.texts(CALENDAR, ordered, digests, block))
 
 
-def calendar_parts(
-    text: str, ordered: list[Entry], site: Site, digest_of: Mapping[str, bytes]
-) -> dict[Key, bytes]:
-    """The blocks of a calendar a full build wrote, by key; none if it is not one block per event."""
+def calendar_parts(text: str, site: Site, digests: Sequence[bytes]) -> dict[Key, bytes]:
+    """The blocks of a calendar a full build wrote, by key (``digests``: of its events' entries,
+    in order); none if it is not one block per event."""
     head = _calendar_head(site)
     if head is None or not (text.startswith(head) and text.endswith(_CALENDAR_END)):
         return {}
     body = text[len(head) : -len(_CALENDAR_END)]
     cuts = [m.start() for m in _BLOCK_START.finditer(body)]
     blocks = [body[a:b] for a, b in pairwise([*cuts, len(body)])]
-    return _parts_by_key(CALENDAR, blocks, ordered, digest_of, whole=cuts[:1] == [0] or not body)
+    return _parts_by_key(CALENDAR, blocks, digests, whole=cuts[:1] == [0] or not body)
 
 
 def _calendar_head(site: Site) -> str | None:
@@ -112,9 +112,10 @@ def _calendar(head: str, blocks: list[bytes]) -> bytes:
 
 
 def json_document(
-    name: str, document: Document, ordered: list[Entry], digest_of: Mapping[str, bytes], parts: Parts
+    name: str, document: Document, ordered: list[Entry], digests: Sequence[bytes], parts: Parts
 ) -> bytes:
-    """``json_text(document(ordered))``, each event's object taken from ``parts`` when known."""
+    """``json_text(document(ordered))``, each event's object taken from ``parts`` when known
+    (``digests``: of the entries, in the same order)."""
     empty = json_text(document([]))
 
     def part(entry: Entry) -> str:
@@ -124,16 +125,15 @@ def json_document(
     if _json(empty, [_utf8(part(e)) for e in sample]) != _utf8(json_text(document(sample))):
         log.warning("%s: cannot be assembled from its events, made whole", name)
         return _utf8(json_text(document(ordered)))
-    texts = parts.texts(name, ordered, digest_of, part)
+    texts = parts.texts(name, ordered, digests, part)
     if not _distinct_ids(texts):  # TimelineJS ids that collide are renamed by the exporter
         return _utf8(json_text(document(ordered)))
     return _json(empty, texts)
 
 
-def json_parts(
-    name: str, text: str, ordered: list[Entry], digest_of: Mapping[str, bytes]
-) -> dict[Key, bytes]:
-    """The event objects of a JSON document a full build wrote, by key; none if it does not cut."""
+def json_parts(name: str, text: str, digests: Sequence[bytes]) -> dict[Key, bytes]:
+    """The event objects of a JSON document a full build wrote, by key (``digests``: of its
+    events' entries, in order); none if it does not cut."""
     start, end = text.rfind(_EVENTS_OPEN), text.rfind(_EVENTS_CLOSE)
     if start < 0 or end < start:
         return {}
@@ -141,7 +141,7 @@ def json_parts(
     pieces = body.split("\n  },\n  {")
     texts = [p if i == 0 else "{" + p for i, p in enumerate(pieces)]
     texts = [t if i == len(texts) - 1 else t + "\n  }" for i, t in enumerate(texts)]
-    return _parts_by_key(name, texts, ordered, digest_of, whole=_EVENTS_SEP.join(texts) == body)
+    return _parts_by_key(name, texts, digests, whole=_EVENTS_SEP.join(texts) == body)
 
 
 def _json_part(value: dict) -> str:
@@ -166,12 +166,10 @@ def _distinct_ids(texts: list[bytes]) -> bool:
     return len(set(ids)) == len(ids)
 
 
-def _parts_by_key(
-    name: str, texts: list[str], ordered: list[Entry], digest_of: Mapping[str, bytes], whole: bool
-) -> dict[Key, bytes]:
-    if not whole or len(texts) != len(ordered):
+def _parts_by_key(name: str, texts: list[str], digests: Sequence[bytes], whole: bool) -> dict[Key, bytes]:
+    if not whole or len(texts) != len(digests):
         return {}
-    return {(name, digest_of[e.event.slug]): _utf8(t) for e, t in zip(ordered, texts, strict=True)}
+    return {(name, digest): _utf8(t) for digest, t in zip(digests, texts, strict=True)}
 
 
 def _utf8(text: str) -> bytes:

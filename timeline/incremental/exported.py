@@ -59,11 +59,12 @@ def data_files(
         return fingerprint.of_parts([path, *subject, known])
 
     # The whole-timeline files, from the kept part of each event as the exporters would write it.
+    digests = [digest_of[e.event.slug] for e in entries]
     assembled: dict[str, Make] = {
-        name: partial(documents.json_document, name, document, entries, digest_of)
+        name: partial(documents.json_document, name, document, entries, digests)
         for name, document in whole_documents(site).items()
     }
-    assembled[plugin.CALENDAR] = partial(documents.calendar, entries, site, digest_of)
+    assembled[plugin.CALENDAR] = partial(documents.calendar, entries, site, digests)
     files: dict[str, tuple[bytes, Make]] = {}
     for path, file in plugin.data_files(entries, model, site, limit, theme).items():
         make = assembled.get(path) or partial(_made, file.make)

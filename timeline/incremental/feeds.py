@@ -46,8 +46,10 @@ def feed_specs(events: Events, settings: Mapping[str, Any]) -> list[FeedSpec]:
         return (-entry.order, entry.event.slug)
 
     limit = settings.get("FEED_MAX_ITEMS")  # sliced as Pelican's writer slices: None is all
-    if isinstance(limit, int) and limit >= 0:
-        items = tuple(heapq.nsmallest(limit, events, key=newest_first))
+    if isinstance(limit, int) and limit >= 0:  # keyed in full: only the events of the newest dates
+        dates = heapq.nlargest(limit, [entry.order for _, entry in events.values()])
+        recent = [rel for rel, (_, entry) in events.items() if entry.order >= dates[-1]] if dates else []
+        items = tuple(heapq.nsmallest(limit, recent, key=newest_first))
     else:
         items = tuple(sorted(events, key=newest_first)[:limit])
     feeds = []

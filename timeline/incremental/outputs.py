@@ -7,8 +7,10 @@ made of rather than walked (``page_digests``).
 An export's digest is that of the entries it is made from (``exported``).  Pelican's own
 feed is made from the newest articles, and its digest is theirs.  A regeneration digests
 only the outputs of one event, source, section, person or place that the changed entries
-reach (``reach``), and keeps the last build's digest for the others.  Theme files that Pelican
-copies are not listed: only a full build writes them, and one runs whenever the theme changes.
+reach (``reach``), and keeps the last build's digest for the others (of the thousands of
+event and source pages, those it keeps are not even made: ``site_model.content_paths``).
+Theme files that Pelican copies are not listed: only a full build writes them, and one runs
+whenever the theme changes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..pelican_plugin.exports import EMBED, embed_pages, export_site
-from ..site_model import EventItem, Layout, PageSpec, Site, all_pages, build_model
+from ..site_model import (
+    EventItem,
+    Layout,
+    PageSpec,
+    Site,
+    build_model,
+    content_page,
+    content_paths,
+    listing_pages,
+)
 from . import exported, feeds, fingerprint, reach
 from .inputs import EventEntry, SourceEntry, Unsupported
 from .page_digests import ItemDigests, PageDigests
@@ -36,7 +47,9 @@ _PER_ITEM_TEMPLATES = frozenset({"article", "source", "section", "entity"})
 
 class Output(NamedTuple):
     """An output file: its digest, and one recipe (a page, a data text, or a Pelican feed).
-    A named tuple: a plan makes one for every file of the site."""
+    A named tuple: a plan makes one for every file of the site.  The page of an event or a
+    source that no change reached keeps the last build's digest and has no recipe: no
+    regeneration writes it (``write`` refuses to)."""
 
     digest: bytes
     page: PageSpec | None = None
@@ -80,9 +93,13 @@ def plan(
     pages = PageDigests(model, digest_of, {a.slug: d for d, a in sources.values()}, known or {}, values.of)
     values.known.update(pages.by_identity)  # the embeds' items, digested once for all
     kept = _kept(since, entries, model)
-    for spec in all_pages(model) + embed_pages(model, settings):
-        digest = kept(spec.save_as) if _per_item(spec) else None
-        _add(out, spec.save_as, Output(digest or pages.of(spec), page=spec))
+    for spec in listing_pages(model):
+        _add(out, spec.save_as, _page(spec, pages, kept))
+    for index, path in enumerate(content_paths(model)):  # thousands: a page is made only if reached
+        digest = kept(path)
+        _add(out, path, Output(digest) if digest else _page(content_page(model, index), pages, kept))
+    for spec in embed_pages(model, settings):
+        _add(out, spec.save_as, _page(spec, pages, kept))
     limit = settings.get("FEED_MAX_ITEMS")
     files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]), kept)
     for path, (digest, make) in files.items():
@@ -91,6 +108,11 @@ def plan(
         digest = fingerprint.of_parts([fingerprint.of_value(feed), *(events[p][0] for p in feed.items)])
         _add(out, feed.path, Output(digest, feed=feed))
     return out, pages.items
+
+
+def _page(spec: PageSpec, pages: PageDigests, kept: Callable[[str], bytes | None]) -> Output:
+    digest = kept(spec.save_as) if _per_item(spec) else None
+    return Output(digest or pages.of(spec), page=spec)
 
 
 def _kept(since: Since | None, entries: Entries, model: Site) -> Callable[[str], bytes | None]:

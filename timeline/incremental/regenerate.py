@@ -236,15 +236,16 @@ def _document_parts(
     site, events = export_site(settings, layout), outputs.events_of(entries)
     model = build_model((e.event for _, e in events.values()), (), layout)
     published, digest_of = exported.exported_entries(events, model)
+    digests = [digest_of[e.event.slug] for e in published]
     found: dict[tuple[str, bytes], str] = {}
     for name in (documents.CALENDAR, *exported.whole_documents(site)):
         path = output_dir / name
         if path.is_file():
             text = path.read_bytes().decode("utf-8")
             if name == documents.CALENDAR:
-                found |= documents.calendar_parts(text, published, site, digest_of)
+                found |= documents.calendar_parts(text, site, digests)
             else:
-                found |= documents.json_parts(name, text, published, digest_of)
+                found |= documents.json_parts(name, text, digests)
     return found
 
 

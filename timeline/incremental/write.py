@@ -9,6 +9,7 @@ not have made them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,25 @@ def write(
     items: feeds.Items,
     events: feeds.Events,
 ) -> None:
-    """Write the outputs at ``paths``, with the kept parts and feed items."""
+    """Write the outputs at ``paths``, with the kept parts and feed items.
+
+    The data files are made here and written (and synced) by a thread of their own while the
+    pages and feeds render: the whole-timeline files are tens of megabytes at ten thousand
+    events, and the disk would otherwise be waited on alone."""
     chosen = [outputs[p] for p in paths]
-    write_standalone([o.page for o in chosen if o.page], settings, output_dir)
-    for path, output in zip(paths, chosen, strict=True):
-        if output.text:
-            write_atomic(output_dir / path, output.text(parts))
-    feeds.write_feeds([o.feed for o in chosen if o.feed], events, items, output_dir)
+    unmade = next((p for p, o in zip(paths, chosen, strict=True) if not (o.page or o.text or o.feed)), None)
+    if unmade:
+        raise ValueError(f"{unmade}: no recipe (an output the plan kept from the last build)")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-write") as disk:
+        written = [
+            disk.submit(write_atomic, output_dir / path, output.text(parts))
+            for path, output in zip(paths, chosen, strict=True)
+            if output.text
+        ]
+        write_standalone([o.page for o in chosen if o.page], settings, output_dir)
+        feeds.write_feeds([o.feed for o in chosen if o.feed], events, items, output_dir)
+        for done in written:
+            done.result()  # raises what the write raised
 
 
 def remove(paths: Iterable[str], output_dir: Path) -> None:
