@@ -8,7 +8,7 @@ a day normalise back to that day.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,10 +33,10 @@ TIMEX3_VALUE = re.compile(
             r"\d{4}-W\d\d(?:-WE)?",
             r"(?:FY\d{4}|\d{4}|XXXX)-Q[1-4]",  # fiscal: FY2025-Q3; every second quarter: XXXX-Q2
             r"(?:FY)?\d{4}-H[12]",
-            r"\d{4}-(?:SP|SU|FA|WI)",
+            r"(?:\d{4}|XXXX)-(?:SP|SU|FA|WI)",  # every spring: XXXX-SP
             r"\d{2,4}",
             rf"P(?:{_DURATION_PART}(?:Y|M|W|D|DE|CE|Q|WE))*(?:T(?:{_DURATION_PART}[HMS])+)?",
-            rf"XXXX-WXX-[1-7]{_TIME}",
+            rf"XXXX-WXX-(?:[1-7]|WE|WD){_TIME}",  # weekends: WE; weekdays: WD (TIMEX3 has none)
             r"XXXX-\d\d(?:-\d\d)?",  # a month or a day of every year ("whose fiscal year ends June 30")
             r"(?:PRESENT|PAST|FUTURE)_REF",
             r"PXX",  # a span of no stated unit ("for a while"), as TimeBank writes it
@@ -44,14 +44,17 @@ TIMEX3_VALUE = re.compile(
     )
 )
 
-REFERENCES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+REFERENCES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)) | st.datetimes(
+    min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)
+)  # a publication day, or its date and time
 DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31))
 # Text made of words the tagger cares about, so that the properties meet real matches.
 WORDS = st.sampled_from(
     [*MONTHS, *WEEKDAYS, "last", "next", "this", "week", "year", "years", "ago", "the", "on", "in", "will",
      "said", "more than", "about", "early", "mid-", "1,000", "2024", "1990s", "14", "3rd", "-", "–", ",", ".",
      "'s", "old", "-year-old", "two", "hour", "twenty-four", "a", "quarter", "third", "fiscal", "yesterday",
-     "today", "Monday's", "p.m.", "10:30", "$", "%", "\n", "Article", "COVID-19", "every", "daily"]
+     "today", "Monday's", "p.m.", "10:30", "$", "%", "\n", "Article", "COVID-19", "every", "daily", "closed",
+     "at", "7:30", "local time", "ET", "weekdays", "eighth", "twenty-first", "of"]
 )  # fmt: skip
 
 
@@ -64,7 +67,7 @@ def _valid(value: str) -> bool:
     return True
 
 
-def _check(text: str, reference: date) -> None:
+def _check(text: str, reference: date | datetime) -> None:
     found = tag(text, reference)
     previous_end = 0
     for timex in found:
@@ -77,13 +80,13 @@ def _check(text: str, reference: date) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300), REFERENCES)
-def test_any_text_is_safe(text: str, reference: date) -> None:
+def test_any_text_is_safe(text: str, reference: date | datetime) -> None:
     _check(text, reference)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, max_size=40).map(" ".join), REFERENCES)
-def test_temporal_word_salad_is_safe(text: str, reference: date) -> None:
+def test_temporal_word_salad_is_safe(text: str, reference: date | datetime) -> None:
     _check(text, reference)
 
 

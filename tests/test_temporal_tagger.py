@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -1140,6 +1140,123 @@ def test_the_same_day_after_a_coarser_period_is_the_day_its_paragraph_named() ->
         "fiscal 2026 the same day."
     )
     assert ("the same day", "2026-08-26") in values(text, date(2026, 8, 27))
+
+
+def test_a_clock_time_with_its_zone_and_a_weekday_is_on_that_weekday() -> None:
+    """ "2:14 a.m. local time Wednesday" is one expression of that Wednesday, not a time of the
+    day the paragraph before named."""
+    text = "Crews searched the rubble through Tuesday.\n\nThe quake struck at 2:14 a.m. local time Wednesday."
+    assert values(text, date(2025, 5, 22))[-1] == ("2:14 a.m. local time Wednesday", "2025-05-21T02:14")
+    assert ("9:05 a.m. Moscow time on Friday", "2025-05-16T09:05") in values(
+        "The drone hit the depot at 9:05 a.m. Moscow time on Friday.", date(2025, 5, 19)
+    )
+
+
+def test_a_capitalised_word_after_a_clock_time_is_no_zone() -> None:
+    found = values("The guards met at 9 a.m. out of sight of the gate.", MONDAY)
+    assert found == [("9 a.m.", "2025-05-19T09:00")]
+
+
+def test_a_blank_line_ends_a_sentence_after_an_abbreviation() -> None:
+    """ "... at 9 p.m." then a new paragraph: the paragraph's own verb gives its tense, and no
+    expression runs over the break."""
+    text = "Results will come at 9 p.m.\n\nOn Tuesday, the board met at 8 p.m."
+    assert values(text, date(2026, 11, 4)) == [
+        ("9 p.m.", "2026-11-04T21:00"),
+        ("Tuesday", "2026-11-03"),
+        ("8 p.m.", "2026-11-03T20:00"),
+    ]
+
+
+ELECTION_MORNING = datetime(2026, 11, 4, 6, 10)  # published at 06:10 the morning after
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Polls closed at 7:30 p.m. in most of the state.", "2026-11-03T19:30"),
+        ("Polls closed at 7:30 p.m. The count resumed at 5 a.m.", "2026-11-04T05:00"),  # before publication
+        ("Polls closed at 7:30 p.m. Officials finished at 11 p.m.", "2026-11-03T23:00"),
+        ("The results will be certified at 3 p.m.", "2026-11-04T15:00"),  # ahead: later that day
+        ("On Monday, the governor voted at 9 p.m.", "2026-11-02T21:00"),  # a day named: that day
+    ],
+)
+def test_a_past_time_later_than_a_morning_publication_is_of_the_day_before(text: str, value: str) -> None:
+    assert values(text, ELECTION_MORNING)[-1][1] == value
+
+
+def test_a_plain_date_reference_keeps_times_on_the_publication_day() -> None:
+    text = "Polls closed at 7:30 p.m. in most of the state."
+    assert values(text, ELECTION_MORNING.date()) == [("7:30 p.m.", "2026-11-04T19:30")]
+    assert [t.anchor for t in tag(text, ELECTION_MORNING)] == ["2026-11-04"]  # the anchor is a day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last year, the first frost came on Nov. 2.", ("Nov. 2", "2025-11-02")),
+        ("In 2019, the mill closed in March.", ("March", "2019-03")),
+        ("The bonds due 1993 expire Nov. 21.", ("Nov. 21", "2026-11-21")),  # no year opens the sentence
+        ("Last year, sales fell. The plant will reopen on June 1.", ("June 1", "2027-06-01")),
+    ],
+)
+def test_a_year_opening_the_sentence_holds_its_yearless_days_and_months(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in values(text, date(2026, 10, 19))
+
+
+def test_a_bare_weekday_after_a_week_named_in_its_paragraph_lies_in_that_week() -> None:
+    """ "This weekend looks dry, with frost possible early Saturday" is this week's Saturday,
+    though no verb gives the tense."""
+    text = "This weekend looks dry but chilly, with frost possible early Saturday and early Sunday."
+    assert values(text, date(2026, 10, 19)) == [
+        ("This weekend", "2026-W43-WE"),
+        ("Saturday", "2026-10-24"),
+        ("Sunday", "2026-10-25"),
+    ]
+
+
+def test_a_time_in_the_small_hours_after_a_days_midnight_is_of_the_next_day() -> None:
+    text = (
+        "Officers were called shortly before midnight on Saturday.\n\n"
+        "About 20 minutes later, at 12:15 a.m., officers were sent back to the bar."
+    )
+    assert ("12:15 a.m.", "2026-04-12T00:15") in values(text, date(2026, 4, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # An attribution followed by a participle's clause is still only an attribution.
+        ("The front will bring rain Tuesday through Thursday, forecasters said Monday, ending a dry spell.",
+         "2026-10-22"),
+        # A date that opens the sentence belongs to its main verb, though that is a speech verb.
+        ("Crews left on Friday.\n\nAt 12:15 a.m., a caller reported gunshots.", "2026-10-16T00:15"),
+        # A verb close before the date, in its clause, is not overruled by one after it.
+        ("Highs, which reached 78 over the weekend, will struggle to reach 55 on Friday.", "2026-W42-WE"),
+        ("Growers should cover tender plants Friday night.", "2026-10-23TNI"),
+    ],
+)  # fmt: skip
+def test_the_verb_that_times_a_date(text: str, value: str) -> None:
+    found = [v for _, v in values(text, date(2026, 10, 19))]
+    assert value in found
+
+
+def test_deictic_days_in_a_quotation_count_from_the_day_its_attribution_names() -> None:
+    """ "Tonight" said on Tuesday, in a story of Wednesday, is Tuesday night; a quotation with
+    no day named, or words outside any, count from the publication day."""
+    text = (
+        'The council met into the night.\n\n"We will hold the line tonight, and tomorrow we vote," '
+        'the mayor said Tuesday. "Today was hard."\n\nRain fell today.'
+    )
+    assert values(text, date(2026, 11, 4)) == [
+        ("tonight", "2026-11-03TNI"),
+        ("tomorrow", "2026-11-04"),
+        ("Tuesday", "2026-11-03"),
+        ("Today", "2026-11-04"),
+        ("today", "2026-11-04"),
+    ]
 
 
 # --- the command line ------------------------------------------------------------------------

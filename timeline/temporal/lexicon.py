@@ -262,6 +262,11 @@ def _parse_ordinal(text: str) -> int | None:
     return int(digits.group()) if digits else vocabularies()["ordinal"].get(key(text))
 
 
+def _parse_ordinal_day(text: str) -> int | None:
+    """ "eighth" → 8, "twenty-first" → 21."""
+    return vocabularies()["day_ordinal"].get(key(text))
+
+
 def _parse_spelled_year(text: str) -> int | None:
     """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001."""
     words = [w for w in key(text).replace("-", " ").split() if w not in ("and", "oh")]
@@ -310,6 +315,8 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "number": _parse_number,
     "year2": _parse_year2,
     "ordinal": _parse_ordinal,
+    "ordinal_day": _parse_ordinal_day,
     "spelled_year": _parse_spelled_year,
     "ampm": _parse_ampm,
+    "text": str,  # as written: a part that only widens the span ("local time")
 }

@@ -34,7 +34,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR as FRI
 from dateutil.relativedelta import MO, SA, SU, TH, TU, WE, relativedelta
 
-from .tense import FUTURE, PAST
+from .tense import FUTURE, PAST, UNKNOWN
 
 WEEKDAYS = (MO, TU, WE, TH, FRI, SA, SU)
 GRAINS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
@@ -52,13 +52,15 @@ TENSE_PENALTY_DAYS = 180
 MONTH_TENSE_PENALTY_DAYS = 240
 GOVERNED_PENALTY_DAYS = 366
 PUBLICATION_WEEK_DAYS = 7  # a day this close to the reference is when the news was told
+MIDNIGHT = "T24:00"  # the end of a day: "midnight on Saturday"
+SMALL_HOURS_END = "06:00"  # a time before this, after a day's midnight, is of the next day
 
 FISCAL = "FY"  # the prefix of a fiscal period's value
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
 _HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
 _VALUE_GRAIN = (
     ("day", re.compile(r"(\d{4})-(\d\d)-(\d\d)")),
-    ("week", re.compile(r"(\d{4})-W(\d\d)")),
+    ("week", re.compile(r"(\d{4})-W(\d\d)(?:-WE)?")),  # a weekend is of its week
     ("month", re.compile(r"(\d{4})-(\d\d)")),
     ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
     ("season", re.compile(r"(\d{4})-(SP|SU|FA|WI)")),
@@ -101,6 +103,14 @@ class Context:
     # Whether the date named last (``anchor``), or the last of a grain, stands in the expression's
     # paragraph (see ``_day_at``).
     anchor_nearby: Callable[..., bool] = lambda grain="": True
+    # Whether the date named last opens the expression's sentence ("Last year, ...").
+    anchor_opens_sentence: Callable[[], bool] = lambda: False
+    after_midnight: bool = False  # the date named last was a day's midnight ("2026-04-11T24:00")
+    spoken_on: Callable[[], int | None] = lambda: None  # the weekday a quotation was said, if named
+    published_at: str = ""  # the publication's time of day ("06:10"), when the reference has one
+    # The value's day is inferred from the publication's time of day, not named: later
+    # expressions do not count from it.
+    inferred: bool = False
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -361,13 +371,28 @@ def ahead(context: Context) -> str:
 
 
 def today(context: Context) -> str:
-    context.used.append(context.reference.isoformat())
-    return context.reference.isoformat()
+    day = _now(context).isoformat()
+    context.used.append(day)
+    return day
+
+
+def _now(context: Context) -> date:
+    """The day the words were said: the reference, or in a quotation whose attribution names
+    a weekday ('"We will hold the line tonight," the mayor said Tuesday.'), that day, the
+    latest one not after the reference."""
+    weekday = context.spoken_on()
+    if not weekday:
+        return context.reference
+    return context.reference + relativedelta(weekday=WEEKDAYS[weekday - 1](-1))
 
 
 def month(context: Context, month: str, when: str = "") -> str:
     if not 1 <= _int(month) <= 12:
         raise Unresolved(f"no month {month}")
+    year = _year_of_paragraph(context) if not when else None
+    if year is not None:
+        context.used.append(str(context.anchor))
+        return _at(date(year, _int(month), 1), "month")
     penalty = _penalty(context, when, MONTH_TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(_int(month), 1), when, penalty=penalty), "month")
 
@@ -403,10 +428,29 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     # as the day just ahead of a past clause is often the deadline it set ("had been set to
     # expire Nov. 6"), and so does a verb the date does not time ("will review the Aug. 20 crash").
     event_day, when = when == "on", "" if when == "on" else when
+    year = _year_of_paragraph(context) if not when else None
+    if year is not None and (_int(month), _int(day)) != (2, 29) and fits(date(year, _int(month), _int(day))):
+        context.used.append(str(context.anchor))
+        return date(year, _int(month), _int(day)).isoformat()
     ahead = event_day and context.tense() == FUTURE
     penalty = _penalty(context, when, TENSE_PENALTY_DAYS) if ahead else TENSE_PENALTY_DAYS
     span_in = _day(lambda y: _leap_safe(y, _int(month), _int(day)))
     return _year_of(context, span_in, when, fits, penalty).isoformat()
+
+
+def _year_of_paragraph(context: Context) -> int | None:
+    """Another year than the reference's, named last to open the sentence, where a yearless
+    day or month not said ahead lies ("Last year, the first frost came on Nov. 2")."""
+    anchor = _period(context.anchor)
+    if (
+        anchor
+        and anchor[1] == "year"
+        and anchor[0].year != context.reference.year
+        and context.anchor_opens_sentence()
+        and context.tense() != FUTURE
+    ):
+        return anchor[0].year
+    return None
 
 
 def named_day(context: Context, month: str, day: str, year: str = "") -> str:
@@ -476,6 +520,10 @@ def _weekday(context: Context, day: str, when: str) -> str:
     if when.startswith("a"):  # "the previous Friday": from the day the text named last, if any
         when, anchor = when[1:], _period(context.anchor)
         ref = anchor[0] if anchor and anchor[1] == "day" else ref
+    week = _period(context.periods.get("week"))
+    if not when and week and context.anchor_nearby("week") and context.tense() == UNKNOWN:
+        context.used.append(context.periods["week"])  # "This weekend looks dry, with frost early Saturday"
+        return (week[0] + timedelta(days=index)).isoformat()
     context.used.append(ref.isoformat())
     if when in ("-1", "1"):  # "last Friday", "next Monday": never the reference day itself
         step = int(when)
@@ -511,9 +559,10 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
         raise Unresolved(f"unknown grain {grain!r}")
     if count == "X":
         return "FUTURE_REF" if _int(sign) > 0 else "PAST_REF"
-    context.used.append(context.reference.isoformat())
+    start = _now(context) if grain == "day" else context.reference  # "tomorrow," he said Tuesday
+    context.used.append(start.isoformat())
     number = float(count) * _int(sign)
-    moved = _shifted(context.reference, grain, number)
+    moved = _shifted(start, grain, number)
     if number != int(number):  # "a year and a half ago" is a month; "half a century ago" a year
         grain = "year" if grain in ("decade", "century") else "month"
     return _at(moved, grain)
@@ -721,34 +770,57 @@ def clock(
     day: str = "",
     month: str = "",
     mday: str = "",
+    when: str = "",
 ) -> str:
-    """A time of day on a weekday (``day``, by tense), on a date, or else on the day the text
-    is at: the day it named last ("on Thursday ... at 9:40 p.m."), or the reference day."""
+    """A time of day on a weekday (``day``, by tense or ``when``), on a date, or else on the
+    day the text is at: the day it named last ("on Thursday ... at 9:40 p.m."), or the
+    reference day."""
     at = _time_of_day(hour, minute, half_day)
-    on = month_day(context, month, mday) if month else weekday(context, day) if day else _day_at(context)
-    return f"{on}T{at}"
+    if month:
+        return f"{month_day(context, month, mday)}T{at}"
+    return f"{weekday(context, day, when) if day else _day_at(context, at)}T{at}"
 
 
-def _day_at(context: Context) -> str:
+def _day_at(context: Context, at: str) -> str:
     """The day the text named last, if it named a day, else the reference: a clock time is
     not put on an unknown day of a month.  A day gone by that an earlier paragraph named is
     no day for a time in a clause not in the past ("Polls close at 8 p.m." after a story of
     Saturday's flood), though a coming day is ("Voters go to the polls Thursday.").  A
     coarser date named since the paragraph's day does not take the time off that day ("On
-    Tuesday, the council, formed in 2019, voted at 3 p.m.")."""
+    Tuesday, the council, formed in 2019, voted at 3 p.m.").  After that day's midnight, a time
+    in the small hours is of the next day ("shortly before midnight on Saturday ... at 12:15
+    a.m.").  On no day named, a time ``at``
+    gone by later in the day than the publication ("Polls closed at 7:30 p.m." in a story
+    published at 06:10) is of the day before."""
     anchor = _period(context.anchor)
     day = context.periods.get("day")
+    named = None
     if (not anchor or anchor[1] != "day") and day and context.anchor_nearby("day"):
-        context.used.append(day)
-        return day
-    if (
+        named = day
+    elif (
         anchor
         and anchor[1] == "day"
         and (anchor[0] >= context.reference or context.anchor_nearby() or context.tense() == PAST)
     ):
-        context.used.append(str(context.anchor))
-        return anchor[0].isoformat()
-    return today(context)
+        named = str(context.anchor)
+    if named and named == context.anchor and context.after_midnight and at < SMALL_HOURS_END:
+        context.used.append(named)  # "midnight on Saturday ... at 12:15 a.m."
+        return (date.fromisoformat(named) + timedelta(days=1)).isoformat()
+    gone_by = _gone_by_since_publication(context, at)
+    if named and (named != context.reference.isoformat() or not gone_by):
+        context.used.append(named)
+        return named
+    if not gone_by:
+        return today(context)
+    context.used.append(context.reference.isoformat())
+    context.inferred = True
+    return (context.reference - timedelta(days=1)).isoformat()
+
+
+def _gone_by_since_publication(context: Context, at: str) -> bool:
+    """Whether a time of the publication day said in the past is later than the publication:
+    then it is of the day before."""
+    return bool(context.published_at) and at > context.published_at and context.tense() == PAST
 
 
 def stamp(context: Context, hour: str, minute: str = "", half_day: str = "") -> str:

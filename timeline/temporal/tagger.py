@@ -13,18 +13,20 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import Context, Unresolved, ends_after, evaluate, grain_of
-from .tense import Clause
+from .normalise import MIDNIGHT, Context, Unresolved, ends_after, evaluate, grain_of
+from .tense import Clause, sentence_bounds, speech_weekday
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
 # the quarter or the date named before.
 _REPORTED_SPAN = re.compile(r"P(?!3M)(?:[2-9]|1[01])M")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# What may stand before a date that opens a sentence: "In", "Back in", "Earlier in".
+_SCENE_OPENING = re.compile(r"[\W_]*(?:[A-Za-z]+\s+){0,2}")
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,9 @@ class Match:
     anchor: str | None  # what the value was resolved against: the reference or an earlier date
 
 
-def find(text: str, reference: date) -> list[Match]:
-    """All winning matches (including rejected spans), sorted by start."""
+def find(text: str, reference: date | datetime) -> list[Match]:
+    """All winning matches (including rejected spans), sorted by start; a ``datetime``
+    reference is the publication day and its time of day (see ``tag``)."""
     candidates = []
     for order, rule in enumerate(rules()):
         for m in rule.regex.finditer(text):
@@ -57,11 +60,16 @@ def find(text: str, reference: date) -> list[Match]:
         ends.insert(i, m.end())
         winners.append((order, m))
     winners.sort(key=lambda w: w[1].start())
-    return sorted(_normalise_in_order(text, reference, winners), key=lambda match: match.start)
+    day, published_at = _day_and_time(reference)
+    return sorted(_normalise_in_order(text, day, published_at, winners), key=lambda match: match.start)
 
 
-def tag(text: str, reference: date) -> list[Timex]:
-    """The temporal expressions of ``text``, sorted by start and non-overlapping."""
+def tag(text: str, reference: date | datetime) -> list[Timex]:
+    """The temporal expressions of ``text``, sorted by start and non-overlapping.
+
+    ``reference`` is the publication day; a ``datetime`` adds its time of day, as written
+    in the article's own zone, so that a time gone by later in the day than the publication
+    ("Polls closed at 7:30 p.m." in a story published at 06:10) is of the day before."""
     return [
         Timex(
             start=m.start,
@@ -77,8 +85,15 @@ def tag(text: str, reference: date) -> list[Timex]:
     ]
 
 
+def _day_and_time(reference: date | datetime) -> tuple[date, str]:
+    """The reference day and its time of day ("06:10"; empty for a plain date)."""
+    if isinstance(reference, datetime):
+        return reference.date(), reference.strftime("%H:%M")
+    return reference, ""
+
+
 def _normalise_in_order(
-    text: str, reference: date, winners: list[tuple[int, re.Match[str]]]
+    text: str, reference: date, published_at: str, winners: list[tuple[int, re.Match[str]]]
 ) -> Iterator[Match]:
     """Normalise the winners in text order, each date becoming the anchor of those after it."""
     anchors = Anchors()
@@ -104,6 +119,10 @@ def _normalise_in_order(
                 anchors.by_grain,
                 anchors.reported,
                 anchor_nearby=partial(anchors.in_paragraph_of, text, m.start()),
+                anchor_opens_sentence=partial(anchors.opens_sentence_of, text, m.start()),
+                spoken_on=partial(speech_weekday, text, m.start()),
+                published_at=published_at,
+                after_midnight=anchors.at_midnight,
             )
             try:
                 value = evaluate(template.format_map(fields), context)
@@ -112,10 +131,12 @@ def _normalise_in_order(
                 continue
             used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
             start, end = m.span(group) if group else m.span()
-            if rule.type in ("DATE", "TIME") and used in (None, reference.isoformat(), value):  # not derived
-                anchors.note(value.split("T")[0], end, reference)
-            elif rule.type in ("DATE", "TIME") and used == anchors.last:  # the story moves on
-                anchors.move(value.split("T")[0], end)
+            named = rule.type in ("DATE", "TIME") and not context.inferred
+            if named and used in (None, reference.isoformat(), value):  # not derived
+                anchors.note(value.split("T")[0], start, end, reference)
+                anchors.at_midnight = value.endswith(MIDNIGHT)
+            elif named and used == anchors.last:  # the story moves on
+                anchors.move(value.split("T")[0], start, end)
             elif rule.reports:
                 anchors.note_span(value)
             yield Match(start, end, rule, value, mod, used)
@@ -127,16 +148,18 @@ class Anchors:
 
     def __init__(self) -> None:
         self.last: str | None = None
-        self.last_end = 0  # where the text named it
+        self.last_start = self.last_end = 0  # where the text named it
+        self.at_midnight = False  # it was midnight at the end of that day ("midnight on Saturday")
         self.by_grain: dict[str, str] = {}
         self.named_at: dict[str, int] = {}  # where the text named the last one of each grain
         self.reported: str | None = None
 
-    def note(self, value: str, end: int, reference: date) -> None:
+    def note(self, value: str, start: int, end: int, reference: date) -> None:
         grain = grain_of(value)
         if grain:
             self.last = self.by_grain[grain] = value
-            self.last_end = self.named_at[grain] = end
+            self.last_start, self.last_end = start, end
+            self.named_at[grain] = end
         if grain in ("quarter", "half") and not ends_after(value, reference):  # a forecast reports nothing
             self.reported = value
 
@@ -146,11 +169,22 @@ class Anchors:
         named = self.named_at.get(grain, -1) if grain else self.last_end
         return named >= 0 and not _PARAGRAPH_BREAK.search(text, named, start)
 
-    def move(self, value: str, end: int) -> None:
+    def opens_sentence_of(self, text: str, start: int) -> bool:
+        """Whether the date named last sets the scene of the sentence of ``text[start:]``,
+        opening it before a comma ("Last year, the first frost came on Nov. 2")."""
+        left = sentence_bounds(text, start, start)[0]
+        return (
+            left <= self.last_start
+            and self.last_end < start
+            and text.startswith(",", self.last_end)
+            and _SCENE_OPENING.fullmatch(text, left, self.last_start) is not None
+        )
+
+    def move(self, value: str, start: int, end: int) -> None:
         """A date counted from the last one ("three weeks later") is where the story is now,
         for the next anaphoric expression; it is not a period the text reports on."""
         if grain_of(value):
-            self.last, self.last_end = value, end
+            self.last, self.last_start, self.last_end = value, start, end
 
     def note_span(self, value: str) -> None:
         """A span of months other than a quarter ("for the nine months") is reported on: "a

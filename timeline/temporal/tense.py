@@ -28,7 +28,7 @@ import bisect
 import re
 from functools import cache, cached_property, lru_cache
 
-from .lexicon import phrase_regex, tense_words, vocabulary_regex
+from .lexicon import key, phrase_regex, tense_words, vocabularies, vocabulary_regex
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 # Ahead of a past event ("issued an ultimatum ... starting at noon Saturday"): the occurrence
@@ -45,6 +45,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # A sentence ends at . ! ? or ; followed by space, or at a blank line; a period after an
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
 # A quotation mark separates what was said from the clause that reports it: in '"We will
 # leave Thursday," he said', "said" does not set the tense of Thursday, nor "will" in
@@ -141,11 +142,14 @@ def _suspended() -> re.Pattern[str]:
 @cache
 def _attribution() -> re.Pattern[str]:
     """An attribution tail from the end of an expression to the end of its sentence: a comma,
-    at most six words of subject, the speech verb, then no other clause (", officials said
-    on Tuesday." but not ", officials said, adding ...")."""
+    at most six words of subject, the speech verb, then no other clause but a participle's
+    (", officials said on Tuesday." and ", forecasters said Monday, ending a dry spell", but
+    not ", officials said, adding ...")."""
     verbs = phrase_regex(tense_words()["attribution"])
     return re.compile(
-        rf"[^,;:\"“”]*?,\s+(?:[^\s,;:\"“”]+\s+){{0,6}}?(?:{verbs})(?![\w'’])[^,;:\"“”]*$", re.IGNORECASE
+        rf"[^,;:\"“”]*?,\s+(?:[^\s,;:\"“”]+\s+){{0,6}}?(?:{verbs})(?![\w'’])"
+        rf"(?:[^,;:\"“”]*$|\s+[^\s,;:\"“”][^,;:\"“”]*?,\s+[a-z]+ing\s[^;:\"“”]*$)",
+        re.IGNORECASE,
     )
 
 
@@ -181,7 +185,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
-    if boundary.group()[0] != ".":
+    if boundary.group()[0] != "." or _BLANK_LINE.search(boundary.group()):  # "at 9 p.m.\n\nOn Tuesday"
         return True
     word = _WORD_BEFORE.search(text, max(0, boundary.start() - 12), boundary.start() + 1)
     if not word:
@@ -202,6 +206,30 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             right = m.start() + 1
             break
     return left, right
+
+
+def speech_weekday(text: str, start: int) -> int | None:
+    """The weekday (1-7) on which the words around ``text[start]`` were said, when they stand in
+    a quotation whose attribution names it ('"We will hold the line tonight," the mayor said
+    Tuesday.'): "tonight" there is that Tuesday's."""
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    before = text[paragraph:start]
+    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+        return None
+    closing = _QUOTE.search(text, start)
+    said = _said_on().match(text, closing.end()) if closing else None
+    return vocabularies()["any_weekday"].get(key(said.group("day"))) if said else None
+
+
+@cache
+def _said_on() -> re.Pattern[str]:
+    """An attribution naming a weekday, right after a closing quotation mark."""
+    verbs = phrase_regex(tense_words()["attribution"])
+    return re.compile(
+        rf"\s*(?:[^\s.!?;:\"“”]+\s+){{0,6}}?(?:{verbs})\s+(?:(?:on|late|early)\s+)?"
+        rf"(?P<day>{vocabulary_regex('any_weekday')})(?![\w'’])",
+        re.IGNORECASE,
+    )
 
 
 class Clause:
@@ -238,8 +266,8 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
         left = quote.end()
     quote_after = _QUOTE.search(text, end, right)
     right = quote_after.start() if quote_after else right
-    tail = _attribution().match(text, end, right)
-    right = text.index(",", end, right) if tail else right
+    tail = _attribution().match(text, end, right)  # not the main verb of a date opening the sentence
+    right = text.index(",", end, right) if tail and not _opens_sentence(text, left, start, end) else right
     if _suspension_holds(text, left, start, end, right):
         return FUTURE, False
     starts, ends, to_later, to_earlier, intentions, onsets = _found(text)
@@ -261,7 +289,8 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
             return NEAREST, False
     after = bisect.bisect_left(starts, end)  # the nearest after, counting AFTER_WEIGHT times farther
     if (
-        after < len(starts)
+        not governing  # a verb close before, in the same clause, governs the expression
+        and after < len(starts)
         and ends[after] <= right
         and (starts[after] - end) * AFTER_WEIGHT < best_distance
         and not (best != UNKNOWN and _coordinator().search(text, end, starts[after]))
