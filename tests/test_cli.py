@@ -110,3 +110,19 @@ def test_timex_json_offsets_point_into_the_article_text(tmp_path: Path) -> None:
         assert text[t["start"]:t["end"]] == t["text"]
     assert ("Friday", "2025-05-16") in {(t["text"], t["value"]) for t in timexes}
     assert any(t["value"] == "2025-06-02" for t in timexes)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("2026-11-04T06:10:00-05:00", "2026-11-03T19:30"),  # a morning story: last night's close
+        ("2026-11-04T21:45:00-05:00", "2026-11-04T19:30"),  # an evening story: tonight's
+        ("2026-11-04", "2026-11-04T19:30"),  # no time given: the publication day
+    ],
+)
+def test_timex_counts_a_clock_time_from_the_publication_time(tmp_path: Path, written: str, value: str):
+    article = tmp_path / "count.md"
+    article.write_text(f"Title: Count\nDate: {written}\n\nPolls closed at 7:30 p.m. in the county.\n")
+    result = run("timex", str(article), "--json")
+    assert result.returncode == EXIT_OK, result.stderr
+    assert [(t["text"], t["value"]) for t in json.loads(result.stdout)] == [("7:30 p.m.", value)]

@@ -130,7 +130,7 @@ def _timex(args: argparse.Namespace) -> int:
     from .temporal import tag
 
     articles, refused = _read_all(args.files, args.published)
-    found = [(article, tag(article.text, article.published)) for article in articles]
+    found = [(article, tag(article.text, article.reference)) for article in articles]
     if args.json:
         if len(args.files) == 1 and len(found) <= 1:
             payload: list = [t.to_json() for t in found[0][1]] if found else []

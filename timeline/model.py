@@ -9,7 +9,7 @@ added here once and never renamed (see ``SCHEMA_VERSION`` and the README).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
@@ -35,6 +35,19 @@ class Article:
     publisher: str | None = None
     dateline: str | None = None
     published_at: str | None = None  # the date-time as given (ISO 8601, maybe with offset)
+
+    @property
+    def reference(self) -> date | datetime:
+        """What relative expressions count from: the publication day, with its local wall-clock
+        time when the article gives one on that day ("Polls closed at 7:30 p.m." in a story
+        published at 06:10 was the evening before).  Midnight is taken for "no time given"."""
+        try:
+            moment = datetime.fromisoformat(self.published_at or "")
+        except ValueError:
+            return self.published
+        if moment.date() != self.published or moment.time() == time(0):
+            return self.published
+        return moment.replace(tzinfo=None)
 
     def metadata_json(self) -> dict[str, Any]:
         """Everything but the text and path: what the store keeps of someone else's article."""
