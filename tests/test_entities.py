@@ -11,7 +11,7 @@ from timeline.sources import read_article
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names", "place-prepositions", "families",
+    "former-names", "place-prepositions", "families", "place-types",
 )  # fmt: skip
 
 

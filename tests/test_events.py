@@ -23,14 +23,14 @@ TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names", "place-prepositions", "families",
+    "former-names", "place-prepositions", "families", "place-types",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "title-modifiers", "date-words", "clause-openers", "relative-pronouns",
     "verbs", "introduction-openers", "possessives", "determiners", "nominalisations", "phrase-breaks",
     "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
-    "gendered-words", "group-nouns", "date-hedges", "figure-openers",
+    "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -252,7 +252,14 @@ def check_range(published: str, text: str, expected: str) -> None:
     assert [(e.date, e.end_date) for e in extract_events(article(text, published))] == [(start, end)]
 
 
+def check_named(published: str, text: str, expected: str) -> None:
+    """ "since the Sept. 8 walkout": an event of that day, headed by the words that name it."""
+    day, _, title = expected.partition(" ")
+    assert (day, title) in [(e.date, e.title) for e in extract_events(article(text, published))]
+
+
 EVENT_TABLES = {
+    "back-references": check_named,
     "planned-triggers": check_status,
     "anaphora": check_attached,
     "happenings": check_grouping,
@@ -623,3 +630,47 @@ def test_a_day_inside_a_coming_week_dates_the_same_happening():
     assert "2026-W13" in {e.date for e in extract_events(article(deadline, published))}
     past = "Members held a vote last week on the budget. They voted again on Tuesday on the levy."
     assert {"2026-W11", "2026-03-17"} <= {e.date for e in extract_events(article(past, published))}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the lead sentence puts the happening in Savannah: the dateline is no place of it
+            "ATLANTA — A chemical fire broke out at a plant in Savannah late Tuesday, and officials ordered "
+            "2,000 residents to leave their homes on Wednesday.",
+            {"Savannah"},
+        ),
+        (  # no place in the sentence: where the story is filed
+            "ATLANTA — Officials ordered 2,000 residents to leave their homes on Wednesday, the chief said.",
+            {"Atlanta"},
+        ),
+        (  # a place named as a modifier or a party is not where it happened
+            "MINNEAPOLIS — Harrow Foods agreed on Wednesday to buy Greenfield Dairy, the Wisconsin dairy.",
+            {"Minneapolis"},
+        ),
+    ],
+)
+def test_the_dateline_is_the_place_only_when_the_lead_sentence_puts_none(body, expected):
+    (found,) = [e for e in extract_events(article(body, "2026-03-05")) if e.date == "2026-03-04"]
+    assert {p.name for p in found.places} == expected
+
+
+def test_a_back_reference_dates_the_happening_it_names_not_its_clause():
+    body = (
+        "Workers walked out on Sept. 8. Union members have been without a contract since the Sept. 8 "
+        "walkout. After the March 3 vote, the board resigned."
+    )
+    events = extract_events(article(body, "2026-03-05"))
+    assert [len(e.sources) for e in on(events, "2025-09-08")] == [2]  # the walkout, told twice
+    (vote,) = on(events, "2026-03-03")
+    assert vote.title == "The vote" and vote.status == "happened"
+    assert not [e for e in events if "resigned" in e.title]  # the board resigned after that day
+
+
+def test_a_count_read_as_a_day_of_a_list_is_no_date_of_the_list():
+    body = "The closings will begin with 12 stores on Feb. 1 and 26 more on Feb. 22, the company said."
+    found = {e.date: e.title for e in extract_events(article(body, "2027-01-19"))}
+    assert found == {
+        "2027-02-01": "The closings will begin with 12 stores",
+        "2027-02-22": "The closings will begin with 26 more stores",
+    }

@@ -73,6 +73,22 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity
     return _entities_in(text, start, len(text) if end is None else end, "place")
 
 
+def places_where(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
+    """The places of ``text[start:end]`` that stand where a place does ("in Savannah", "near Lake
+    Tahoma": place-prepositions), not a name's modifier ("the Wisconsin cheese maker") or a party
+    ("a standoff with the U.S.")."""
+    stop = len(text) if end is None else end
+    found = (
+        m.entity
+        for m in _find(text)
+        if start <= m.start
+        and m.end <= stop
+        and m.entity.kind == "place"
+        and _after_place_preposition(text, m.start)
+    )
+    return tuple(dict.fromkeys(found))
+
+
 def same_person(name: str, other: str) -> bool:
     """Could two names, as two articles write them, be one person? ("Putin", "Vladimir Putin")"""
     a, b = tuple(name.split()), tuple(other.split())
@@ -125,6 +141,11 @@ def _find(text: str) -> tuple[Mention, ...]:
         if not any(s < m.end and m.start < e for s, e in taken)
         and not _in_title(text, m, people)
         and text[m.start : m.end] not in firms
+    ]
+    places += [  # "in Glynn County" is a place though its word "County" makes a run an organisation
+        m
+        for m in _typed_places(text, tokens, runs, places)
+        if not any(p.start < m.end and m.start < p.end for p in people)
     ]
     return tuple(sorted((*people, *places), key=lambda m: (m.start, m.end)))
 
@@ -222,6 +243,9 @@ def _people(
         if titled:
             if not _has_org_word(tokens, titled) and not _is_place_name(text, tokens, titled):
                 found.append((titled[0], _name_end(tokens, titled)))
+            rest = [i for i in run if i > titled[-1]]
+            if rest and _has_org_word(tokens, rest):  # "Judge Maria Okonkwo of the U.S. Bankruptcy Court"
+                blocked.append((tokens[rest[0]].start, tokens[rest[-1]].end))
             continue
         if _names_thing(tokens, run) or (
             _has_org_word(tokens, run) and not _is_place_name(text, tokens, run)
@@ -375,13 +399,18 @@ def _signalled(text: str, tokens: list[_Token], part: list[int]) -> bool:
 
 
 def _role_apposition(after: str) -> bool:
-    """', Russia analyst at …' or ', President of …' right after a name."""
+    """', Russia analyst at …' or ', President of …' right after a name (not ", Clerk Janet Liu said":
+    the title of the name after it)."""
     if not after.startswith(","):
         return False
-    clause = re.split(r"[,;:.()“”\"]", after[1:], maxsplit=1)[0].lower().split()[:5]
-    return any(
-        tuple(clause[k : k + len(p)]) == p for p in lexicon.phrases("titles") for k in range(len(clause))
-    )
+    written = re.split(r"[,;:.()“”\"]", after[1:], maxsplit=1)[0].split()[:5]
+    clause = [w.lower() for w in written]
+    for p in lexicon.phrases("titles"):
+        for k in range(len(clause)):
+            named = written[k + len(p) : k + len(p) + 1]  # ", Clerk Janet Liu said": a title of the next name
+            if tuple(clause[k : k + len(p)]) == p and not (named and named[0][:1].isupper()):
+                return True
+    return False
 
 
 def _has_org_word(tokens: list[_Token], run: list[int]) -> bool:
@@ -506,6 +535,46 @@ def _places(text: str, tokens: list[_Token]) -> list[Mention]:
                 skip_until = end
                 break
     return mentions
+
+
+def _typed_places(
+    text: str, tokens: list[_Token], runs: list[list[int]], named: list[Mention]
+) -> list[Mention]:
+    """ "in Glynn County", "at the Port of Brunswick": a name with a place-type word (place-types)
+    where a place stands, that is no modifier ("the Sable Creek fire") and holds no place already
+    found ("the Port of Oakland" is Oakland)."""
+    found = []
+    for run in runs:
+        words = tuple(tokens[i].text for i in run)
+        start, end = tokens[run[0]].start, tokens[run[-1]].end
+        if (
+            _has_place_type(words)
+            and _after_place_preposition(text, start)
+            and not _modifies_noun(text, end)
+            and not any(start <= m.start and m.end <= end for m in named)
+        ):
+            name = text[start:end]
+            found.append(Mention(start, end, Entity(name, slugify(name), "place")))
+    return found
+
+
+def _has_place_type(words: tuple[str, ...]) -> bool:
+    for phrase, where in lexicon.table("place-types").rows:
+        kind = tuple(phrase.split())
+        n = len(kind)
+        if len(words) > n and (words[-n:] if where == "last" else words[:n]) == kind:
+            return True
+    return False
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """ "the Sable Creek fire": a lower-case noun right after a name makes the name its modifier
+    (a past or present verb does not: "in Glynn County fled")."""
+    nxt = re.match(r"[ \t]+([a-z][\w’'-]*)", text[end : end + 40])
+    if not nxt or nxt.group(1) in lexicon.words("function-words"):
+        return False
+    word = nxt.group(1)
+    return lexicon.is_noun(word) and not lexicon.verb_tags(word) & {"VBD", "VBZ"}
 
 
 def _dateline_places(text: str) -> list[Mention]:

@@ -10,9 +10,12 @@ The steps, in order:
    does a time stamp alone ("Updated 6:40 p.m. ET") or a quoted "we" ("“We grew too fast in
    2021,” he said": no subject a headline could name).  The date of a comparison ("compared
    with a profit a year earlier") or of the period a figure is for ("a surplus for 2025") dates
-   nothing; "from 2016 to 2020" is one stretch with an end date.
+   nothing; "from 2016 to 2020" is one stretch with an end date.  A date that refers back to a
+   happening ("since the Sept. 8 walkout", "after the March 3 vote": back-references) dates that
+   happening, not the clause around it.
 2. *Clauses*: the clause that holds the date is the happening (``timeline.headlines`` finds
-   it and words its headline and summary); its people and places are the event's.
+   it and words its headline and summary); its people and places are the event's (a lead
+   sentence's place, and only then its dateline, when the clause names none).
 3. *Grouping*: sentences with the same date that are about the same person, name the same
    kind of happening (``happenings`` table) or share most of their words are one event;
    others on that day stay apart (Vance's remarks on Monday are not Monday's call).  A thing
@@ -84,6 +87,7 @@ class _Mention:
     subject: str | None  # slug of the first person named in the clause
     kinds: frozenset[str]
     words: frozenset[str]  # the clause's content words, without the date
+    named: tuple[Span, ...] = ()  # "since the Sept. 8 walkout": the words naming the happening, no date
 
 
 @dataclass
@@ -119,9 +123,14 @@ def _date_of(timex: Timex, article_text: str, published: date) -> _Date | None:
         return _start_of_thing(timex, article_text, published)
     if timex.type not in ("DATE", "TIME") or timex.mod in _SKIPPED_MODS:
         return None
-    if not any(c.isalpha() for c in timex.text) and not _YEAR_DIGITS.search(timex.text):
+    if _bare_number(timex):
         return None  # a bare number ("1,000", "78") is a count or an age, never a date
     return _calendar_date(timex)
+
+
+def _bare_number(timex: Timex) -> bool:
+    """ "1,000", "78", the "26" of "on Feb. 1 and 26 more on Feb. 22": a count, no date of any clause."""
+    return not any(c.isalpha() for c in timex.text) and not _YEAR_DIGITS.search(timex.text)
 
 
 def _calendar_date(timex: Timex) -> _Date | None:
@@ -233,7 +242,7 @@ def _is_range(article_text: str, a: Timex, b: Timex, da: _Date, db: _Date) -> bo
 def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> list[_Mention]:
     body = article.text
     dated = _dated(body, spans, timexes, article.published)
-    calendar = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    calendar = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME") and not _bare_number(t)]
     found: list[_Mention] = []
     seen: set[tuple[Span, str, str | None]] = set()
     for expression, when in _ranges(body, dated, timexes):
@@ -266,7 +275,8 @@ def _dated(
     candidates = [
         (t, d)
         for t in timexes
-        if (d := _date_of(t, body, published)) and not _bounds(body, t) and not _compared(body, t)
+        if (d := _date_of(t, body, published))
+        and (not (_bounds(body, t) or _compared(body, t)) or _back_reference(body, (t.start, t.end)))
     ]
     dated = [(t, d) for t, d in candidates if not _covers(body, t)]
     with_date = {text.sentence_at(spans, t.start) for t, _ in dated}
@@ -370,6 +380,9 @@ def _mention(
     a clause dated by one of them ("… tore through the forest overnight, officials said on Thursday")
     is only when it was said, no happening of its own (a plan it announces is one)."""
     body = article.text
+    named = _back_reference(body, expression)
+    if named:
+        return _named_mention(body, sentence, expression, when, dates, named)
     if when.thing:
         clause = headlines.Clause(when.thing, when.thing, False)
         subject = None
@@ -397,6 +410,67 @@ def _mention(
         if w not in lexicon.words("function-words")
     )
     return _Mention(sentence, expression, when, clause, dates, subject, kinds, words)
+
+
+def _named_mention(
+    body: str, sentence: Span, expression: Span, when: _Date, dates: tuple[Span, ...], named: tuple[Span, ...]
+) -> _Mention:
+    """The happening "the Sept. 8 walkout" names, dated that day: its words are its headline."""
+    span = (named[0][0], named[-1][1])
+    words = " ".join(body[a:b] for a, b in named).lower()
+    return _Mention(
+        sentence,
+        expression,
+        when,
+        headlines.Clause(span, span, False),
+        dates,
+        None,
+        _kinds(words),
+        frozenset(re.findall(r"[a-z]+", words)) - lexicon.words("function-words"),
+        named,
+    )
+
+
+def _back_reference(body: str, expression: Span) -> tuple[Span, ...]:
+    """ "since the Sept. 8 walkout", "after the union's March 3 vote" (back-references): the words
+    before and after the date that name the happening of that day (the nouns after it: "strike
+    vote"); () when the date stands in no such phrase."""
+    lead = _back_reference_lead().search(body[max(0, expression[0] - 80) : expression[0]])
+    if lead is None:
+        return ()
+    start = expression[0] - len(lead.group("owner"))
+    end = expression[1]
+    for word in re.finditer(r"\s+([a-z][a-z-]*)", body[expression[1] : expression[1] + 60]):
+        if word.start() != end - expression[1] or not _names_thing(word.group(1)):
+            break
+        end = expression[1] + word.end()
+    if end == expression[1]:
+        return ()
+    return ((start, expression[0]), (expression[1], end))
+
+
+def _names_thing(word: str) -> bool:
+    """A noun that is no function, calendar or verb form of a clause ("walkout", "vote"; not "passed")."""
+    return (
+        lexicon.is_noun(word)
+        and word not in lexicon.words("function-words") | lexicon.words("calendar-words")
+        and not lexicon.verb_tags(word) & {"VBD", "VBN"}
+    )
+
+
+@cache
+def _back_reference_lead() -> re.Pattern[str]:
+    openers = "|".join(
+        sorted(
+            (r"\s+".join(map(re.escape, p.split())) for p in lexicon.table("back-references").column()),
+            key=len,
+        )[::-1]
+    )
+    owner = (  # "the", "the union's", "Harlan's"
+        r"(?:the|its|their|his|her|this|that)(?:\s+[\w-]+){0,2}?(?:['’]s)?"
+        r"|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s"
+    )
+    return re.compile(rf"(?<![\w-])(?i:{openers})\s+(?P<owner>(?:{owner})\s+)$")
 
 
 def _speaker_of_themselves(body: str, clause: headlines.Clause, expression: Span) -> bool:
@@ -596,8 +670,7 @@ def _event(article: Article, group: _Group) -> Event:
                 )
             )
         ),
-        places=_entities(body, regions, entities.places_in)
-        or _entities(body, _dateline(body, mentions), entities.places_in),
+        places=_entities(body, regions, entities.places_in) or _lead_places(body, mentions),
         sources=sources,
     )
 
@@ -611,15 +684,18 @@ def _without(span: Span, cuts: Sequence[Span]) -> list[Span]:
     return [*parts, (pos, span[1])]
 
 
-def _dateline(body: str, mentions: Iterable[_Mention]) -> list[Span]:
-    """ "HALDEN, Ore. — A fire destroyed …": the place a story is filed from is where its lead
-    sentence's main happening took place, when that sentence names no place of its own (a story
-    filed in Washington may lead with a call made in Sochi)."""
-    return [
-        (m.sentence[0], m.sentence[0] + headlines.dateline_length(body[m.sentence[0] : m.sentence[1]]))
-        for m in mentions
-        if m.clause.main and not body[: m.sentence[0]].strip()
-    ]
+def _lead_places(body: str, mentions: Iterable[_Mention]) -> tuple[Entity, ...]:
+    """ "ATLANTA — A fire broke out in Savannah late Tuesday, and officials ordered …": a lead
+    sentence's main happening with no place in its clause took place where the sentence puts one ("in
+    Savannah"; not "the Wisconsin cheese maker"), and only if it puts none, where the story is filed
+    ("HALDEN, Ore. — A fire destroyed …"; a story filed in Washington may lead with a call in Sochi)."""
+    for m in mentions:
+        if not (m.clause.main and not body[: m.sentence[0]].strip()):
+            continue
+        filed = m.sentence[0] + headlines.dateline_length(body[m.sentence[0] : m.sentence[1]])
+        named = entities.places_where(body, filed, m.sentence[1])
+        return named or entities.places_in(body, m.sentence[0], filed)
+    return ()
 
 
 def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
@@ -691,6 +767,9 @@ def _plans(words: str) -> bool:
 
 
 def _title(body: str, mention: _Mention, status: str) -> str:
+    if mention.named:
+        said = " ".join(" ".join(body[a:b].split()) for a, b in mention.named)
+        return said[:1].upper() + said[1:]
     if mention.date.thing:
         thing = " ".join(body[mention.date.thing[0] : mention.date.thing[1]].split())
         return f"Start of the {thing}"

@@ -17,7 +17,11 @@ proposals".  The steps:
    "Putin claimed …"); a pronoun subject becomes the person named last; the tense is a
    headline's (past for what happened, "to" for what is planned).
 4. *Fit*: at most TITLE_WORDS words, cut where a phrase ends, never inside a name or a
-   quotation, never on a function word.
+   quotation, never on a function word, a verb cut from its object ("… would connect"), a
+   noun cut from its compound ("a new teacher") or a figure cut from its noun; with no such
+   cut, what a reporting verb reports ("The program would connect 3.1 million homes").
+   A list of dated items after one verb ("in the US on Oct. 3, in India in 2027"; "about 900
+   flights on Tuesday and fewer than 300 on Wednesday") gives each date its own item.
 
 Every word list and pattern is a ``timeline.lexicon`` table with examples that the tests run.
 """
@@ -61,6 +65,7 @@ class Clause:
     asides: tuple[Span, ...] = ()  # stretches inside ``span`` that the headline leaves out
     shares_subject: bool = False  # a verb phrase ("… and promised new levees"): the sentence's subject
     elsewhere: tuple[Span, ...] = ()  # other places' items of a list ("in the US on Oct. 3, in Europe …")
+    unit: Span | None = None  # the noun a bare figure of a list goes with ("… and fewer than 300": flights)
 
 
 # --- 1. the clause of a date ------------------------------------------------------------------
@@ -93,25 +98,26 @@ def clause_of(body: str, sentence: Span, expression: Span, dates: Sequence[Span]
 
 
 def _own_item(body: str, clause: Clause, expression: Span, dates: Sequence[Span]) -> Clause:
-    """ "available in the US on Oct. 3, in Europe later this year and in India in 2027": a list of
-    places, each with its date, after one verb; each date keeps its own place (the other items are
-    ``elsewhere``, asides of the headline) and the clause ends with it."""
+    """ "available in the US on Oct. 3, in Europe later this year and in India in 2027", "cancel about
+    900 flights on Tuesday and fewer than 300 on Wednesday": a list of places or of figures, each
+    with its date, after one verb; each date keeps its own item (the other items are ``elsewhere``,
+    asides of the headline) and the clause ends with it.  A figure with no noun of its own ("fewer
+    than 300") borrows the first one's ("flights"): the clause's ``unit``."""
     inside = sorted({expression, *(d for d in dates if clause.span[0] <= d[0] < clause.span[1])})
     if len(inside) < 2:
-        return clause
-    starts: list[int] = []
-    for before, after in itertools.pairwise(inside):
-        gap = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)(\w+)\s", body[before[1] : after[0]])
-        if gap is None or gap.group(1).lower() not in lexicon.words("place-prepositions"):
+        undated = _figure_after_undated(body, clause, expression)
+        if undated is None:
             return clause
-        if has_verb(body[before[1] : after[0]]):
+        first, unit = undated  # "led by 1,900 votes on election night and by 640 on Thursday"
+        span = (clause.span[0], expression[1])
+        return replace(clause, span=span, context=(clause.context[0], span[1]), asides=(first,), unit=unit)
+    unit = None
+    starts = _place_items(body, clause, inside)
+    if starts is None:
+        figures = _figure_items(body, clause, inside)
+        if figures is None:
             return clause
-        starts.append(before[1] + gap.start(1))
-    preposition = re.escape(body[starts[0] : starts[0] + body[starts[0] :].find(" ")])
-    opening = [m.start() for m in re.finditer(rf"\b{preposition}\b", body[clause.span[0] : inside[0][0]])]
-    if not opening:
-        return clause
-    starts.insert(0, clause.span[0] + opening[-1])
+        starts, unit = figures
     k = inside.index(expression)
     others = tuple(itertools.pairwise(starts[: k + 1]))  # each with the connector after it
     span = (clause.span[0], expression[1])
@@ -121,6 +127,79 @@ def _own_item(body: str, clause: Clause, expression: Span, dates: Sequence[Span]
         context=(clause.context[0], expression[1]),
         asides=tuple(a for a in clause.asides if a[0] < span[1]) + others,
         elsewhere=others,
+        unit=unit if k else None,
+    )
+
+
+_ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _place_items(body: str, clause: Clause, inside: Sequence[Span]) -> list[int] | None:
+    """Where each item of a list of places with their dates starts ("in the US on Oct. 3, in …")."""
+    starts: list[int] = []
+    for before, after in itertools.pairwise(inside):
+        gap = re.match(rf"{_ITEM_GAP.pattern}(\w+)\s", body[before[1] : after[0]])
+        if gap is None or gap.group(1).lower() not in lexicon.words("place-prepositions"):
+            return None
+        if has_verb(body[before[1] : after[0]]):
+            return None
+        starts.append(before[1] + gap.start(1))
+    preposition = re.escape(body[starts[0] : starts[0] + body[starts[0] :].find(" ")])
+    opening = [m.start() for m in re.finditer(rf"\b{preposition}\b", body[clause.span[0] : inside[0][0]])]
+    return [clause.span[0] + opening[-1], *starts] if opening else None
+
+
+def _figure_items(body: str, clause: Clause, inside: Sequence[Span]) -> tuple[list[int], Span | None] | None:
+    """Where each item of a list of figures with their dates starts ("about 900 flights on Tuesday and
+    fewer than 300 on Wednesday"), and the first figure's noun ("flights")."""
+    figure = _figure_pattern()
+    first = list(figure.finditer(body, clause.span[0], inside[0][0]))
+    if not first:
+        return None
+    tail = re.fullmatch(r"((?:\s+[a-z][\w-]*){0,2}?)\s+(?:[a-z]+\s+)?", body[first[-1].end() : inside[0][0]])
+    if tail is None or has_verb(tail.group()):
+        return None  # "cut 900 jobs and closed plants on Monday": no list of figures
+    starts = [first[-1].start()]
+    for before, after in itertools.pairwise(inside):
+        gap = _ITEM_GAP.match(body, before[1], after[0])
+        item = gap and figure.match(body, gap.end(), after[0])
+        rest = body[item.end() : after[0]] if item else ""
+        if not item or not re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s+", rest) or has_verb(rest):
+            return None
+        starts.append(item.start())
+    noun = tail.group(1).strip()
+    at = first[-1].end() + tail.group(1).find(noun) if noun else None
+    return starts, (at, at + len(noun)) if at is not None else None
+
+
+def _figure_after_undated(body: str, clause: Clause, expression: Span) -> tuple[Span, Span | None] | None:
+    """ "led by 1,900 votes on election night and by 640 on Thursday": a dated figure after one that no
+    date of ours marks; the earlier item (an aside) and its noun."""
+    figure = _figure_pattern()
+    item = re.search(
+        rf"\s+and\s+(?:(?:by|to|at)\s+)?(?P<fig>{figure.pattern})(?:\s+[a-z]+)?\s+$",
+        body[clause.span[0] : expression[0]],
+    )
+    if item is None:
+        return None
+    second = clause.span[0] + item.start("fig")
+    earlier = list(figure.finditer(body, clause.span[0], clause.span[0] + item.start()))
+    if not earlier:
+        return None
+    gap = body[earlier[-1].end() : clause.span[0] + item.start()]
+    words = re.fullmatch(r"\s+([a-z][\w-]*)((?:\s+[a-z][\w-]*){0,3})", gap)
+    if words is None or has_verb(gap) or not lexicon.is_noun(words.group(1)):
+        return None
+    at = earlier[-1].end() + 1
+    return (earlier[-1].start(), second), (at, at + len(words.group(1)))
+
+
+@cache
+def _figure_pattern() -> re.Pattern[str]:
+    """ "about 900", "fewer than 300", "$4.5 million", "12%": a figure (figure-openers before it)."""
+    openers = "|".join(map(re.escape, sorted(lexicon.words("figure-openers"))))
+    return re.compile(
+        rf"(?<![\w$€£])(?:(?:{openers})\s+(?:than\s+)?)?[$€£]?\d[\d,.]*(?:%|\s+(?:million|billion|percent)\b)?"
     )
 
 
@@ -334,7 +413,7 @@ def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
     for a, b in itertools.pairwise(places):
         if body[a.end : b.start] == ", " and re.match(r"(?:[,.;:)]|\s+(?:and|or)\b|$)", body[b.end : end]):
             found.add(a.end)
-            if body[b.end : b.end + 1] == ",":
+            if re.match(r",\s+(?:and|or)\b", body[b.end : end]):  # not ", based in Dublin, Ohio, said"
                 found.add(b.end)
     return frozenset(found)
 
@@ -510,6 +589,9 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
     tags = lexicon.verb_tags(lower)
     if i and words[i - 1].lower() in ("who", "which") and "VBZ" in tags:
         return True  # "which starts its semester": a noun too, but not after a relative pronoun
+    relative = i and words[i - 1].lower() in lexicon.words("relative-pronouns")
+    if relative and tags & {"VBD", "VBZ"} and not lexicon.is_noun(lower):
+        return True  # "the chain that filed for bankruptcy": "that" is no determiner before a verb
     if _after_determiner(words, i):
         return False
     if word[0].isupper() and i:
@@ -583,6 +665,8 @@ def headline(
     """The headline of the happening ``expression`` dates in ``clause``; ``dates`` are all the
     temporal expressions of the sentence (none of them is part of a headline)."""
     words = _words(body, clause.span, dates, clause.asides, expression)
+    if clause.unit:
+        words = _with_unit(words, body[clause.unit[0] : clause.unit[1]].split())
     if _quoted(body, clause.span):
         words = _attributed(body, sentence, dates, words) or words
     if clause.shares_subject:
@@ -613,6 +697,19 @@ def headline(
         if _acceptable(other):
             found = other
     return _title(found)
+
+
+def _with_unit(words: list[str], unit: list[str]) -> list[str]:
+    """ "cancel fewer than 300 DATE" → "cancel fewer than 300 flights DATE": the last bare figure
+    before the date takes the noun of the list's first."""
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i] == "DATE"), len(words))
+    figure = next((i for i in range(at - 1, -1, -1) if _NUMBER.fullmatch(words[i].rstrip("%,"))), None)
+    after = figure + 1 if figure is not None else at
+    while after < at and words[after].lower() in lexicon.words("figure-openers"):
+        after += 1  # "26 more [stores]"
+    if figure is None or (after < at and words[after] not in lexicon.words("function-words")):
+        return words  # "… and 300 flights on Wednesday": a noun of its own
+    return [*words[:after], *unit, *words[after:]]
 
 
 def reports_dated_clause(
@@ -658,7 +755,9 @@ def _sentence_subject(
     if opening is None or _quoted(body, opening.span):
         return []  # "“We will not go over a certain level,” said McCammon": no subject of ours
     words = _words(body, opening.span, dates, opening.asides)
-    verb = next((i for i in range(len(words)) if _is_finite(words, i)), 0)
+    verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+    if verb is None:  # "The union, which represents …, said": the opening is the subject
+        return words if len(words) <= SUBJECT_WORDS + 2 and words[:1] != [] and words[0][:1].isupper() else []
     if verb < len(words) and words[verb].strip(",").lower() in lexicon.words("speech-verbs"):
         said = words[verb + 1 :] or _words(body, (opening.span[1], sentence[1]), dates)  # "said | that …"
         marked = said[:1] == ["that"]  # "… said that Nordvik made an offer in August but withdrew it"
@@ -684,7 +783,11 @@ def _sentence_subject(
         verb,
     )
     subject = [*words[: apposed - 1], words[apposed - 1].rstrip(",")] if verb else []  # "Corp., hammered …,"
-    return subject if apposed <= SUBJECT_WORDS + 2 else []
+    named = sum(w.islower() for w in subject) <= 2  # "The United Food and Commercial Workers union": a name
+    if apposed <= SUBJECT_WORDS + 2 or named:
+        return subject
+    head = next((i for i in range(1, len(subject)) if _breaks_before(subject, i)), len(subject))
+    return subject[:head] if head <= SUBJECT_WORDS else []  # "Okonkwo [of the U.S. Bankruptcy Court …]"
 
 
 def _relative_subject(body: str, sentence: Span, at: int) -> list[str]:
@@ -702,7 +805,8 @@ def _acceptable(words: Sequence[str]) -> bool:
         return False
     first = words[0].strip(_QUOTES)
     lower = first.lower()
-    if lower in lexicon.words("introduction-openers") or lower in lexicon.words("clause-openers"):
+    opener = lower in lexicon.words("introduction-openers") or lower in lexicon.words("clause-openers")
+    if opener and not _opens_figure(words, 0):  # "About 3,100 ballots remain …" opens with its subject
         return False
     if first.islower() and _is_verb(lower) and not lexicon.is_noun(lower):
         return False  # "rescued by fishermen …": the subject is missing
@@ -724,7 +828,8 @@ def _words(
     edits += [
         (start + m.start(), start + m.end(), " ")
         for m in re.finditer(
-            r",\s+(?:who|which|whose)\b[^,]*,|\s[—–_]{1,2}\s[^—–_]*\s[—–_]{1,2}\s", body[start:end]
+            r",\s+(?:who|which|whose)\b(?:[^,]|,(?=\d{3}))*,|\s[—–_]{1,2}\s[^—–_]*\s[—–_]{1,2}\s",
+            body[start:end],
         )
     ]
     for m in entities.find(body):
@@ -945,11 +1050,12 @@ def _speech_tag(words: Sequence[str]) -> int | None:
             if any(w.lower() in _nominal_verbs() for w in rest):
                 return None  # "recalled her promise in 2021 that …": the date is the promise's
             says = rest and (
-                _is_infinitive(rest, 0)  # "pledged to lift duties"
+                any(_is_infinitive(rest, k) for k in range(len(rest)))  # "pledged to lift", "asked X to stop"
                 or (  # "posted net income of $8.6 million", "posted a 54% drop": a figure as the object
                     rest[0].lower() not in lexicon.words("function-words") - lexicon.words("determiners")
                     and any(re.match(r"[$€£]?\d", w) for w in rest)
                 )
+                or _opens_figure(rest, 0)  # "recalled about 410,000 strollers": what was recalled
                 or (rest[0].lower() not in lexicon.words("introduction-openers") and has_verb(" ".join(rest)))
             )
             if i == 0 or has_verb(" ".join(words[:i])) or says:
@@ -1371,8 +1477,8 @@ def _rewrite(clause: str, body: str, span: Span, status: str) -> str | None:
     for _name, pattern, template in lexicon.table("title-rewrites").rows:
         pattern = pattern.replace("PARTICIPLE", f"(?:{_participles()})")
         m = re.search(pattern.replace("VERB", f"(?:{verbs})").replace("NOUN", f"(?:{nouns})"), clause)
-        if not m:
-            continue
+        if not m or (_name == "participle" and not has_verb(clause[: m.start()])):
+            continue  # "Workers at the plant returned": with no verb before it, the -ed word is the verb
         fields = {k: v or "" for k, v in m.groupdict().items()}
         if any(w in lexicon.words("function-words") for w in fields.get("object", "").split()):
             continue  # "the list after Gadhafi agreed" is no relative clause
@@ -1445,6 +1551,9 @@ def _tense_of(m: re.Match[str], replacement: str) -> str:
 def _title(words: list[str]) -> str:
     """The headline's text, capitalised, quoting with single marks."""
     title = " ".join(words).replace(JOIN, " ").strip(" ,;:.—–-_")
+    title = re.sub(
+        r"[.,;:]([’'”\"])$", r"\1", title
+    )  # "… sell ‘on our terms.’": no stop inside a closing quote
     title = _single_quoted(title)
     return (title[:1].upper() + title[1:]) if title else ""
 
@@ -1464,10 +1573,21 @@ def _fit_words(words: list[str]) -> list[str]:
         words = words[1:]
     words = [w for i, w in enumerate(words) if not (w == "that" and i and _is_finite(words, i - 1))]
     if _count(words) > TITLE_WORDS:
-        words = _condensed(words)
+        words = _condensed(_said_of_itself(words))
     if _count(words) > TITLE_WORDS:
         words = _shortened(words)
     return _undangled(_quotes_closed(words))
+
+
+def _said_of_itself(words: list[str]) -> list[str]:
+    """ "The union said the union would ask …" → "The union would ask …": a speaker that reports what
+    it will do itself."""
+    verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), None)
+    if verb is None or words[verb].lower() not in lexicon.words("speech-verbs"):
+        return words
+    speaker = [w.lower() for w in words[:verb]]
+    again = [w.lower() for w in words[verb + 1 : verb + 1 + len(speaker)]]
+    return [*words[:verb], *words[verb + 1 + len(speaker) :]] if again == speaker else words
 
 
 def _condensed(words: list[str]) -> list[str]:
@@ -1558,8 +1678,16 @@ def _count(words: Sequence[str]) -> int:
 
 
 def _shortened(words: list[str]) -> list[str]:
-    """The longest run of whole phrases that fits, keeping the verb; a long subject keeps its head."""
+    """The longest run of whole phrases that fits, keeping the verb; a long subject keeps its head.
+    With no such run: what a reporting verb reports ("The CBO estimated | the program would connect
+    3.1 million homes"), else the longest run that ends on a whole word of its phrase (no bare verb,
+    function word or figure, no noun cut from its compound: "a new teacher | training program")."""
     verb = next((i for i in range(len(words)) if _is_finite(words, i) or _is_infinitive(words, i)), None)
+    if verb is not None and _count(words[:verb]) > SUBJECT_WORDS and _named_head(words[:verb]):
+        words = _said_of_itself([words[0], words[verb - 1], *words[verb:]])  # "The [United Food …] union"
+        verb = 2
+        if _count(words) <= TITLE_WORDS:
+            return words
     if verb is not None and _count(words[:verb]) > SUBJECT_WORDS:
         head = next((i for i in range(1, verb) if _breaks_before(words, i)), verb)
         while (
@@ -1573,23 +1701,157 @@ def _shortened(words: list[str]) -> list[str]:
         if _count(words) <= TITLE_WORDS:
             return words  # "Ortiz [of the University of Chile] said the quake occurred on a fault"
     floor = (verb or 0) + 2  # a verb and at least one word after it
-    breaks = [
-        i for i in range(floor, len(words)) if _breaks_before(words, i) and _count(words[:i]) <= TITLE_WORDS
-    ]
-    best = next((i for i in reversed(breaks) if _complete(words[:i])), breaks[-1] if breaks else None)
+    fits = [i for i in range(floor, len(words)) if _count(words[:i]) <= TITLE_WORDS]
+    breaks = [i for i in fits if _breaks_before(words, i) and not _unfinished_figure(words, i)]
+    best = next((i for i in reversed(breaks) if _complete(words[:i])), None)
+    if best is None and words[0].lower() in ("the", "a", "an") and _count(words) == TITLE_WORDS + 1:
+        return words[1:]  # headlinese drops an article before it drops what happened
+    if best is None and (reported := _reported_clause(words, verb, named=False)):
+        return _shortened(reported) if _count(reported) > TITLE_WORDS else reported
     if best is None:
-        best = 0
+        best = next((i for i in reversed(fits) if _whole_end(words, i)), None)
+    if best is None:
+        best = next((i for i in reversed(breaks) if not _opens_unfinished_clause(words[:i])), 0)
+    if best == 0:
         while best < len(words) and _count(words[: best + 1]) <= TITLE_WORDS:
             best += 1
         while best > floor and _unfinished_figure(words, best):
             best -= 1  # "… employers added [358,000 jobs]", not "… added 358,000"
-    return [w.rstrip(",;:") if i == best - 1 else w for i, w in enumerate(words[:best])]
+    cut = [w.rstrip(",;:") if i == best - 1 else w for i, w in enumerate(words[:best])]
+    if _ends_on_verb(words, best) and (reported := _reported_clause(words, verb, named=True)):
+        return _shortened(reported) if _count(reported) > TITLE_WORDS else reported  # "Okoro said … to save"
+    if _ends_on_verb(words, best) and words[0].lower() in ("the", "a", "an"):
+        bare = words[1:]  # "[The] Centers for Disease Control … recorded about 2,400 cases"
+        ends = (i for i in range(len(bare), 1, -1) if _count(bare[:i]) <= TITLE_WORDS and _whole_end(bare, i))
+        end = next(ends, None)
+        if end is not None and not _ends_on_verb(bare, end):
+            return [w.rstrip(",;:") if i == end - 1 else w for i, w in enumerate(bare[:end])]
+    return cut
+
+
+def _ends_on_verb(words: list[str], end: int) -> bool:
+    """ "… said the company expected to save [about $150 million]": a cut before ``words[end]`` that,
+    without its dangling words, leaves a verb cut from its object."""
+    kept = len(_undangled(list(words[:end])))
+    return kept > 0 and _bare_verb(words, kept - 1)
+
+
+def _bare_verb(words: Sequence[str], i: int) -> bool:
+    """Is ``words[i]`` a verb cut from what it does (``words[i + 1]`` opens its object: "would connect
+    | about 3.1 million homes"; not "could collapse | within a decade")?  After a modal or "to" (the
+    modals table), a finite verb that is no noun ("the company expected"), or a form that is neither
+    noun nor adjective ("recorded"; not "was closed", "too thin", nor "the company's trucking")."""
+    word = words[i].strip(_QUOTES + ",;:")
+    if not (word.islower() and _is_verb(word)) or i + 1 >= len(words) or not _opens_object(words, i + 1):
+        return False
+    prev = words[i - 1].lower() if i else ""
+    if prev in lexicon.words("modals") and _is_infinitive(words, i + 1):
+        return False  # "will meet | to decide …": a purpose, not what "meet" needs
+    if prev in lexicon.words("modals"):
+        return True
+    if prev in lexicon.words("verbs"):
+        return False
+    if _is_finite(words, i) and not lexicon.is_noun(word):
+        return True
+    owned = prev.endswith(("'s", "’s")) or prev in lexicon.words("determiners") or lexicon.is_modifier(prev)
+    return not (lexicon.is_noun(word) or lexicon.is_modifier(word) or (word.endswith("ing") and owned))
+
+
+def _opens_object(words: Sequence[str], i: int) -> bool:
+    """Does ``words[i]`` open a verb's object: a determiner, a figure, a name, "to" and a verb, a noun?"""
+    word = words[i].strip(_QUOTES + ",;:")
+    return (
+        word.lower() in lexicon.words("determiners") | lexicon.words("possessives")
+        or bool(_NUMBER.match(word))
+        or _opens_figure(words, i)
+        or word[:1].isupper()
+        or _is_infinitive(words, i)  # "expected | to save …"
+        or (word.lower() not in lexicon.words("function-words") and lexicon.is_noun(word))
+    )
+
+
+def _named_head(subject: Sequence[str]) -> bool:
+    """ "The United Food and Commercial Workers union": a determiner, a name, and the common noun it
+    qualifies, which names the subject alone ("The union")."""
+    inside = subject[1:-1]
+    return (
+        len(subject) > 2
+        and subject[0].lower() in lexicon.words("determiners")
+        and subject[-1].islower()
+        and lexicon.is_noun(subject[-1])
+        and bool(inside)
+        and inside[0][:1].isupper()
+        and all(w[:1].isupper() or entities.name_connector(w) or w == "and" for w in inside)
+    )
+
+
+def _reported_clause(words: list[str], verb: int | None, named: bool) -> list[str]:
+    """ "The Congressional Budget Office estimated | the program would connect …": the clause a verb
+    near the start reports, with a subject of its own before its own verb; a named speaker only
+    when ``named`` ("Brightwater said management should …" keeps Brightwater while it can); "it" or
+    "she" after a speaker is the speaker ("The utility said it would open …" → "The utility would open …")."""
+    if verb is None:
+        return []
+    for i in range(verb, min(verb + 2, len(words))):
+        j = i + 1 + (words[i + 1 : i + 2] == ["that"])
+        rest = words[j:]
+        own_verb = (  # "the program would connect …"; not "a cut of …"
+            _is_finite(rest, k) and rest[k - 1].lower() not in lexicon.words("determiners")
+            for k in range(1, min(len(rest), SUBJECT_WORDS + 1))
+        )
+        if not rest or not any(own_verb):
+            continue
+        first = rest[0].lower()
+        speaker = words[:verb]
+        finite = next(k for k in range(1, len(rest)) if _is_finite(rest, k))
+        if named and "VBD" not in lexicon.verb_tags(rest[finite]):
+            return []  # "NASA said its lander will launch": what NASA said, not what happened then
+        thing = bool(speaker) and lexicon.is_common_word(speaker[-1].strip(_QUOTES + ","))  # "The utility"
+        if first in ("he", "she") or (first == "it" and thing):
+            return [*speaker, *rest[1:]]
+        subject = first in lexicon.words("determiners") or rest[0][:1].isupper() or lexicon.is_noun(first)
+        if first in _PRONOUNS or not subject:  # "the program would …", "management should …"
+            return []
+        unnamed = speaker[:1] and speaker[0].lower() in lexicon.words("determiners") | _PRONOUNS
+        return rest if unnamed or named else []  # "Brightwater said management should …": who says it
+    return []
+
+
+def _whole_end(words: Sequence[str], end: int) -> bool:
+    """May a headline stop before ``words[end]`` though no phrase breaks there?  Not after a function
+    word, a bare verb, a possessive, a subject or an unfinished figure, nor inside a compound noun ("a
+    new teacher | training")."""
+    last = words[end - 1].strip(_QUOTES + ",;:")
+    if last.lower() in lexicon.words("function-words") or _unfinished_figure(words, end):
+        return False
+    if _opens_unfinished_clause(words[:end]):
+        return False  # "… as ballots [… were counted]"
+    if _bare_verb(words, end - 1):
+        return False  # "… would connect", "… should sell", "… a year starting"
+    if last.endswith(("'s", "’s")) or (end < len(words) and _is_finite(words, end)):
+        return False  # "… sell the company's", "… to see if Putin [was]": a noun that goes with what follows
+    nxt = words[end].rstrip(".,;:") if end < len(words) else ""
+    goes_on = (
+        nxt.islower()
+        and nxt not in lexicon.words("function-words")
+        and lexicon.is_noun(nxt)
+        and not _is_finite(words, end)
+    )
+    return not (goes_on and (lexicon.is_noun(last) or lexicon.is_modifier(last)))
 
 
 def _unfinished_figure(words: Sequence[str], end: int) -> bool:
-    """Would a headline stopping before ``words[end]`` cut a figure from its noun (figure-openers)?"""
-    number = _NUMBER.fullmatch(words[end - 1]) is not None
+    """Would a headline stopping before ``words[end]`` cut a figure from its noun (figure-openers)?
+    "about 2,400 | cases", "two million | of the phones", "a quarter | of a percentage point"."""
+    number = _NUMBER.fullmatch(words[end - 1]) is not None or words[end - 1].lower() in _NUMBER_WORDS
+    if number and end < len(words) and words[end].lower() == "of":
+        return True
     return _opens_figure(words, end - 1) or (number and end < len(words) and not _breaks_before(words, end))
+
+
+_NUMBER_WORDS = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "quarter"}
+)
 
 
 def _opens_figure(words: Sequence[str], i: int) -> bool:
@@ -1599,14 +1861,31 @@ def _opens_figure(words: Sequence[str], i: int) -> bool:
 
 
 def _complete(words: Sequence[str]) -> bool:
-    """Does the headline go on past its last verb to a word that is no verb ("… wanted to see" does not)?"""
+    """Does the headline go on past its last verb to a word that is no verb ("… wanted to see" does not)
+    or to the verb's particle ("… were sworn in")?"""
     words = _undangled(list(words))
     verbs = [i for i in range(len(words)) if _is_finite(words, i) or (i and _is_infinitive(words, i - 1))]
     rest = words[verbs[-1] + 1 :] if verbs else words
+    if verbs and len(rest) == 1 and _takes_particle(words[verbs[-1]], rest[0].lower()):
+        return True
+    if _opens_unfinished_clause(rest):
+        return False
     return any(
         word.lower() not in lexicon.words("function-words") and (lexicon.is_noun(word) or not _is_verb(word))
         for word in (w.strip(_QUOTES + ",") for w in rest)
     )
+
+
+def _opens_unfinished_clause(rest: Sequence[str]) -> bool:
+    """ "… overtook him as ballots [from the east side were counted]": a subordinating word (the
+    subordinate clause-splitters, clause-openers) and a bare noun, the subject of a verb cut off."""
+    openers = lexicon.words("clause-openers") | {"as", "after", "before", "once", "while"}
+    for k in range(len(rest) - 1):
+        if rest[k].lower() in openers and rest[k + 1].islower():
+            noun = rest[k + 1].strip(",")
+            bare = noun not in lexicon.words("function-words") and lexicon.is_noun(noun)
+            return bare and not any(_is_finite(rest, j) for j in range(k + 2, len(rest)))
+    return False
 
 
 def _is_verb(word: str) -> bool:
