@@ -101,7 +101,7 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
     if timexes is None:
         from .temporal import tag
 
-        timexes = tag(article.text, article.published)
+        timexes = tag(article.text, article.reference)
     spans = text.sentences(article.text)
     mentions = _mentions(article, spans, timexes)
     groups = _attach(
