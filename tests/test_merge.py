@@ -340,6 +340,12 @@ def test_a_labour_strike_and_an_air_strike_on_one_day_stay_two_events():
     assert groups == {frozenset({walkout.id, picket.id}), frozenset({attack.id})}
 
 
+def test_an_abbreviated_month_is_no_name_two_reports_share():
+    one = report("review-2026-09-17", "2026-09-17", "2026-10-29", "Lumen will report results on Oct. 29.")
+    other = report("ledger-2026-10-06", "2026-10-06", "2026-10-29", "Harrow will report results on Oct. 29.")
+    assert len(cluster([one, other])) == 2
+
+
 def test_a_negated_word_is_not_the_word():
     assert words_of("she pleaded not guilty") & words_of("he pleaded guilty") == {"plea"}
     assert "not agreeme" in words_of("talks ended without agreement")

@@ -59,6 +59,7 @@ _STOPWORD_TEXT = """
     week weeks weekend day days month months year years hour hours time times morning afternoon
     evening night tonight monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     said says say saying told tell telling according added adding asked noted stated statement
     statements reporters reporter news report reported reports reportedly announced spokesman
     spokeswoman spokesperson official officials president minister leader leaders government
