@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,8 +55,29 @@ WORDS = st.sampled_from(
      "said", "more than", "about", "early", "mid-", "1,000", "2024", "1990s", "14", "3rd", "-", "–", ",", ".",
      "'s", "old", "-year-old", "two", "hour", "twenty-four", "a", "quarter", "third", "fiscal", "yesterday",
      "today", "Monday's", "p.m.", "10:30", "$", "%", "\n", "Article", "COVID-19", "every", "daily", "closed",
-     "at", "7:30", "local time", "ET", "weekdays", "eighth", "twenty-first", "of"]
+     "at", "7:30", "local time", "ET", "weekdays", "eighth", "twenty-first", "of", "and", "more",
+     "election night", "watch", "from", "until", "that", "reported", "\u200b", "\u200f", "\ufeff", '"', "“",
+     "\n\n"]
 )  # fmt: skip
+# Zero-width characters that web text leaves between words.
+ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+# Hostile input: long runs of one thing, which a careless rule or engine handles in quadratic
+# time or not at all.
+HOSTILE = {
+    "digits": "1234567890" * 2000,
+    "numbers": " ".join(str(n % 3000) for n in range(0, 40000, 7)),
+    "dates": "June 14, 2024; " * 800,
+    "months": "May " * 3000,
+    "weekdays": "Monday " * 2000,
+    "weekdays unspaced": "Monday" * 2000,
+    "day lists": "May 1 and 2 and 3 and 4 and " * 400,
+    "mixed scripts": "Июнь 14 июня 2024 ١٤ يونيو ٢٠٢٤ 六月十四日 June 14, 2024 " * 200,
+    "bidirectional marks": "\u202bJune 14, 2024\u202c \u200fMonday\u200f " * 400,
+    "zero-width": "June\u200b14, 2024 and Mon\u200bday, \ufeffJune 14\u200d " * 300,
+    "open quotation": '"We will leave tonight ' * 800,
+    "paragraphs": "Monday\n\n" * 2000,
+    "abbreviations": "Jan. " * 3000,
+}
 
 
 def _valid(value: str) -> bool:
@@ -90,6 +112,12 @@ def test_temporal_word_salad_is_safe(text: str, reference: date | datetime) -> N
     _check(text, reference)
 
 
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_is_safe(text: str) -> None:
+    for reference in (date(2026, 11, 4), datetime(2026, 11, 4, 6, 10)):
+        _check(text, reference)
+
+
 def _only(text: str, reference: date) -> str:
     found = tag(text, reference)
     assert len(found) == 1, found
@@ -106,6 +134,13 @@ def test_full_dates_normalise_to_their_day(day: date, days_away: int, abbreviate
     assert _only(f"It opened on {day.day} {MONTHS[day.month - 1]} {day.year}.", reference) == day.isoformat()
     assert _only(f"It was {day.isoformat()}.", reference) == day.isoformat()
     assert _only(f"Sales fell in {MONTHS[day.month - 1]} {day.year}.", reference) == day.isoformat()[:7]
+
+
+@given(DAYS, st.integers(0, 400), st.sampled_from(ZERO_WIDTH))
+def test_a_zero_width_character_between_words_is_a_space(day: date, days_away: int, blank: str) -> None:
+    reference = day + timedelta(days=days_away)
+    month = MONTHS[day.month - 1]
+    assert _only(f"It opened {month}{blank}{day.day},{blank}{day.year}.", reference) == day.isoformat()
 
 
 @given(DAYS, st.integers(1, 7))

@@ -1259,6 +1259,113 @@ def test_deictic_days_in_a_quotation_count_from_the_day_its_attribution_names() 
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials counted 14 cases on Feb. 1 and 26 more on Feb. 22.",
+        "The first crates arrived on March 3 and 40 others followed in April.",
+        "Inspectors found 12 leaks on June 9 and 7 cracks a week later.",
+        "The count rose from 14 on Feb. 1 to 26 on Feb. 22.",
+    ],
+)
+def test_a_number_after_a_date_that_counts_something_is_no_day(text: str) -> None:
+    found = values(text, date(2026, 11, 4))
+    assert all(not value.startswith(("2026-02-26", "2027-02-26")) for _, value in found)
+    assert [span for span, _ in found if span.isdigit()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A past verb that times a yearless day puts it behind, even months back ...
+        ("Cases rose on Feb. 1.", "2026-02-01"),
+        ("The two ships collided on Jan. 28 off the cape.", "2026-01-28"),
+        # ... though a deadline it set may lie just ahead.
+        ("The contract had been set to expire on Nov. 6.", "2026-11-06"),
+    ],
+)
+def test_a_past_verb_keeps_its_yearless_day_behind(text: str, value: str) -> None:
+    assert [v for _, v in values(text, date(2026, 11, 4))] == [value]
+
+
+def test_a_pair_of_days_after_a_month_is_still_two_days() -> None:
+    assert values("Voting is set for June 3 and 4 in most districts.", date(2026, 5, 20)) == [
+        ("June 3", "2026-06-03"),
+        ("4", "2026-06-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Supporters gathered at the hotel on election night.", date(2026, 11, 4), "2026-11-03TNI"),
+        ("The networks will call the race on election night.", date(2026, 10, 30), "2026-11-03TNI"),
+        ("Election Night parties drew thin crowds, he recalled.", date(2024, 12, 2), "2024-11-05TNI"),
+    ],
+)
+def test_election_night_is_the_night_of_election_day(text: str, published: date, value: str) -> None:
+    assert ("election night", value) in [(span.lower(), v) for span, v in values(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Crowds cheered on primary night, and tickets sold out for opening night.", date(2026, 6, 3)),
+        ("The party celebrated on election night in London.", date(2024, 7, 6)),  # not November's
+        ("Turnout fell, and the count ran past midnight on primary election night.", date(2026, 9, 16)),
+    ],
+)
+def test_a_night_named_for_an_undated_event_is_not_tagged(text: str, published: date) -> None:
+    assert not [v for span, v in values(text, published) if "night" in span.lower()]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Headlines drop the tense: the weekday is the one nearest publication, either side.
+        ("Cold front brings rain Tuesday\n\nThe rain will last all day.", date(2026, 10, 19), "2026-10-20"),
+        ("Storm knocks out power Monday\n\nCrews worked all night.", date(2026, 10, 20), "2026-10-19"),
+        ("Council votes on budget Thursday\n\nIt is the last vote.", date(2026, 12, 7), "2026-12-10"),
+    ],
+)  # fmt: skip
+def test_a_headline_weekday_is_the_one_nearest_publication(text: str, published: date, value: str) -> None:
+    assert values(text, published)[0][1] == value
+
+
+def test_a_sentence_on_the_first_line_is_no_headline() -> None:
+    monday = date(2026, 10, 19)
+    assert values("Rain and wind Tuesday.\n\nThe storm moved east.", monday) == [("Tuesday", "2026-10-13")]
+    assert values("Rain and wind Tuesday\n\nThe storm moved east.", monday) == [("Tuesday", "2026-10-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A notice's validity lies ahead of its issuing: its start nearest publication, its end ahead.
+        ("Forecasters issued a flood watch from Tuesday afternoon through Thursday.", date(2026, 10, 19),
+         [("Tuesday afternoon", "2026-10-20TAF"), ("Thursday", "2026-10-22")]),
+        ("Officials issued a red flag warning for the hills starting Saturday.", date(2026, 10, 16),
+         [("Saturday", "2026-10-17")]),
+        ("The county issued an evacuation order until Friday.", date(2026, 10, 19),
+         [("Friday", "2026-10-23")]),
+        # What became of it is told: over.
+        ("The curfew lasted until Friday.", date(2026, 10, 19), [("Friday", "2026-10-16")]),
+        ("A curfew was imposed from Tuesday, and it ended on Thursday.", date(2026, 10, 19),
+         [("Tuesday", "2026-10-13"), ("Thursday", "2026-10-15")]),
+    ],
+)  # fmt: skip
+def test_a_notice_from_or_until_a_day_is_valid_then(text: str, published: date, expected: list) -> None:
+    assert values(text, published) == expected
+
+
+def test_a_speech_verb_with_an_object_is_a_clause_not_an_attribution() -> None:
+    text = (
+        "Officers were called shortly before midnight on Saturday.\n\n"
+        "About 20 minutes later, at 12:15 a.m., a second call reported gunshots."
+    )
+    assert ("12:15 a.m.", "2026-04-12T00:15") in values(text, date(2026, 4, 13))
+
+
 # --- the command line ------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ RESOURCES = Path(__file__).resolve().parent / "resources"
 RULE_FILES = ("reject", "time", "date", "relative", "duration", "set")
 
 _REFERENCE = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
-_SPACES = re.compile(r"\s+")
+# Blank: whitespace, or the zero-width characters web text leaves between words ("June\u200b14").
+_BLANK = "[\\s\u200b\u200c\u200d\u2060\ufeff]"
+_SPACES = re.compile(_BLANK + "+")
 # Where an expression may start and end: not inside a word or a number ("1,000", "COVID-19").
 # Every expression starts with a letter, a digit, an apostrophe ("the '90s"), a currency sign
 # or a parenthesis (rejected money and phone numbers); checking that first lets every rule
@@ -47,7 +50,8 @@ class Rule:
     mod: str
     anchored: bool  # a duration counted back from the reference ("39-month-old war")
     reports: bool  # names the span of the year a financial report is about ("the nine months")
-    examples: tuple[tuple[str, str | None], ...]  # (phrase, expected value or None for no timex)
+    # (phrase, expected value or None for no timex, its own publication day or None for the tests')
+    examples: tuple[tuple[str, str | None, date | None], ...]
 
 
 def key(words: str) -> str:
@@ -146,7 +150,7 @@ def _branches(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_CHAR = {" ": r"\s+", "'": "['’]", "-": "[-‑]"}
+_CHAR = {" ": _BLANK + "+", "'": "['’]", "-": "[-‑]"}
 
 
 def _title(words: str) -> str:
@@ -236,7 +240,7 @@ def _spaces(pattern: str) -> str:
             groups.pop()
         elif c == " ":
             optional = pattern[i + 1 : i + 2] == "?"
-            out.append(r"\s" if any(groups) else r"\s*" if optional else r"\s+")
+            out.append(_BLANK if any(groups) else _BLANK + ("*" if optional else "+"))
             i += 2 if optional else 1
             continue
         out.append(c)
@@ -244,12 +248,13 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _example(entry: Any) -> tuple[str, str | None]:
-    """``["on Friday", "2025-05-16"]``, or ``"the 72-year-old"`` for a phrase that is no timex."""
+def _example(entry: Any) -> tuple[str, str | None, date | None]:
+    """``["on Friday", "2025-05-16"]``, or ``"the 72-year-old"`` for a phrase that is no timex;
+    a third item is the phrase's own publication day (``"2024-11-07"``) where the value needs one."""
     if isinstance(entry, str):
-        return entry, None
-    phrase, expected = entry
-    return str(phrase), str(expected)
+        return entry, None, None
+    phrase, expected, *published = entry
+    return str(phrase), str(expected), date.fromisoformat(published[0]) if published else None
 
 
 def _parse_int(text: str) -> int:

@@ -424,16 +424,22 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
         return not weekday or first.isoweekday() == _int(weekday)
 
     # ``when`` "on": the day of the event of a verb ("will host the visitors on Aug. 20"). A future
-    # verb that governs it puts it ahead however near it lies behind; a past one only weighs it,
-    # as the day just ahead of a past clause is often the deadline it set ("had been set to
-    # expire Nov. 6"), and so does a verb the date does not time ("will review the Aug. 20 crash").
+    # verb that governs it puts it ahead however near it lies behind; a past one only weighs it
+    # (as a month's name: "Cases rose on Feb. 1" is months back), as the day just ahead of a past
+    # clause is often the deadline it set ("had been set to expire Nov. 6"), and so does a verb
+    # the date does not time ("will review the Aug. 20 crash").
     event_day, when = when == "on", "" if when == "on" else when
     year = _year_of_paragraph(context) if not when else None
     if year is not None and (_int(month), _int(day)) != (2, 29) and fits(date(year, _int(month), _int(day))):
         context.used.append(str(context.anchor))
         return date(year, _int(month), _int(day)).isoformat()
     ahead = event_day and context.tense() == FUTURE
-    penalty = _penalty(context, when, TENSE_PENALTY_DAYS) if ahead else TENSE_PENALTY_DAYS
+    if ahead:
+        penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
+    elif event_day and context.tense() == PAST and context.governing():
+        penalty = MONTH_TENSE_PENALTY_DAYS
+    else:
+        penalty = TENSE_PENALTY_DAYS
     span_in = _day(lambda y: _leap_safe(y, _int(month), _int(day)))
     return _year_of(context, span_in, when, fits, penalty).isoformat()
 
@@ -733,6 +739,20 @@ def holiday(context: Context, spec: str, when: str = "", offset: str = "", weekd
     return _days_after(day, offset)
 
 
+# How near the publication a day named after a holiday must be to be that holiday's: "election
+# night" in a story of early November is Election Day's; in a story of April it is another
+# election's, which its words do not date.
+NEAR_HOLIDAY_DAYS = 45
+
+
+def holiday_near(context: Context, spec: str, when: str = "") -> str:
+    """A holiday's day, for a name that means it only near it ("election night")."""
+    day = date.fromisoformat(holiday(context, spec, when))
+    if abs((day - context.reference).days) > NEAR_HOLIDAY_DAYS:
+        raise Unresolved(f"{spec}: {day} is too far from {context.reference} to be meant")
+    return day.isoformat()
+
+
 def holiday_week(context: Context, spec: str, when: str = "") -> str:
     """ "Thanksgiving week": the ISO week the holiday falls in."""
     return _at(date.fromisoformat(holiday(context, spec, when)), "week")
@@ -871,6 +891,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "half": half,
     "season": season,
     "holiday": holiday,
+    "holiday_near": holiday_near,
     "holiday_week": holiday_week,
     "holiday_weekend": holiday_weekend,
     "clock": clock,

@@ -18,8 +18,11 @@ expected,"), a clause after "and" when a verb before the expression gives the te
 decision in a relative clause ("which the union voted to hold on Monday") looks ahead from
 the decision, so a past main clause after it ("..., ended early") makes the day past.
 An onset right after a past verb ("issued an ultimatum ... starting at noon Saturday") looks
-ahead from that verb's event (``NEAREST``); a noun phrase right after a speech verb ("said
-the spring semester would start") takes the tense of its own verb.
+ahead from that verb's event (``NEAREST``), and so does a notice in force from a day ("issued
+a flood watch from Tuesday afternoon"; "until" a day, it lies ahead); a noun phrase right after
+a speech verb ("said the spring semester would start") takes the tense of its own verb.  A
+headline drops the tense ("Cold front brings rain Tuesday"): with no trigger, its day is the
+one nearest publication.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ WINDOW = 160  # characters either side; a clause rarely reaches further
 # time adverbial usually comes before it ("met on Friday"), and one after it often belongs
 # to another clause ("by August, in markets untouched by ...").
 AFTER_WEIGHT = 2
+QUOTE_REACH = 2000  # characters back to where a quotation may open (a paragraph rarely runs longer)
+HEADLINE_OFFSET = 200  # blank space a text may open with before its headline
+HEADLINE_LENGTH = 300  # characters; a longer first line is no headline
 GOVERNING_DISTANCE = 24  # characters from a trigger before the expression that still surely governs it
 # What stands between a governing trigger and its expression: no clause boundary.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -46,6 +52,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_NOT_BLANK = re.compile(r"\S")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
 # A quotation mark separates what was said from the clause that reports it: in '"We will
 # leave Thursday," he said', "said" does not set the tense of Thursday, nor "will" in
@@ -139,15 +146,46 @@ def _suspended() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{verbs})\s{gap}(?:{prepositions})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _notice_in_force(text: str, left: int, start: int) -> int | None:
+    """A notice valid from or until the expression ("issued a flood watch from Tuesday
+    afternoon through Thursday"): NEAREST for its start, FUTURE for its end, None if there
+    is no such notice or a verb after it tells what became of it ("the curfew lasted until")."""
+    notice = _validity().search(text, left, start)
+    if not notice:
+        return None
+    starts = _found(text)[0]
+    if bisect.bisect_left(starts, notice.end("notice")) != bisect.bisect_left(starts, notice.start("edge")):
+        return None
+    return FUTURE if notice.group("until") else NEAREST
+
+
+@cache
+def _validity() -> re.Pattern[str]:
+    words = tense_words()
+    notices, until = phrase_regex(words["validity"]), phrase_regex(words["suspension_prepositions"])
+    onsets = phrase_regex(["from", *words["onset"]])
+    gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
+    return re.compile(
+        rf"(?<![\w'’])(?P<notice>{notices})\s{gap}(?P<edge>(?P<until>{until})|{onsets})\s+(?:(?:on|at)\s+)?(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
 @cache
 def _attribution() -> re.Pattern[str]:
     """An attribution tail from the end of an expression to the end of its sentence: a comma,
-    at most six words of subject, the speech verb, then no other clause but a participle's
-    (", officials said on Tuesday." and ", forecasters said Monday, ending a dry spell", but
-    not ", officials said, adding ...")."""
-    verbs = phrase_regex(tense_words()["attribution"])
+    at most six words of subject, the speech verb with no object of its own, then no other
+    clause but a participle's (", officials said on Tuesday." and ", forecasters said Monday,
+    ending a dry spell", but not ", officials said, adding ..." nor ", a second caller
+    reported gunshots")."""
+    words = tense_words()
+    verbs = phrase_regex(words["attribution"])
+    # "Told" takes its listener ("told reporters"); another speech verb with an object is a
+    # clause of its own.
+    objects = phrase_regex(words["object_starts"])
+    no_object = rf"(?:(?<=told)|(?<=tells)|(?!\s+(?:{objects}|(?-i:[a-z]{{3,}}s))(?![\w'’])))"
     return re.compile(
-        rf"[^,;:\"“”]*?,\s+(?:[^\s,;:\"“”]+\s+){{0,6}}?(?:{verbs})(?![\w'’])"
+        rf"[^,;:\"“”]*?,\s+(?:[^\s,;:\"“”]+\s+){{0,6}}?(?:{verbs})(?![\w'’]){no_object}"
         rf"(?:[^,;:\"“”]*$|\s+[^\s,;:\"“”][^,;:\"“”]*?,\s+[a-z]+ing\s[^;:\"“”]*$)",
         re.IGNORECASE,
     )
@@ -212,11 +250,11 @@ def speech_weekday(text: str, start: int) -> int | None:
     """The weekday (1-7) on which the words around ``text[start]`` were said, when they stand in
     a quotation whose attribution names it ('"We will hold the line tonight," the mayor said
     Tuesday.'): "tonight" there is that Tuesday's."""
-    paragraph = text.rfind("\n\n", 0, start) + 1
-    before = text[paragraph:start]
+    reach = max(0, start - QUOTE_REACH)
+    before = text[text.rfind("\n\n", reach, start) + 1 or reach : start]
     if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
         return None
-    closing = _QUOTE.search(text, start)
+    closing = _QUOTE.search(text, start, start + QUOTE_REACH)
     said = _said_on().match(text, closing.end()) if closing else None
     return vocabularies()["any_weekday"].get(key(said.group("day"))) if said else None
 
@@ -270,6 +308,9 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     right = text.index(",", end, right) if tail and not _opens_sentence(text, left, start, end) else right
     if _suspension_holds(text, left, start, end, right):
         return FUTURE, False
+    notice = _notice_in_force(text, left, start)
+    if notice is not None:
+        return notice, False
     starts, ends, to_later, to_earlier, intentions, onsets = _found(text)
     deadline = _deadline("weak_future_prepositions").search(text, max(left, start - 16), start)
     best, best_distance, governing = UNKNOWN, WINDOW * 2, False
@@ -298,7 +339,23 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
         best, governing = to_earlier[after], _opens_sentence(text, left, start, end)
     if best == UNKNOWN and deadline:
         return FUTURE, False
+    if best == UNKNOWN and _in_headline(text, start, end):
+        return NEAREST, False
     return best, governing
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether the expression stands in a headline: the first line of a text with more after
+    it, without a full stop.  Headlines drop the tense ("Cold front brings rain Tuesday",
+    "Storm knocks out power Monday"): the day is the one nearest publication."""
+    if start > HEADLINE_OFFSET + HEADLINE_LENGTH:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end, line_start + HEADLINE_LENGTH)
+    if line_start > HEADLINE_OFFSET or line_end < 0 or text[:line_start].strip():
+        return False
+    line = text[line_start:line_end].rstrip()
+    return not line.endswith((".", "!", "?", '"', "”", ":")) and _NOT_BLANK.search(text, line_end) is not None
 
 
 def _opens_reported_clause(text: str, trigger_start: int, trigger_end: int, start: int) -> bool:
