@@ -30,14 +30,21 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "verbs", "introduction-openers", "possessives", "determiners", "nominalisations", "phrase-breaks",
     "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
-    "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals",
+    "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals", "passive-prepositions",
+    "gerund-openers",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
 
 def article(text: str, published: str = DEFAULT_PUBLISHED, slug: str = "test-article") -> Article:
+    """``published``: a day, or a day and its local time ("2026-01-13T18:30")."""
     return Article(
-        path=f"{slug}.txt", text=text, published=date.fromisoformat(published), title=slug, slug=slug
+        path=f"{slug}.txt",
+        text=text,
+        published=date.fromisoformat(published[:10]),
+        title=slug,
+        slug=slug,
+        published_at=published if "T" in published else None,
     )
 
 
@@ -208,6 +215,29 @@ def test_wire_copy_as_plain_text():
     assert counts == ["2027"]  # a year, never "14", "3,000" or "45"
 
 
+def test_reported_clause_is_its_own_and_its_speaker_is_a_person_of_it():
+    """ "… said on Telegram that more releases were expected over the weekend and thanked the families":
+    the expectation is planned, the thanks are the speaker's, and the speaker is one of its people."""
+    text = (
+        "President Ana Costa said on Telegram that more releases were expected over the weekend and "
+        "thanked the families who had campaigned for the return of their relatives."
+    )
+    (event,) = extract_events(article(text, "2025-05-23"))
+    assert (event.date, event.status, event.title) == ("2025-W21", "planned", "More releases were expected")
+    assert [p.name for p in event.people] == ["Ana Costa"]
+
+
+def test_a_happening_named_by_its_day_is_one_report_with_the_clause_that_tells_it():
+    text = (
+        "The regulator asked the company to stop selling the heaters on Oct. 2.\n"
+        "Sales have been halted at every store since the Oct. 2 request, the company said on Monday."
+    )
+    events = extract_events(article(text, "2026-10-21"))
+    (asked,) = on(events, "2026-10-02")
+    assert asked.title == "The regulator asked the company to stop selling the heaters"
+    assert len(asked.sources) == 2
+
+
 # --- the tables' own examples ---------------------------------------------------------------------
 
 
@@ -216,7 +246,7 @@ def parse_example(example: str) -> tuple[str, str, str]:
     body, sep, expected = example.rpartition(" => ")
     if not sep:
         body, expected = example, ""
-    m = re.match(r"^(\d{4}-\d{2}-\d{2}) \| (.*)$", body)
+    m = re.match(r"^(\d{4}-\d{2}-\d{2}(?:T[\d:]+)?) \| (.*)$", body)
     published, body = m.groups() if m else (DEFAULT_PUBLISHED, body)
     return published, body, expected
 
@@ -260,6 +290,7 @@ def check_named(published: str, text: str, expected: str) -> None:
 
 EVENT_TABLES = {
     "back-references": check_named,
+    "measured-references": check_named,
     "planned-triggers": check_status,
     "anaphora": check_attached,
     "happenings": check_grouping,

@@ -66,6 +66,8 @@ HEADLINE_TABLES = {
     "phrase-breaks": check_title,
     "figure-openers": check_title,
     "modals": check_title,
+    "passive-prepositions": check_title,
+    "gerund-openers": check_title,
     "headline-tense": check_title,
     "speech-verbs-with-object": check_title,
     "verb-particles": check_title,

@@ -11,16 +11,20 @@ The steps, in order:
    2021,” he said": no subject a headline could name).  The date of a comparison ("compared
    with a profit a year earlier") or of the period a figure is for ("a surplus for 2025") dates
    nothing; "from 2016 to 2020" is one stretch with an end date.  A date that refers back to a
-   happening ("since the Sept. 8 walkout", "after the March 3 vote": back-references) dates that
-   happening, not the clause around it.
+   happening ("since the Sept. 8 walkout", "after the March 3 vote": back-references; "nine days
+   after opening statements on Jan. 14": measured-references) dates that happening, not the clause
+   around it.
 2. *Clauses*: the clause that holds the date is the happening (``timeline.headlines`` finds
    it and words its headline and summary); its people and places are the event's (a lead
    sentence's place, and only then its dateline, when the clause names none).
 3. *Grouping*: sentences with the same date that are about the same person, name the same
-   kind of happening (``happenings`` table) or share most of their words are one event;
+   kind of happening (``happenings`` table) told of no other person, or share most of their words
+   are one event;
    others on that day stay apart (Vance's remarks on Monday are not Monday's call).  A thing
    whose start a duration dates ("the three-week trial") joins the sentence that says it began
-   ("a trial that began in late October") when the two dates agree.
+   ("a trial that began in late October") when the two dates agree.  A happening named by its day
+   ("since the Oct. 2 request") is the one other happening of that day, or the one of its kind
+   told less precisely ("filed for bankruptcy this month").
 4. *Attachment*: an undated sentence that carries the previous one on ("The two sides
    agreed …") is another source of that sentence's event.
 
@@ -104,11 +108,9 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
         timexes = tag(article.text, article.reference)
     spans = text.sentences(article.text)
     mentions = _mentions(article, spans, timexes)
-    groups = _attach(
-        article.text,
-        spans,
-        _join_days(article.text, _join_beginnings(article.text, _group(mentions)), article.published),
-    )
+    groups = _join_beginnings(article.text, _group(mentions))
+    groups = _join_named(_join_days(article.text, groups, article.published))
+    groups = _attach(article.text, spans, groups)
     events = [_event(article, g) for g in groups]
     events.sort(key=lambda e: (periods.sort_key(e.date), article.text.find(e.sources[0].sentence)))
     return _unique_slugs(events)
@@ -434,10 +436,11 @@ def _named_mention(
 def _back_reference(body: str, expression: Span) -> tuple[Span, ...]:
     """ "since the Sept. 8 walkout", "after the union's March 3 vote" (back-references): the words
     before and after the date that name the happening of that day (the nouns after it: "strike
-    vote"); () when the date stands in no such phrase."""
+    vote"), or after a measured gap ("nine days after opening statements on Jan. 14"); () when the
+    date stands in no such phrase."""
     lead = _back_reference_lead().search(body[max(0, expression[0] - 80) : expression[0]])
     if lead is None:
-        return ()
+        return _measured_reference(body, expression)
     start = expression[0] - len(lead.group("owner"))
     end = expression[1]
     for word in re.finditer(r"\s+([a-z][a-z-]*)", body[expression[1] : expression[1] + 60]):
@@ -445,8 +448,29 @@ def _back_reference(body: str, expression: Span) -> tuple[Span, ...]:
             break
         end = expression[1] + word.end()
     if end == expression[1]:
-        return ()
+        return _measured_reference(body, expression)
     return ((start, expression[0]), (expression[1], end))
+
+
+def _measured_reference(body: str, expression: Span) -> tuple[Span, ...]:
+    """ "nine days after opening statements on Jan. 14" (measured-references): the words between the
+    gap and the date name the happening of that day."""
+    before = body[max(0, expression[0] - 80) : expression[0]]
+    found = _measured_lead().search(before)
+    if found is None:
+        return ()
+    words = found.group("thing").split()
+    named = words[1:] if words[0].lower() in lexicon.words("determiners") else words
+    if not named or not all(_names_thing(w.lower()) for w in named):
+        return ()
+    start = expression[0] - len(before) + found.start("thing")
+    return ((start, start + len(found.group("thing"))),)
+
+
+@cache
+def _measured_lead() -> re.Pattern[str]:
+    gaps = "|".join(lexicon.table("measured-references").column())
+    return re.compile(rf"(?<![\w-])(?i:{gaps})\s+(?P<thing>[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)\s+(?:on|in)\s+$")
 
 
 def _names_thing(word: str) -> bool:
@@ -564,6 +588,49 @@ def _join_days(body: str, groups: list[_Group], published: date) -> list[_Group]
     return groups
 
 
+def _join_named(groups: list[_Group]) -> list[_Group]:
+    """ "since the Oct. 2 request" names a happening the article tells: the one other happening of that
+    day ("The commission … asked the company to stop … on Oct. 2"), else the one happening of its
+    kind told less precisely ("the chain that filed for bankruptcy this month" and "the Jan. 6
+    filing"; happenings table).  One report, dated by the day."""
+    for named in [g for g in groups if all(m.named for m in g.mentions)]:
+        day = named.mentions[0].date
+        if day.precision != "day" or day.end_value or named not in groups:
+            continue
+        kinds = frozenset().union(*(m.kinds for m in named.mentions))
+        same_day = [
+            g
+            for g in groups
+            if g is not named
+            and _date_key(g) == (day.value, None)
+            and not _other_kind(kinds, frozenset().union(*(m.kinds for m in g.mentions)))
+        ]
+        around = [
+            g
+            for g in groups
+            if g is not named
+            and all(m.date.precision in ("week", "month") and _agree(m.date, day) for m in g.mentions)
+            and any(m.kinds & kinds for m in g.mentions)
+        ]
+        for found in (same_day, around):
+            if len(found) == 1:
+                found[0].mentions.extend(named.mentions)
+                found[0].attached.extend(named.attached)
+                groups.remove(named)
+                break
+    return groups
+
+
+def _other_kind(a: frozenset[str], b: frozenset[str]) -> bool:
+    """ "since the Oct. 2 vote" is not "a blast hit the port on Oct. 2": two kinds, none shared."""
+    return bool(a and b and not a & b)
+
+
+def _date_key(group: _Group) -> tuple[str, str | None]:
+    first = group.mentions[0].date
+    return first.value, first.end_value
+
+
 def _deadline(body: str, expression: Span) -> bool:
     """ "by Jan. 14": the day before which something must happen, not the day it is set for."""
     return body[max(0, expression[0] - 4) : expression[0]].lower() == " by "
@@ -586,8 +653,12 @@ def _agree(a: _Date, b: _Date) -> bool:
 
 
 def _same_happening(a: _Mention, b: _Mention) -> bool:
-    """Same kind of happening, same person, or mostly the same words."""
-    if a.kinds & b.kinds or (a.subject is not None and a.subject == b.subject):
+    """Same person, the same kind of happening told of no other person, or mostly the same words
+    ("Ferris overtook him on Saturday" and "Ostrowski said on Saturday he would wait": two people, two
+    happenings of one count)."""
+    if a.subject is not None and a.subject == b.subject:
+        return True
+    if a.kinds & b.kinds and (a.subject is None or b.subject is None):
         return True
     union = a.words | b.words
     return bool(union) and len(a.words & b.words) / len(union) >= SAME_WORDING
@@ -649,8 +720,12 @@ def _event(article: Article, group: _Group) -> Event:
     )
     regions = [part for m in mentions for part in _without(m.clause.context, m.clause.elsewhere)]
     regions += list(group.attached)
+    speakers = [m.clause.said_by for m in mentions if m.clause.said_by]  # "Zelensky said | that …"
     status = _status(body, best, article.published)
-    title = _title(body, best, status)
+    told = best  # a happening named by its date ("the Jan. 6 filing") is headed by the clause that tells it
+    if best.named:
+        told = next((m for m in mentions if not (m.named or m.date.thing) and _agree(m.date, when)), best)
+    title = _title(body, told, status)
     first = body[mentions[0].sentence[0] : mentions[0].sentence[1]]
     return Event(
         id=_event_id(article.slug, when, first),
@@ -659,12 +734,13 @@ def _event(article: Article, group: _Group) -> Event:
         precision=when.precision,  # type: ignore[arg-type]
         end_date=when.end_value,
         title=title,
-        summary=_summary(body, best, group.attached),
+        summary=_summary(body, told, group.attached),
         status=status,  # type: ignore[arg-type]
         people=tuple(
             dict.fromkeys(
                 (
                     *_entities(body, regions, entities.people_in),
+                    *_entities(body, speakers, entities.people_in),
                     *_referents(body, mentions),
                     *_named_in(body, title, mentions),
                 )

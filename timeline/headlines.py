@@ -66,6 +66,7 @@ class Clause:
     shares_subject: bool = False  # a verb phrase ("… and promised new levees"): the sentence's subject
     elsewhere: tuple[Span, ...] = ()  # other places' items of a list ("in the US on Oct. 3, in Europe …")
     unit: Span | None = None  # the noun a bare figure of a list goes with ("… and fewer than 300": flights)
+    said_by: Span | None = None  # who reports the clause ("Zelensky said on Telegram | that …"): its people
 
 
 # --- 1. the clause of a date ------------------------------------------------------------------
@@ -132,6 +133,8 @@ def _own_item(body: str, clause: Clause, expression: Span, dates: Sequence[Span]
 
 
 _ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_FIGURE_PREPOSITION = r"(?:(?:by|to|at)\s+)?"  # "led by 1,900 votes … and by 640": the figure's word again
+_FIGURE_GAP = re.compile(_ITEM_GAP.pattern + _FIGURE_PREPOSITION)
 
 
 def _place_items(body: str, clause: Clause, inside: Sequence[Span]) -> list[int] | None:
@@ -161,7 +164,7 @@ def _figure_items(body: str, clause: Clause, inside: Sequence[Span]) -> tuple[li
         return None  # "cut 900 jobs and closed plants on Monday": no list of figures
     starts = [first[-1].start()]
     for before, after in itertools.pairwise(inside):
-        gap = _ITEM_GAP.match(body, before[1], after[0])
+        gap = _FIGURE_GAP.match(body, before[1], after[0])
         item = gap and figure.match(body, gap.end(), after[0])
         rest = body[item.end() : after[0]] if item else ""
         if not item or not re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s+", rest) or has_verb(rest):
@@ -177,7 +180,7 @@ def _figure_after_undated(body: str, clause: Clause, expression: Span) -> tuple[
     date of ours marks; the earlier item (an aside) and its noun."""
     figure = _figure_pattern()
     item = re.search(
-        rf"\s+and\s+(?:(?:by|to|at)\s+)?(?P<fig>{figure.pattern})(?:\s+[a-z]+)?\s+$",
+        rf"\s+and\s+{_FIGURE_PREPOSITION}(?P<fig>{figure.pattern})(?:\s+[a-z]+)?\s+$",
         body[clause.span[0] : expression[0]],
     )
     if item is None:
@@ -240,7 +243,9 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         last += 1
     if last + 2 < len(segments) and segments[last + 2].cut in _CONTINUATIONS:
         follows = segments[last + 2]
-        if not any(follows.start <= d[0] < follows.end for d in others):
+        if not any(follows.start <= d[0] < follows.end for d in others) and not (
+            follows.cut == "predicate" and _is_reported(body, segments, front)
+        ):
             last += 2  # "collapsed in October after Iceland raised its limit": undated, told with it
     if last + 1 < len(segments) and _wants_object(
         body, segments[front].start, segments[last].end, expression
@@ -269,7 +274,26 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         and not apposition
         and not in_quotation(body, expression[0])
     )
-    return Clause(span, (segments[first].start, span[1]), main, asides, segments[front].cut == "predicate")
+    said_by = None
+    if front and _is_reported(body, segments, front):  # "President Zelensky said on Telegram | that …"
+        said_by = (segments[front - 1].start, segments[front - 1].end)
+    predicate = segments[front].cut == "predicate"
+    return Clause(span, (segments[first].start, span[1]), main, asides, predicate, said_by=said_by)
+
+
+def _is_reported(body: str, segments: list[_Segment], front: int) -> bool:
+    """Is the clause what someone said ("… and said the plant would close", "said on Telegram that
+    more releases were expected")?  A verb phrase after it ("… and thanked the families") may be the
+    speaker's own: it is not told with the reported happening."""
+    if segments[front].cut == "speech":
+        return True
+    words = body[segments[front].start : segments[front].end].split()
+    before = body[segments[front - 1].start : segments[front - 1].end].split() if front else []
+    return (
+        bool(words)
+        and words[0].lower() == "that"
+        and any(w.strip(_QUOTES + ",").lower() in lexicon.words("speech-verbs") for w in before)
+    )
 
 
 def _after_restrictive(body: str, segments: list[_Segment], front: int, expression: Span) -> int | None:
@@ -674,6 +698,9 @@ def headline(
         words = [*(subject or _sentence_subject(body, sentence, dates, words[:1])), *words]
     elif words and words[0].islower() and _is_finite(words, 0):
         words = [*_sentence_subject(body, sentence, dates), *words]  # "The agency, Senapred, said …"
+    if status == "happened" and _opens_gerund(words):  # "since joining … in August": the subject's joining
+        subject = _sentence_subject(body, sentence, dates)
+        words = [*subject, lexicon.inflect(words[1], "VBD"), *words[2:]] if subject else words
     tag = _speech_tag(words)
     named_speaker = tag is not None and (
         bool(entities.people_in(body, *clause.span)) or _is_named(words[:tag])
@@ -697,6 +724,16 @@ def headline(
         if _acceptable(other):
             found = other
     return _title(found)
+
+
+def _opens_gerund(words: Sequence[str]) -> bool:
+    """Does the clause open with a gerund-openers word and an -ing verb ("since joining …")?"""
+    return (
+        len(words) > 2
+        and words[0].lower() in lexicon.words("gerund-openers")
+        and words[1].islower()
+        and "VBG" in lexicon.verb_tags(words[1])
+    )
 
 
 def _with_unit(words: list[str], unit: list[str]) -> list[str]:
@@ -766,7 +803,14 @@ def _sentence_subject(
         if (
             inner is not None
             and predicate
-            and (marked or [w.lower() for w in predicate] == [said[inner].lower()])
+            and (
+                marked
+                or [w.lower() for w in predicate] == [said[inner].lower()]
+                or (
+                    _dated_after(body, opening.span, dates, words[verb])
+                    and _modal(said[inner]) == _modal(predicate[0])
+                )
+            )
         ):
             words, verb = said, inner
     while verb > 1 and words[verb - 1].islower() and lexicon.is_adverb(words[verb - 1]):
@@ -788,6 +832,20 @@ def _sentence_subject(
         return subject
     head = next((i for i in range(1, len(subject)) if _breaks_before(subject, i)), len(subject))
     return subject[:head] if head <= SUBJECT_WORDS else []  # "Okonkwo [of the U.S. Bankruptcy Court …]"
+
+
+def _dated_after(body: str, span: Span, dates: Sequence[Span], verb: str) -> bool:
+    """Does a date stand in ``span`` after its speech verb ``verb``?  "Hartsell said the thefts began in
+    2019 and came to light in July": a dated verb phrase of the same form after a dated reported clause
+    goes on it."""
+    said = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", body[span[0] : span[1]])
+    return bool(said) and any(span[0] + said.end() <= d[0] < span[1] for d in dates)
+
+
+def _modal(word: str) -> bool:
+    """ "He said Corvane would begin … in October and hoped …": a modal's clause and a past verb after it
+    are not told of one subject."""
+    return word.lower() in lexicon.words("modals")
 
 
 def _relative_subject(body: str, sentence: Span, at: int) -> list[str]:
@@ -1089,13 +1147,16 @@ def _reported(
         if after is not None or said[0].strip(_QUOTES).lower() in _PRONOUNS:
             return []  # "“He treated the money as his own,” Oduya told jurors": not ours to say
         quoted = False  # "“RJR will concentrate on …,” Gerstner said": reported as he said it
+        said = [w.strip(_QUOTES) if i in (0, len(said) - 1) else w for i, w in enumerate(said)]
     if quoted:
         said = _quotations_joined(
             [f"‘{said[0]}", *said[1:-1], f"{said[-1]}’"] if len(said) > 1 else [f"‘{said[0]}’"]
         )
     if not named:
         return said
-    if said[0] != "I" and said[0].lower() in lexicon.words("function-words") | lexicon.words("date-words"):
+    if said[0] != "I" and said[0].lower() in (
+        lexicon.words("function-words") | lexicon.words("date-words") | lexicon.words("determiners")
+    ):
         said = [said[0].lower(), *said[1:]]  # "… said this month will go down", from "This month will …"
     spoken = words[verb].strip(",")
     return [
@@ -1580,14 +1641,20 @@ def _fit_words(words: list[str]) -> list[str]:
 
 
 def _said_of_itself(words: list[str]) -> list[str]:
-    """ "The union said the union would ask …" → "The union would ask …": a speaker that reports what
-    it will do itself."""
+    """ "The union said the union would ask …" → "The union would ask …", "The power company said it
+    expected …" → "The power company expected …": a speaker that reports what it does itself."""
     verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), None)
     if verb is None or words[verb].lower() not in lexicon.words("speech-verbs"):
         return words
     speaker = [w.lower() for w in words[:verb]]
     again = [w.lower() for w in words[verb + 1 : verb + 1 + len(speaker)]]
-    return [*words[:verb], *words[verb + 1 + len(speaker) :]] if again == speaker else words
+    if again == speaker:
+        return [*words[:verb], *words[verb + 1 + len(speaker) :]]
+    thing = lexicon.is_common_word(words[verb - 1].strip(_QUOTES + ","))  # "The state power company"
+    did = verb + 2 < len(words) and _is_finite(words, verb + 2) and not _modal(words[verb + 2])
+    if thing and words[verb + 1 : verb + 2] == ["it"] and did:  # not "said it would …": that is the saying
+        return [*words[:verb], *words[verb + 2 :]]  # "The power company said it expected" → "… expected"
+    return words
 
 
 def _condensed(words: list[str]) -> list[str]:
@@ -1682,7 +1749,10 @@ def _shortened(words: list[str]) -> list[str]:
     With no such run: what a reporting verb reports ("The CBO estimated | the program would connect
     3.1 million homes"), else the longest run that ends on a whole word of its phrase (no bare verb,
     function word or figure, no noun cut from its compound: "a new teacher | training program")."""
-    verb = next((i for i in range(len(words)) if _is_finite(words, i) or _is_infinitive(words, i)), None)
+    lean = _without_relative(words)
+    if _count(lean) <= TITLE_WORDS:
+        return lean  # "Liu said every ballot [that was cast legally] will be counted"
+    verb = _main_verb(words)
     if verb is not None and _count(words[:verb]) > SUBJECT_WORDS and _named_head(words[:verb]):
         words = _said_of_itself([words[0], words[verb - 1], *words[verb:]])  # "The [United Food …] union"
         verb = 2
@@ -1690,10 +1760,9 @@ def _shortened(words: list[str]) -> list[str]:
             return words
     if verb is not None and _count(words[:verb]) > SUBJECT_WORDS:
         head = next((i for i in range(1, verb) if _breaks_before(words, i)), verb)
-        while (
-            head > 2
-            and lexicon.verb_tags(words[head - 1]) & {"VBN", "VBG"}
-            and not lexicon.is_noun(words[head - 1])
+        while head > 2 and (
+            (lexicon.verb_tags(words[head - 1]) & {"VBN", "VBG"} and not lexicon.is_noun(words[head - 1]))
+            or _reduced_relative(words, head - 1)
         ):
             head -= 1  # "A wildfire driven [by gusts …] tore through": the participle goes with its phrase
         words = [*words[:head], *words[verb:]]
@@ -1717,6 +1786,7 @@ def _shortened(words: list[str]) -> list[str]:
             best += 1
         while best > floor and _unfinished_figure(words, best):
             best -= 1  # "… employers added [358,000 jobs]", not "… added 358,000"
+    best = _before_cut_conjunct(words, best, floor)
     cut = [w.rstrip(",;:") if i == best - 1 else w for i, w in enumerate(words[:best])]
     if _ends_on_verb(words, best) and (reported := _reported_clause(words, verb, named=True)):
         return _shortened(reported) if _count(reported) > TITLE_WORDS else reported  # "Okoro said … to save"
@@ -1727,6 +1797,62 @@ def _shortened(words: list[str]) -> list[str]:
         if end is not None and not _ends_on_verb(bare, end):
             return [w.rstrip(",;:") if i == end - 1 else w for i, w in enumerate(bare[:end])]
     return cut
+
+
+def _before_cut_conjunct(words: Sequence[str], best: int, floor: int) -> int:
+    """ "Brooks set a trial date [and ordered Whitlock | to surrender her passport]": a cut before what a
+    verb after "and" wants done leaves half of its phrase; the headline stops before the conjunction."""
+    if best >= len(words) or not _is_infinitive(words, best):
+        return best
+    joins = [
+        a
+        for a in range(floor, best - 1)
+        if words[a].lower() in ("and", "or", "but") and _is_finite(words, a + 1) and _complete(words[:a])
+    ]
+    return joins[-1] if joins else best
+
+
+def _without_relative(words: list[str]) -> list[str]:
+    """``words`` without the first relative clause on a noun that a modal's verb follows ("every ballot
+    | that was cast legally | will be counted"): what the noun does is the headline's."""
+    for i in range(1, len(words) - 2):
+        if not (
+            words[i].lower() in lexicon.words("relative-pronouns")
+            and lexicon.is_noun(words[i - 1].lower())
+            and not lexicon.verb_tags(words[i - 1]) & {"VBD", "VBN", "VBZ"}  # not "said that"
+            and _is_finite(words, i + 1)
+        ):
+            continue
+        end = next((j for j in range(i + 2, len(words)) if _modal(words[j]) and words[j] != "to"), None)
+        if end is not None and words[end - 1].lower() not in _LINKS:
+            return [*words[:i], *words[end:]]
+        return words
+    return words
+
+
+def _main_verb(words: Sequence[str]) -> int | None:
+    """The first verb, past a participle that opens a phrase on the subject when a verb follows it
+    ("A former treasurer accused of embezzling $1.2 million | pleaded not guilty")."""
+    verbs = [i for i in range(len(words)) if _is_finite(words, i) or _is_infinitive(words, i)]
+    if len(verbs) > 1 and _reduced_relative(words, verbs[0]):
+        later = [j for j in verbs[1:] if j > verbs[0] + 2 and words[j - 1].lower() not in _LINKS]
+        return later[0] if later else verbs[0]
+    return verbs[0] if verbs else None
+
+
+_LINKS = frozenset({"and", "or", "but", "to", "that", "who", "which"})  # no main verb comes after these
+
+
+def _reduced_relative(words: Sequence[str], i: int) -> bool:
+    """ "treasurer accused of …", "a storm driven by …": a past participle after a noun, with its
+    preposition (passive-prepositions), describes the noun."""
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    return (
+        i > 0
+        and "VBN" in lexicon.verb_tags(words[i])
+        and lexicon.is_noun(words[i - 1].lower())
+        and after in lexicon.words("passive-prepositions")
+    )
 
 
 def _ends_on_verb(words: list[str], end: int) -> bool:
@@ -1868,12 +1994,19 @@ def _complete(words: Sequence[str]) -> bool:
     rest = words[verbs[-1] + 1 :] if verbs else words
     if verbs and len(rest) == 1 and _takes_particle(words[verbs[-1]], rest[0].lower()):
         return True
+    if verbs and not rest and _passive(words, verbs[-1]):
+        return True  # "Liu said every ballot will be counted"
     if _opens_unfinished_clause(rest):
         return False
     return any(
         word.lower() not in lexicon.words("function-words") and (lexicon.is_noun(word) or not _is_verb(word))
         for word in (w.strip(_QUOTES + ",") for w in rest)
     )
+
+
+def _passive(words: Sequence[str], i: int) -> bool:
+    """ "will be counted", "was closed": a past participle after a listed verb (the verbs table)."""
+    return i > 0 and words[i - 1].lower() in lexicon.words("verbs") and "VBN" in lexicon.verb_tags(words[i])
 
 
 def _opens_unfinished_clause(rest: Sequence[str]) -> bool:
