@@ -118,6 +118,7 @@ def pelican_run(cmd):
 def watch(c, inbox="inbox", settle="1"):
     """Ingest each article dropped into the inbox and regenerate the site (Ctrl-C stops)"""
     import logging
+    from functools import partial
     from pathlib import Path
 
     from timeline.incremental import regenerate as regenerate_site
@@ -127,4 +128,6 @@ def watch(c, inbox="inbox", settle="1"):
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = Path(CONFIG["settings_base"])
     content = Path(CONFIG["content_path"])
-    watch_inbox(Watcher(Path(inbox), content, lambda: regenerate_site(settings), settle=float(settle)))
+    # keep=True: the build record stays in memory between articles instead of being read again
+    rebuild = partial(regenerate_site, settings, keep=True)
+    watch_inbox(Watcher(Path(inbox), content, rebuild, settle=float(settle)))

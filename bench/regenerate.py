@@ -7,10 +7,12 @@ cast, thirty places, ten years, every precision) and writes its entries directly
 ``markdown_format`` (no tagger runs, so the bench itself stays fast); builds the site in
 full (``timeline.incremental.regenerate(full=True)``: Pelican, then the build record);
 then writes one new templated article, ingests it for real (``timeline.ingest``) and
-regenerates.  An archive's entries were written long before the build that follows them,
-while the bench writes them just before: it waits, untimed, until they are older than the
-scan's racy window (``inputs.RACY_NS``), or the first regeneration would have to read every
-entry again (as it rightly does for entries that changed as the last build scanned them).
+regenerates, as ``timeline regenerate`` does; then two more, regenerated as ``timeline
+watch`` does, keeping the build record in memory for the next one.  An archive's entries
+were written long before the build that follows them, while the bench writes them just
+before: it waits, untimed, until they are older than the scan's racy window
+(``inputs.RACY_NS``), or the first regeneration would have to read every entry again (as it
+rightly does for entries that changed as the last build scanned them).
 
 Prints the figures, and as its last line:
 
@@ -32,7 +34,7 @@ from pathlib import Path
 
 import _story
 
-from timeline.incremental import regenerate
+from timeline.incremental import Result, regenerate
 from timeline.incremental.inputs import RACY_NS
 from timeline.ingest import ingest
 
@@ -80,7 +82,23 @@ def run(n: int, where: Path) -> None:
           f"(Pelican's run {full.pelican_seconds:.2f} s, the build record {record:.2f} s)")  # fmt: skip
 
     published = max(a.published for a in story.sources) + timedelta(days=2)
-    text, name = _story.article_text(published)
+    _ingest(where, content, *_story.article_text(published))
+    one = _regenerate(overrides, output)
+    shown = ", ".join(sorted(one.written)[:6])
+    print(f"regenerate: {len(one.written)} files written ({shown}, …), {len(one.removed)} removed")
+    print(f"against Pelican's run alone: ratio {one.seconds / full.pelican_seconds:.3f}")
+
+    watched = []
+    for day in (1, 2):
+        _ingest(where, content, *_story.article_text(published + timedelta(days=day), seed=1 + day))
+        watched.append(_regenerate(overrides, output, keep=True).seconds)
+    print(f"two more articles, regenerated keeping the build record for the next (as timeline watch "
+          f"does): {watched[0]:.2f} s, then from the record kept {watched[1]:.2f} s")  # fmt: skip
+    print(f"events {n}: full build {full.seconds:.1f} s, "
+          f"one-article regenerate {one.seconds:.2f} s, ratio {one.seconds / full.seconds:.3f}")  # fmt: skip
+
+
+def _ingest(where: Path, content: Path, text: str, name: str) -> None:
     inbox = where / "inbox"
     inbox.mkdir(exist_ok=True)
     (inbox / name).write_text(text, encoding="utf-8")
@@ -90,14 +108,12 @@ def run(n: int, where: Path) -> None:
     print(f"one new templated article, ingested for real (timeline.ingest): {name}")
     print(f"  {'; '.join(report.summary_lines())} in {took:.2f} s")
 
-    one = regenerate(SETTINGS, output, overrides)
-    if one.full:
-        sys.exit(f"the regeneration fell back to a full build: {one.reason}")
-    shown = ", ".join(sorted(one.written)[:6])
-    print(f"regenerate: {len(one.written)} files written ({shown}, …), {len(one.removed)} removed")
-    print(f"against Pelican's run alone: ratio {one.seconds / full.pelican_seconds:.3f}")
-    print(f"events {n}: full build {full.seconds:.1f} s, "
-          f"one-article regenerate {one.seconds:.2f} s, ratio {one.seconds / full.seconds:.3f}")  # fmt: skip
+
+def _regenerate(overrides: dict[str, str], output: Path, keep: bool = False) -> Result:
+    result = regenerate(SETTINGS, output, overrides, keep=keep)
+    if result.full:
+        sys.exit(f"the regeneration fell back to a full build: {result.reason}")
+    return result
 
 
 if __name__ == "__main__":

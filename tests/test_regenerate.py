@@ -61,8 +61,8 @@ class Site:
         self.output = root / "output"
         self.settings: dict[str, object] = {"PATH": str(self.content), "CACHE_PATH": str(root / "cache")}
 
-    def regenerate(self, **settings: object) -> Result:
-        return regenerate(SETTINGS, self.output, {**self.settings, **settings})
+    def regenerate(self, keep: bool = False, **settings: object) -> Result:
+        return regenerate(SETTINGS, self.output, {**self.settings, **settings}, keep=keep)
 
     def full_build(self, where: Path, **settings: object) -> Path:
         """What a full Pelican build of the same content gives, in an empty folder."""
@@ -396,6 +396,7 @@ def test_a_record_saved_in_part_is_the_record_saved_whole(site: Site, tmp_path: 
     record.save(tmp_path / "whole", kept)
     names = {p.name for p in (tmp_path / "whole" / record.SHARDS_DIR).iterdir()}
     assert names == {p.name for p in (cache / record.SHARDS_DIR).iterdir()}
+    record.release()  # read from the files, not the record this process kept
     again = record.load(tmp_path / "whole")
     assert (again.entries, again.parts, again.items) == (kept.entries, kept.parts, kept.items)
     assert again.feed_items.keys() == kept.feed_items.keys()
@@ -593,6 +594,54 @@ def test_an_edit_rewrites_what_it_reaches_and_the_tree_is_a_full_build_s(
     assert set(expected) <= set(result.written)
     assert len(result.written) + len(result.removed) < len(files(story.output)) / 10
     assert_same_tree(story.output, story.full_build(tmp_path / "full"))
+
+
+def _record_fields(kept: record.Record) -> tuple[object, ...]:
+    """What a record holds, its shards' tables too (feed items, which compare by identity, by key)."""
+    held = [{t: v.keys() if t == "feed_items" else v for t, v in shard.items()} for shard in kept.held]
+    return (
+        kept.key, kept.output, kept.scan, kept.entries, kept.outputs, kept.static, kept.parts,
+        kept.feed_items.keys(), kept.items, kept.refused, kept.shards, held,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_record_a_process_keeps_is_the_one_its_files_hold_edit_after_edit(
+    story: Story, story_module, tmp_path: Path
+) -> None:
+    """``timeline watch`` regenerates again and again in one process, from the record it saved
+    last (kept in memory, not read back): after each edit it is what a new process would read."""
+    cache = Path(str(story.settings["CACHE_PATH"]))
+    assert story.regenerate(keep=True).written == ()
+    previous = record.load(cache)
+    for number, change in enumerate((a_new_article(story_module), *EDITS.values())):
+        change(story)
+        assert record.load(cache) is previous  # kept, and its files as it left them
+        assert not story.regenerate(keep=True).full
+        kept = record.load(cache)
+        assert kept is not previous and kept is record.load(cache)
+        read = record.load(shutil.copytree(cache, tmp_path / f"cache-{number}"))  # from its files
+        assert _record_fields(read) == _record_fields(kept)
+        previous = kept
+    assert_same_tree(story.output, story.full_build(tmp_path / "full"))
+
+
+def test_a_record_its_process_did_not_write_is_read_from_its_files(site: Site) -> None:
+    """Files of the record written since (another process, a restored backup) are read again;
+    a regeneration that is not asked to keep the record lets it go."""
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    assert record.load(cache) is not record.load(cache)
+    assert site.regenerate(keep=True).written == ()
+    kept = record.load(cache)
+    assert kept is record.load(cache)
+    path = record.path_in(cache)
+    journal.write_atomic(path, path.read_bytes(), sync=False)  # the same bytes, another file
+    read = record.load(cache)
+    assert read is not kept and _record_fields(read) == _record_fields(kept)
+    shard = cache / record.SHARDS_DIR / read.shards[0]
+    shard.write_bytes(b"not a shard")
+    assert record.load(cache) is None
+    assert site.regenerate().reason == "no record of a previous build"
 
 
 # Each rule of ``reach``, and an edit that needs it: without the rule, the regeneration leaves

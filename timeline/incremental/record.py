@@ -13,6 +13,11 @@ files, its feed item, its list item's digest) is most of it, and one new article
 few entries: it is kept in shards by the entry's digest, each file named for the keys it
 holds, so a save writes only the shards whose entries changed and the small index naming
 them (atomically, last); files no index names any more are then removed.
+
+A process that regenerates again and again (``timeline watch``) may keep the record it saved
+last (until ``release``): while the files it wrote are as it left them (each file's inode,
+size and times), the next load returns it without reading them back, and its tables are not
+made and freed again.
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ class Record:
     refused: str | None = None  # why only full builds are right for this site, if so
     format: int = FORMAT
     shards: tuple[str, ...] = ()  # the files of the tables above, while saved
-    # The tables of each shard as loaded, by number: what a save starts from (never saved).
+    # The tables of each shard as loaded or saved, by number: what a save starts from (never saved).
     held: list[dict[str, dict[Any, Any]]] = field(default_factory=list, repr=False, compare=False)
 
 
@@ -70,6 +75,9 @@ def path_in(cache: Path) -> Path:
 
 
 def load(cache: Path) -> Record | None:
+    kept = _kept(cache)
+    if kept is not None:
+        return kept
     path = path_in(cache)
     try:
         with path.open("rb") as handle:
@@ -95,19 +103,20 @@ def save(cache: Path, record: Record, previous: Record | None = None) -> None:
     folder = cache / SHARDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     if previous is not None and len(previous.shards) == len(previous.held) == SHARDS:
-        names, shards = list(previous.shards), _changed_shards(previous, record)
+        names, held, shards = list(previous.shards), list(previous.held), _changed_shards(previous, record)
     else:
-        names, shards = [""] * SHARDS, _shards(record)
+        names, held, shards = [""] * SHARDS, [{} for _ in range(SHARDS)], _shards(record)
     for number, shard in shards.items():
         name = f"{_signature(record, shard).hex()}.pickle"
         if not (folder / name).exists():  # a shard's name says what it holds: it is up to date
             _write(folder / name, shard)
-        names[number] = name
+        names[number], held[number] = name, shard
     index = replace(record, shards=tuple(names), held=[], **{t: {} for t in _BY_ENTRY})
     _write(path_in(cache), index)
     for stale in set(os.listdir(folder)) - set(names):
         (folder / stale).unlink(missing_ok=True)
     (cache / PENDING_NAME).unlink(missing_ok=True)
+    _keep(cache, replace(record, shards=tuple(names), held=held))
 
 
 def _shards(record: Record) -> dict[int, dict[str, dict[Any, Any]]]:
@@ -188,4 +197,39 @@ def pending(cache: Path) -> set[str]:
 
 def forget(cache: Path) -> None:
     """Drop the record before the output changes in ways it does not describe."""
+    release()
     path_in(cache).unlink(missing_ok=True)
+
+
+# The record this process saved last, by its cache folder, with its files' stats then.
+_saved: dict[str, tuple[tuple[tuple[int, ...], ...], Record]] = {}
+
+
+def release() -> None:
+    """Let go of the record kept in memory: the next load reads its files, as a new process does."""
+    _saved.clear()
+
+
+def _keep(cache: Path, record: Record) -> None:
+    _saved.clear()  # one at a time: the last one is freed first
+    _saved[os.path.abspath(cache)] = (_stats(cache, record.shards), record)
+
+
+def _kept(cache: Path) -> Record | None:
+    """The record saved last in ``cache`` by this process, if its files are as it left them."""
+    stats, record = _saved.get(os.path.abspath(cache), ((), None))
+    return record if record is not None and _stats(cache, record.shards) == stats else None
+
+
+def _stats(cache: Path, shards: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    """Inode, size, modification and change times of the index and of each shard (none for a
+    file that is missing): a file replaced or written to since has other ones."""
+    found = []
+    for path in (path_in(cache), *(cache / SHARDS_DIR / name for name in shards)):
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            found.append(())
+            continue
+        found.append((stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
+    return tuple(found)

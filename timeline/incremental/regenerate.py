@@ -62,8 +62,14 @@ def regenerate(
     output: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
     full: bool = False,
+    keep: bool = False,
 ) -> Result:
-    """Bring the output folder up to date with the content folder; ``full`` forces a full build."""
+    """Bring the output folder up to date with the content folder; ``full`` forces a full build.
+
+    ``keep``: hold the build record in memory for the next call in this process (``timeline
+    watch``), which then neither reads it back nor makes it again (``record``).  Not worth it
+    for one call: what the record holds then outlives the pause of the collector, which walks
+    all of it once it runs again."""
     started = time.perf_counter()
     settings = site_settings(settings_file, output, overrides)
     content, output_dir, cache = (Path(settings[k]) for k in ("PATH", "OUTPUT_PATH", "CACHE_PATH"))
@@ -83,10 +89,14 @@ def regenerate(
                     reason = str(exc)
             earlier = tuple(last.outputs) if last is not None and last.output == str(output_dir) else ()
             del last  # freed while the collector rests, which would otherwise walk it once more
+            if not keep:
+                record.release()  # and so is the record just saved
         if done is not None:
             return Result(False, "", *done, time.perf_counter() - started)
         log.info("full build: %s", reason)
         written, removed, pelican = _full(settings_file, output, overrides, settings, scan, key, earlier)
+        if not keep:
+            record.release()
     return Result(True, reason, written, removed, time.perf_counter() - started, pelican)
 
 
