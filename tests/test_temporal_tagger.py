@@ -1366,6 +1366,61 @@ def test_a_speech_verb_with_an_object_is_a_clause_not_an_attribution() -> None:
     assert ("12:15 a.m.", "2026-04-12T00:15") in values(text, date(2026, 4, 13))
 
 
+SATURDAY_AUG_29 = date(2026, 8, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A team takes the plural; a relative clause in the past between it and its verb is an aside.
+        ("Alder Park, who finished fourth last season, host the new leaders at home on Jan. 16.",
+         ("Jan. 16", "2027-01-16")),
+        ("The exhibit opens March 3 in the east wing.", ("March 3", "2027-03-03")),
+        ("The appeals court hears arguments on Feb. 9.", ("Feb. 9", "2027-02-09")),
+        ("The three judges hear the case on Feb. 9.", ("Feb. 9", "2027-02-09")),
+    ],
+)  # fmt: skip
+def test_a_present_schedule_with_a_yearless_date_lies_ahead(text: str, expected: tuple) -> None:
+    assert expected in values(text, SATURDAY_AUG_29)
+
+
+def test_a_fixture_named_in_the_transfer_saga_is_next_season() -> None:
+    from timeline.sources import read_article
+
+    path = Path(__file__).parent / "fixtures" / "unseen" / "2026-08-29-coastline-sport-transfer-saga.md"
+    article = read_article(path)  # published Saturday 2026-08-29; "Alder Park, who finished ..., host ..."
+    assert ("Jan. 16", "2027-01-16") in values(article.text, article.published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1865, Lincoln travels to Richmond on April 4 and walks its streets.", ("April 4", "1865-04-04")),
+        ("In 2019, the band plays its last show on Nov. 2.", ("Nov. 2", "2019-11-02")),
+        # Only in the sentence the year opens: after it, the schedule may be the news of the day,
+        ("Last year, the chain opened 12 stores. Its next one opens on March 3.", ("March 3", "2027-03-03")),
+        # and a year that sets no scene dates nothing.
+        ("He scored 17 goals, the most since 2009. Alder Park host the leaders on Jan. 16.",
+         ("Jan. 16", "2027-01-16")),
+        # A year ahead sets the scene of a schedule, or of a future, just as well.
+        ("In 2028, the museum opens on May 3.", ("May 3", "2028-05-03")),
+        ("In 2028, the museum will open on May 3.", ("May 3", "2028-05-03")),
+    ],
+)  # fmt: skip
+def test_a_year_opening_the_sentence_dates_a_present_schedule(text: str, expected: tuple) -> None:
+    assert expected in values(text, SATURDAY_AUG_29)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fans packed the hall for the play on Friday.", "The show's host on Friday said it was over.",
+     "Organisers faced a host of complaints on Friday.", "The show's hosts on Friday announced a new season.",
+     "Her visits on Friday drew crowds."],
+)  # fmt: skip
+def test_a_present_after_a_determiner_or_possessive_is_a_noun(text: str) -> None:
+    assert ("Friday", "2026-08-28") in values(text, SATURDAY_AUG_29)
+
+
 # --- the command line ------------------------------------------------------------------------
 
 

@@ -111,6 +111,9 @@ class Context:
     # The value's day is inferred from the publication's time of day, not named: later
     # expressions do not count from it.
     inferred: bool = False
+    # The future is a present tense ("the exhibit opens March 3"): after a past year that opens
+    # the sentence, it is the historical present of that year.
+    scheduled: Callable[[], bool] = lambda: False
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -446,17 +449,19 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
 
 def _year_of_paragraph(context: Context) -> int | None:
     """Another year than the reference's, named last to open the sentence, where a yearless
-    day or month not said ahead lies ("Last year, the first frost came on Nov. 2")."""
+    day or month lies ("Last year, the first frost came on Nov. 2"; "In 2028, the museum will
+    open on May 3"), unless said ahead of a past year ("Last year it agreed ...; it will vote on
+    March 3"), but for the historical present ("In 1865, Lincoln travels to Richmond on April 4")."""
     anchor = _period(context.anchor)
-    if (
-        anchor
-        and anchor[1] == "year"
-        and anchor[0].year != context.reference.year
-        and context.anchor_opens_sentence()
-        and context.tense() != FUTURE
-    ):
-        return anchor[0].year
-    return None
+    if not anchor or anchor[1] != "year" or anchor[0].year == context.reference.year:
+        return None
+    # Only the sentence the year opens: after it, a schedule is the news of the day as often as
+    # not ("Last year, the chain opened 12 stores. Its next one opens on March 3").
+    if not context.anchor_opens_sentence():
+        return None
+    if context.tense() == FUTURE and not context.scheduled() and anchor[0] < context.reference:
+        return None
+    return anchor[0].year
 
 
 def named_day(context: Context, month: str, day: str, year: str = "") -> str:

@@ -122,6 +122,7 @@ def _normalise_in_order(
                 anchor_opens_sentence=partial(anchors.opens_sentence_of, text, m.start()),
                 spoken_on=partial(speech_weekday, text, m.start()),
                 published_at=published_at,
+                scheduled=clause.scheduled,
                 after_midnight=anchors.at_midnight,
             )
             try:

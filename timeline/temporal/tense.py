@@ -22,7 +22,11 @@ ahead from that verb's event (``NEAREST``), and so does a notice in force from a
 a flood watch from Tuesday afternoon"; "until" a day, it lies ahead); a noun phrase right after
 a speech verb ("said the spring semester would start") takes the tense of its own verb.  A
 headline drops the tense ("Cold front brings rain Tuesday"): with no trigger, its day is the
-one nearest publication.
+one nearest publication.  A schedule in the present ("the exhibit opens March 3", "Alder Park
+host the leaders on Jan. 16") looks ahead too (``SCHEDULE``), but in a sentence a past year
+opens ("In 1865, Lincoln travels to Richmond on April 4") it is the historical present of that
+year.  A past verb of arranging with its object ("scheduled a trial for March 8") is past for
+a day before it and looks ahead for one after it, as a decision does.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 # Ahead of a past event ("issued an ultimatum ... starting at noon Saturday"): the occurrence
 # nearest publication, on either side.
 NEAREST = 2
+# The present of a schedule ("the exhibit opens March 3"): ahead, except in the historical
+# present of a past narrative ("In 1865, Lincoln travels to Richmond on April 4").
+SCHEDULE = 3
 WINDOW = 160  # characters either side; a clause rarely reaches further
 # Triggers after the expression count as this much farther: the verb that governs a
 # time adverbial usually comes before it ("met on Friday"), and one after it often belongs
@@ -69,11 +76,14 @@ def _triggers() -> re.Pattern[str]:
     # A participle after "be", "to", "stay" ... is a passive, an infinitive or an adjective, not
     # a past tense: "will be named", "is expected", "will stay closed".
     participle = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in words["participle_after"])
-    # An -ed word after a determiner qualifies a noun: "at its renovated stadium".
-    adjective = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in words["adjective_after"])
+    # An -ed word after a determiner qualifies a noun ("at its renovated stadium"); a present
+    # after one, or after a possessive, is a noun ("the play", "a host of", "the show's hosts").
+    determined = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in words["adjective_after"])
+    not_noun = rf"{determined}(?<!['’]s\s)"
     # A plural present after "to" or "not" ("cannot", "didn't") is an infinitive or negated.
     not_finite = "".join(rf"(?<!{re.escape(w)}\s)" for w in words["not_finite_after"])
-    plural = rf"{not_finite}(?:{phrase_regex(words['scheduled_plural'])})"
+    plural = _guarded(phrase_regex(words["scheduled_plural"]), not_finite + not_noun)
+    scheduled = _guarded(phrase_regex(words["scheduled"]), not_noun)
     # A past phrase that opens with a future word ("could not be reached", "must have") wins.
     longer_past = phrase_regex(
         p for p in words["past"] if any(p.startswith(f + " ") for f in words["future"])
@@ -94,15 +104,15 @@ def _triggers() -> re.Pattern[str]:
         rf"(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
     )
     # "May" with a capital is the month ("from May 12 to May 14"), not the modal.
-    future = (
-        rf"(?!(?-i:May)(?![\w'’]))(?!(?:{longer_past})(?![\w'’]))"
-        rf"(?:{phrase_regex(words['future'])}|{plural}|{travel}|{timetable}|{state})"
-    )
+    future = rf"(?!(?-i:May)(?![\w'’]))(?!(?:{longer_past})(?![\w'’]))(?:{phrase_regex(words['future'])})"
+    schedule = rf"{scheduled}|{plural}|{travel}|{timetable}|{state}"
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
     # "Agreed to a truce" is no infinitive.
     preposition = phrase_regex(words["not_infinitive"])
     intention = rf"(?:{phrase_regex(words['intention'])})\s+to\s+(?!(?:{preposition})\b)[a-z]+"
+    # "scheduled a trial": a past act of arranging, looking ahead like a decision.
+    arrangement = phrase_regex(words["arrangement"])
     # "it forecast", "the company cut its outlook": a past whose form is the base form.
     verb = rf"(?:\s+(?:{phrase_regex(words['adverbs'])}))?\s+(?:{phrase_regex(words['base_past'])})"
     noun = rf"(?:(?:{phrase_regex(words['determiners'])})\s+[a-z]+|(?-i:[A-Z][a-z]+))(?<!s)"  # no plural
@@ -111,11 +121,18 @@ def _triggers() -> re.Pattern[str]:
         rf"|{noun}{verb}(?=\s+(?:{phrase_regex(words['object_starts'])}|[$£€0-9])(?![\w'’]))"
     )
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<onset>{phrase_regex(words['onset'])})|(?P<future>{future})"
+        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<arrangement>{arrangement})"
+        rf"|(?P<onset>{phrase_regex(words['onset'])})|(?P<future>{future})|(?P<schedule>{schedule})"
         rf"|(?P<past>{participle}(?:{phrase_regex(words['past'])}|{base_past}))"
-        rf"|(?P<ed>{participle}{adjective}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
+        rf"|(?P<ed>(?=[a-z]{{2,}}ed(?![\w'’])){participle}{determined}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
         re.IGNORECASE,
     )
+
+
+def _guarded(phrases: str, guards: str) -> str:
+    """``phrases`` where none of the look-behind ``guards`` fails; the look-ahead comes first, so
+    that the guards are tried only where such a phrase starts."""
+    return rf"(?=(?:{phrases})(?![\w'’])){guards}(?:{phrases})"
 
 
 @cache
@@ -282,8 +299,12 @@ class Clause:
         return read_clause(*self._where)
 
     def tense(self) -> int:
-        """PAST, FUTURE or UNKNOWN (a NEAREST clause reads as FUTURE)."""
-        return FUTURE if self._reading[0] == NEAREST else self._reading[0]
+        """PAST, FUTURE or UNKNOWN (a NEAREST or SCHEDULE clause reads as FUTURE)."""
+        return FUTURE if self._reading[0] in (NEAREST, SCHEDULE) else self._reading[0]
+
+    def scheduled(self) -> bool:
+        """Whether the future is a present tense (see ``SCHEDULE``)."""
+        return self._reading[0] == SCHEDULE
 
     def nearest(self) -> bool:
         """Whether the clause looks ahead from a past event (see ``NEAREST``)."""
@@ -295,7 +316,7 @@ class Clause:
 
 
 def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
-    """The tense (PAST, FUTURE, UNKNOWN or NEAREST) for the expression at ``text[start:end]``, and
+    """The tense (PAST, FUTURE, UNKNOWN, NEAREST or SCHEDULE) for the expression at ``text[start:end]``, and
     whether it is governing (see the module docstring)."""
     left, right = sentence_bounds(text, start, end)
     if _deadline().search(text, max(left, start - 16), start):
@@ -418,8 +439,9 @@ def _found(text: str) -> tuple[list[int], list[int], list[int], list[int], froze
     for i, m in enumerate(_triggers().finditer(text)):
         starts.append(m.start())
         ends.append(m.end())
-        to_later.append(PAST if m.group("past") or m.group("ed") else FUTURE)
-        to_earlier.append(FUTURE if m.group("future") or m.group("onset") else PAST)
+        schedule = bool(m.group("schedule"))
+        to_later.append(PAST if m.group("past") or m.group("ed") else SCHEDULE if schedule else FUTURE)
+        to_earlier.append(SCHEDULE if schedule else FUTURE if m.group("future") or m.group("onset") else PAST)
         if m.group("intention"):
             intentions.add(i)
         if m.group("onset"):
