@@ -31,7 +31,7 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
     "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals", "passive-prepositions",
-    "gerund-openers",
+    "gerund-openers", "headline-number-words",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -238,6 +238,26 @@ def test_a_happening_named_by_its_day_is_one_report_with_the_clause_that_tells_i
     assert len(asked.sources) == 2
 
 
+def test_a_clause_timed_after_before_or_until_a_day_is_no_event_of_that_day():
+    """The preposition is the signal the tagger leaves to us: ballots that arrived after Election Day
+    did not arrive on it, a road closed until Friday does not close on Friday; "did not … until"
+    tells when it did, and "after Thursday's storm" names the storm of Thursday."""
+    text = (
+        "Ostrowski led by 1,900 votes on election night, the clerk said.\n"
+        "About 3,100 ballots remain to be counted, most of them mailed ballots that arrived after "
+        "Election Day.\n"
+        "Crews reopened the bridge after Thursday's storm.\n"
+        "Route 9 will stay closed until Friday, and the mayor did not declare an emergency until Sunday."
+    )
+    events = extract_events(article(text, "2026-11-09"))
+    (night,) = on(events, "2026-11-03")
+    assert [s.sentence[:9] for s in night.sources] == ["Ostrowski"]
+    assert [e.title for e in on(events, "2026-11-05")] == ["The storm"]  # not the day the bridge reopened
+    assert on(events, "2026-11-13") == []
+    (declared,) = on(events, "2026-11-08")
+    assert declared.title.startswith("The mayor did not declare")
+
+
 # --- the tables' own examples ---------------------------------------------------------------------
 
 
@@ -300,6 +320,8 @@ EVENT_TABLES = {
     "range-connectors": check_range,
     "clock-words": check_dates,
     "stretch-words": check_dates,
+    "event-negations": check_dates,
+    "event-definites": check_grouping,
     "period-nouns": check_dates,
     "comparisons": check_dates,
     "comparison-ends": check_dates,

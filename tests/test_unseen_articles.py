@@ -151,7 +151,9 @@ def test_earnings_story_names_companies_as_no_one():
     results = the_event(name, "2026-02-05", "profit fell 18%")
     check(results, "day", "happened")
     assert results.title.startswith("Northwind Logistics said") and not results.people
-    check(the_event(name, "2026-02-02", "Brightwater Capital Partners"), "day", "happened")
+    letter = the_event(name, "2026-02-02", "Brightwater said")  # "… Capital Partners": its short name
+    check(letter, "day", "happened")
+    assert letter.title == "Brightwater said management should sell the company's trucking unit"
     cuts = the_event(name, "2026-06", "Whitley to cut about 1,200 jobs")
     check(cuts, "month", "planned")
     assert people(cuts) == {"Marcus J. Whitley"}
@@ -227,8 +229,9 @@ def test_disaster_with_updates():
     quake = the_event(name, "2026-03-11", "A magnitude 6.4 earthquake struck central Chile")
     check(quake, "day", "happened")
     assert "Chile" in places(quake)
-    hit = the_event(name, "2026-03-11", "The quake hit about 40 kilometers southwest of Talca")
-    assert "Talca" in places(hit)
+    assert any(s.sentence.startswith("The quake hit at 3:12 a.m.") for s in quake.sources)  # its hour
+    assert "Talca" in places(quake)
+    assert not [e for e in events(name) if e.title.startswith("The quake hit")]
     visit = the_event(name, "2026-03-12", "Cortés to visit Talca")
     check(visit, "day", "planned")
     assert people(visit) == {"Andrés Cortés"}
@@ -463,7 +466,7 @@ def test_heat_wave_with_forecasts_and_records():
     name = "2026-07-31-prairie-daily-star-heatwave"  # published Friday 2026-07-31
     check(the_event(name, "2026-07-27", "The thermometer reached 109 degrees"), "day", "happened")
     check(the_event(name, "2026-07-27", "Evergy set a record"), "day", "happened")
-    check(the_event(name, "2026-W32", "Forecasters expect little relief"), "week", "planned")
+    assert not [e for e in events(name) if e.date == "2026-W32"]  # "little relief before … next week"
     check(the_event(name, "2026-08-05", "A cold front"), "day", "planned")
     check(the_event(name, "2026-07-31", "will publish its outlook"), "day", "planned")
     examiner = the_event(name, "2026-07-29", "medical examiner said")
@@ -483,11 +486,11 @@ def test_takeover_with_conditions_and_deadlines():
     name = "2026-10-06-market-ledger-harrow-acquisition"  # published Tuesday 2026-10-06
     deal = the_event(name, "2026-10-05", "Harrow Foods agreed to buy Greenfield Dairy")
     check(deal, "day", "happened")
-    check(the_event(name, "2026-11-20", "Greenfield can accept a better offer"), "day", "planned")
+    assert not [e for e in events(name) if e.date == "2026-11-20"]  # "can accept … until Nov. 20": an end
     check(the_event(name, "2026-12", "Greenfield shareholders to vote"), "month", "planned")
     check(the_event(name, "2026-10-29", "report its results"), "day", "planned")
     check(the_event(name, "2029", "expected to save about $150 million a year"), "year", "planned")
-    check(the_event(name, "2027", "pause its share buyback"), "year", "planned")
+    assert not [e for e in events(name) if e.date == "2027"]  # "pause … until the end of 2027"
     founded = the_event(name, "1978", "Brandt started Greenfield")
     assert people(founded) == {"Walter Brandt"}
     check(the_event(name, "2026-03", "sale process began"), "month", "happened")
@@ -544,6 +547,7 @@ def test_transfer_saga_over_a_season():
     debut = the_event(name, "2026-09-12", "could make his debut")
     check(debut, "day", "planned")
     assert debut.title.startswith("Castellón")  # "He will wear … and could make his debut"
+    check(the_event(name, "2027-01-16", "host Castellón's new club"), "day", "planned")  # a fixture ahead
     assert {"Mateo Castellón", "Ingrid Sølvberg", "Peter Lindqvist", "Ruth Adebayo", "Connor Hale"} <= (
         article_people(name)
     )
@@ -625,9 +629,7 @@ def test_wildfire_with_an_evacuation_timeline_and_hourly_updates():
     assert people(briefing) == {"Dana Whitfield"}
     check(the_event(name, "2026-08-14", "crews to arrive"), "day", "planned")
     check(the_event(name, "2026-08-14", "wind would ease"), "day", "planned")
-    closed = the_event(name, "2026-08-15", "Highway 46 will stay closed")  # "at least until Saturday"
-    assert closed.title == "Highway 46 will stay closed"
-    check(closed, "day", "planned")
+    assert not [e for e in events(name) if e.date == "2026-08-15"]  # "closed at least until Saturday"
     assert not [e for e in events(name) if e.date == "2019"]  # "the largest since the Darlene fire of 2019"
     days = [(e.date, e.title) for e in events(name)]
     assert len(days) == len(set(days))
@@ -659,7 +661,8 @@ def test_airline_meltdown_with_cancellations_and_a_recovery_forecast():
     check(the_event(name, "2026-12-23", "would cancel"), "day", "planned")  # "fewer than 300 on Wednesday"
     check(the_event(name, "2026-12-26", "expects to run its full schedule"), "day", "planned")
     check(the_event(name, "2026-12-21", "opened an investigation"), "day", "happened")
-    check(the_event(name, "2027-01-04", "full refund"), "day", "planned")  # "through Jan. 4": the next year
+    assert not [e for e in events(name) if e.date == "2027-01-04"]  # a refund "through Jan. 4": an end
+    check(the_event(name, "2026-12-26", "return to normal"), "day", "planned")  # "would not … until Saturday"
     vote = the_event(name, "2027-01", "strike authorization vote")  # "next month" in December
     assert people(vote) == {"Gary Tran"} and vote.status == "planned"
     check(the_event(name, "2023-02", "similar breakdown"), "month", "happened")

@@ -51,6 +51,7 @@ Span = tuple[int, int]
 
 SAME_WORDING = 0.5  # share of content words two clauses on one date need to be one happening
 COMPARISON_REACH = 100  # characters from "compared with" to the date of what is compared
+COMPOUND_TAIL = 4  # letters of the shortest word a closed compound ends on ("wild|fire", "earth|quake")
 _COMPARISON_GAP = re.compile(rf"(?!\w)(?:[^;:—–.!?\n]|\.(?=\d)){{0,{COMPARISON_REACH}}}$")
 _SKIPPED_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "MORE_THAN", "LESS_THAN"})
 _DURATION = re.compile(r"^P(\d+|X)(DE|CE|Y|M|W|D)$")
@@ -68,6 +69,7 @@ _YEAR_DIGITS = re.compile(r"(?<![\d,.])\d{4}(?![\d,])")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _HALF_QUARTERS = {"1": ("Q1", "Q2"), "2": ("Q3", "Q4")}
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d")
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")  # "Tuesday's storm"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class _Date:
     end_value: str | None = None
     thing: Span | None = None  # a duration dating a thing's start: the words naming the thing
     how_long: str | None = None  # "39 months", for the summary of such a start
+    clock: bool = False  # "at 3:12 a.m.": an hour of the day
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
     mentions = _mentions(article, spans, timexes)
     groups = _join_beginnings(article.text, _group(mentions))
     groups = _join_named(_join_days(article.text, groups, article.published))
+    groups = _join_hours(article.text, groups)
     groups = _attach(article.text, spans, groups)
     events = [_event(article, g) for g in groups]
     events.sort(key=lambda e: (periods.sort_key(e.date), article.text.find(e.sources[0].sentence)))
@@ -144,7 +148,8 @@ def _calendar_date(timex: Timex) -> _Date | None:
         period = periods.parse(value)
     except PeriodError:
         return None  # PRESENT_REF, XXXX-WXX-1, P3Y …: no place on a timeline
-    return _Date(periods.format_value(period.start, period.precision), period.precision)
+    start = periods.format_value(period.start, period.precision)
+    return _Date(start, period.precision, clock=bool(_CLOCK.match(timex.value)))
 
 
 def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date | None:
@@ -278,7 +283,7 @@ def _dated(
         (t, d)
         for t in timexes
         if (d := _date_of(t, body, published))
-        and (not (_bounds(body, t) or _compared(body, t)) or _back_reference(body, (t.start, t.end)))
+        and (not (_bounds(body, t, timexes) or _compared(body, t)) or _back_reference(body, (t.start, t.end)))
     ]
     dated = [(t, d) for t, d in candidates if not _covers(body, t)]
     with_date = {text.sentence_at(spans, t.start) for t, _ in dated}
@@ -300,10 +305,48 @@ def _dated(
     ]
 
 
-def _bounds(body: str, timex: Timex) -> bool:
-    """ "since 2017" bounds a stretch (stretch-words): it is not the date of a happening."""
-    before = re.search(r"(\w+)\W+(?:the\s+)?$", body[max(0, timex.start - 30) : timex.start])
-    return bool(before and before.group(1).lower() in lexicon.words("stretch-words"))
+def _bounds(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:
+    """ "since 2017", "ballots that arrived after Election Day", "closed until March 4" (stretch-words):
+    the date bounds a stretch of time, it is not the day of the clause's happening.  A clock time keeps
+    its day where the table says so ("shortly after 3 a.m. Tuesday"), so does a denied verb before
+    "until" ("did not tell them until May") and a month or year "through" which a thing went on ("rose
+    through January"); "from Monday until Friday" is one stretch (range-connectors)."""
+    before = _stretch_lead().search(body[max(0, timex.start - 30) : timex.start])
+    signal = _stretch_words()[" ".join(before.group(1).lower().split())] if before else None
+    if signal is None or ("day" in signal and _CLOCK.match(timex.value)):
+        return False
+    if "not" in signal and _negated(body[max(0, timex.start - 100) : timex.start]):
+        return False  # "did not tell the regulator until May 2026": it told it then
+    if "period" in signal and (when := _calendar_date(timex)) and when.precision != "day":
+        return False  # "admissions rose through January": all of January
+    return not _ends_range(body, timex, timexes)
+
+
+def _negated(lead: str) -> bool:
+    """Does the clause ending ``lead`` deny its verb ("would not return", "won't reopen": event-negations)?"""
+    clause = re.split(r"[,;:.!?—]", lead)[-1]
+    return any(p.search(clause) for p in _patterns("event-negations", re.IGNORECASE))
+
+
+@cache
+def _stretch_words() -> dict[str, tuple[str, ...]]:
+    return {row[0].lower(): row[1:] for row in lexicon.table("stretch-words").rows}
+
+
+@cache
+def _stretch_lead() -> re.Pattern[str]:
+    """ "… after ", "… ahead of the ": a stretch word just before a date."""
+    words = sorted((r"\s+".join(map(re.escape, w.split())) for w in _stretch_words()), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])((?i:{'|'.join(words)}))\W+(?:the\s+)?$")
+
+
+def _ends_range(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:
+    """Is ``timex`` the second date of "from Monday until Friday"?"""
+    first = next((t for t in reversed(timexes) if t.end <= timex.start), None)
+    if first is None:
+        return False
+    da, db = _calendar_date(first), _calendar_date(timex)
+    return bool(da and db and _is_range(body, first, timex, da, db))
 
 
 def _covers(body: str, timex: Timex) -> bool:
@@ -396,6 +439,9 @@ def _mention(
         kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
         clause = headlines.clause_of(body, sentence, expression, dates)
+        if _owns_happening(body, sentence, expression, dates, clause):
+            named = _possessed(body, expression)  # "… on Monday under the deal reached at last week's talks"
+            return _named_mention(body, sentence, expression, when, dates, named)
         if _speaker_of_themselves(body, clause, expression) or headlines.reports_dated_clause(
             body, clause, sentence, expression, dates, done
         ):
@@ -439,17 +485,46 @@ def _back_reference(body: str, expression: Span) -> tuple[Span, ...]:
     vote"), or after a measured gap ("nine days after opening statements on Jan. 14"); () when the
     date stands in no such phrase."""
     lead = _back_reference_lead().search(body[max(0, expression[0] - 80) : expression[0]])
-    if lead is None:
+    possessive = _POSSESSIVE.match(body, expression[1])  # "after Tuesday's storm"
+    if lead is None or not (lead.group("owner") or possessive):
         return _measured_reference(body, expression)
     start = expression[0] - len(lead.group("owner"))
-    end = expression[1]
-    for word in re.finditer(r"\s+([a-z][a-z-]*)", body[expression[1] : expression[1] + 60]):
-        if word.start() != end - expression[1] or not _names_thing(word.group(1)):
-            break
-        end = expression[1] + word.end()
-    if end == expression[1]:
+    after = possessive.end() if possessive else expression[1]
+    end = _thing_end(body, after)
+    if end == after:
         return _measured_reference(body, expression)
-    return ((start, expression[0]), (expression[1], end))
+    return ((start, expression[0]), (after, end))
+
+
+def _possessed(body: str, expression: Span) -> tuple[Span, ...]:
+    """ "last week's talks": the words after a date that owns them naming a happening of that date
+    (() if the date owns none)."""
+    possessive = _POSSESSIVE.match(body, expression[1])
+    if possessive is None:
+        return ()
+    after = possessive.end()
+    end = _thing_end(body, after)
+    return ((expression[0], expression[0]), (after, end)) if end > after else ()
+
+
+def _owns_happening(
+    body: str, sentence: Span, expression: Span, dates: Sequence[Span], clause: headlines.Clause
+) -> bool:
+    """ "Ukraine and Russia exchanged prisoners on Monday under the deal reached at last week's talks":
+    a clause happens on one day; another date of it that owns a happening names that happening."""
+    return bool(_possessed(body, expression)) and any(
+        d != expression and headlines.clause_of(body, sentence, d, dates).span == clause.span for d in dates
+    )
+
+
+def _thing_end(body: str, after: int) -> int:
+    """Where the nouns from ``after`` that name a thing end ("… walkout", "… strike vote")."""
+    end = after
+    for word in re.finditer(r"\s+([a-z][a-z-]*)", body[after : after + 60]):
+        if word.start() != end - after or not _names_thing(word.group(1)):
+            break
+        end = after + word.end()
+    return end
 
 
 def _measured_reference(body: str, expression: Span) -> tuple[Span, ...]:
@@ -494,7 +569,7 @@ def _back_reference_lead() -> re.Pattern[str]:
         r"(?:the|its|their|his|her|this|that)(?:\s+[\w-]+){0,2}?(?:['’]s)?"
         r"|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s"
     )
-    return re.compile(rf"(?<![\w-])(?i:{openers})\s+(?P<owner>(?:{owner})\s+)$")
+    return re.compile(rf"(?<![\w-])(?i:{openers})\s+(?P<owner>(?:(?:{owner})\s+)?)$")
 
 
 def _speaker_of_themselves(body: str, clause: headlines.Clause, expression: Span) -> bool:
@@ -590,9 +665,10 @@ def _join_days(body: str, groups: list[_Group], published: date) -> list[_Group]
 
 def _join_named(groups: list[_Group]) -> list[_Group]:
     """ "since the Oct. 2 request" names a happening the article tells: the one other happening of that
-    day ("The commission … asked the company to stop … on Oct. 2"), else the one happening of its
-    kind told less precisely ("the chain that filed for bankruptcy this month" and "the Jan. 6
-    filing"; happenings table).  One report, dated by the day."""
+    day ("The commission … asked the company to stop … on Oct. 2") if its noun is of a known kind (not
+    "after Tuesday's storm"), else the one happening of its kind told less precisely ("the chain that
+    filed for bankruptcy this month" and "the Jan. 6 filing"; happenings table).  One report, dated by
+    the day."""
     for named in [g for g in groups if all(m.named for m in g.mentions)]:
         day = named.mentions[0].date
         if day.precision != "day" or day.end_value or named not in groups:
@@ -603,6 +679,7 @@ def _join_named(groups: list[_Group]) -> list[_Group]:
             for g in groups
             if g is not named
             and _date_key(g) == (day.value, None)
+            and kinds  # "after Thursday's storm": a happening of no known kind is no other one's
             and not _other_kind(kinds, frozenset().union(*(m.kinds for m in g.mentions)))
         ]
         around = [
@@ -619,6 +696,39 @@ def _join_named(groups: list[_Group]) -> list[_Group]:
                 groups.remove(named)
                 break
     return groups
+
+
+def _join_hours(body: str, groups: list[_Group]) -> list[_Group]:
+    """ "A magnitude 6.4 earthquake struck central Chile early Wednesday …" and "The quake hit at 3:12
+    a.m. …": a clock time on the lead's day whose clause names the lead's happening as a thing already
+    told tells the hour of that happening.  One report."""
+    told = [m for g in groups for m in g.mentions if m.clause.main and not (m.named or m.date.thing)]
+    if not told:
+        return groups
+    lead = min(told, key=lambda m: m.sentence)
+    (home,) = [g for g in groups if lead in g.mentions]
+    noun = headlines.opening_noun(body, *lead.clause.span)
+    for g in [g for g in groups if g is not home and _date_key(g) == _date_key(home)]:
+        if noun and all(_tells_hour(body, m, noun) for m in g.mentions):
+            home.mentions.extend(g.mentions)
+            home.attached.extend(g.attached)
+            groups.remove(g)
+    return groups
+
+
+def _tells_hour(body: str, mention: _Mention, noun: str) -> bool:
+    """Is ``mention`` a clock time of a clause opening with ``noun`` already told ("The quake hit at 3:12
+    a.m.": event-definites), or with the end of its closed compound ("earthquake", "the quake";
+    "wildfire", "the fire")?"""
+    opening = body[mention.clause.span[0] : mention.clause.span[1]].split()[:1]
+    other = headlines.opening_noun(body, *mention.clause.span)
+    return bool(
+        mention.date.clock
+        and opening
+        and opening[0].lower() in lexicon.words("event-definites")
+        and other
+        and (other == noun or (len(other) >= COMPOUND_TAIL and noun.endswith(other)))
+    )
 
 
 def _other_kind(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -844,7 +954,9 @@ def _plans(words: str) -> bool:
 
 def _title(body: str, mention: _Mention, status: str) -> str:
     if mention.named:
-        said = " ".join(" ".join(body[a:b].split()) for a, b in mention.named)
+        said = " ".join(" ".join(body[a:b].split()) for a, b in mention.named if b > a)
+        if mention.named[0][0] == mention.named[0][1]:
+            said = f"the {said}"  # "after Tuesday's storm": the storm
         return said[:1].upper() + said[1:]
     if mention.date.thing:
         thing = " ".join(body[mention.date.thing[0] : mention.date.thing[1]].split())

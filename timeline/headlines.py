@@ -231,8 +231,11 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
     if k + 1 < len(segments) and _only_date(body, segments[front].start, segments[k].end, expression):
         front = k + 1  # "09:15 BST: Police closed the road", "Update, 4:15 p.m.: The navy lifted …"
     while front + 1 < len(segments) and _is_introduction(body, segments[front]):
-        if front == k and _names_happening(body, segments[k], expression):
-            break  # "until his resignation in March 2024, …": the date is the resignation's
+        if front == k and (
+            _names_happening(body, segments[k], expression)
+            or (k and _opens_gerund(body[segments[k].start : segments[k].end].split()))
+        ):
+            break  # "until his resignation in March 2024, …", "… since peaking in March, the agency said"
         front += 1
         if front == k + 1 and front + 1 < len(segments) and _apposes_date(body, segments, front, expression):
             front += 1  # "In 2012, the last comparable heat wave, the county recorded …"
@@ -336,9 +339,10 @@ def _found_something(words: Sequence[str]) -> bool:
 
 def _verb_in(body: str, segments: list[_Segment], front: int, last: int, k: int) -> bool:
     """A verb of the clause itself, not of a relative clause between commas inside it, unless the
-    date stands in that relative clause (segment ``k``: "Whitaker, who took office in January 2022,")."""
+    date stands in that relative clause (segment ``k``: "Whitaker, who took office in January 2022,");
+    the date's own gerund phrase has one ("since peaking in March")."""
     return any(
-        has_verb(body[seg.start : seg.end])
+        has_verb(body[seg.start : seg.end]) or (i == k and _opens_gerund(body[seg.start : seg.end].split()))
         for i, seg in enumerate(segments[front : last + 1], front)
         if not _is_aside(body, segments, i, k)
     )
@@ -1238,7 +1242,24 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
             *_possessor(body, span[0] + max(0, body[span[0] : span[1]].find(words[lead])), pronoun),
             *words[lead + 1 :],
         ]
-    return _object_named(body, span, words)
+    return _object_named(body, span, _participle_told(words, status))
+
+
+def _participle_told(words: list[str], status: str) -> list[str]:
+    """ "The first round, held on May 16 in the same palace," → "The first round was held in the same
+    palace": a subject whose dated participle aside is all the clause tells is what happened to it."""
+    comma = next((i for i, w in enumerate(words[: SUBJECT_WORDS + 2]) if w.endswith(",")), None)
+    if status != "happened" or comma is None or comma + 1 >= len(words):
+        return words
+    subject, participle = words[: comma + 1], words[comma + 1]
+    if not (participle.islower() and "VBN" in lexicon.verb_tags(participle)) or any(
+        has_verb(" ".join(part)) for part in (subject, words[comma + 2 :])
+    ):
+        return words
+    joined = (i for i in range(1, comma) if subject[i].lower() in lexicon.words("function-words"))
+    head = subject[next(joined, comma + 1) - 1].rstrip(",")  # "The first round [of talks]"
+    be = "were" if _is_plural_subject(head) else "was"
+    return [*subject[:-1], subject[-1].rstrip(","), be, *words[comma + 1 :]]
 
 
 def _undone(body: str, span: Span, words: list[str]) -> list[str]:
@@ -1274,9 +1295,15 @@ def _subject_head(body: str, at: int) -> list[str]:
     sentence = text.sentence_at(_sentences(body), at)
     if sentence is None:
         return []
-    start = sentence[0] + dateline_length(body[sentence[0] : at])
+    noun = opening_noun(body, sentence[0] + dateline_length(body[sentence[0] : at]), at)
+    return ["the", noun] if noun else []
+
+
+def opening_noun(body: str, start: int, end: int) -> str | None:
+    """ "A magnitude 6.4 earthquake struck …" → "earthquake": the head noun of the subject that opens
+    ``body[start:end]`` after a determiner, up to its verb (None if the stretch opens otherwise)."""
     phrase: list[str] = []
-    for word in body[start:at].split():
+    for word in body[start:end].split():
         bare = word.strip(_QUOTES + ",;:")
         if bare.lower() in lexicon.words("relative-pronouns") or _is_finite([*phrase, bare], len(phrase)):
             break
@@ -1284,8 +1311,8 @@ def _subject_head(body: str, at: int) -> list[str]:
         if bare != word:
             break
     if len(phrase) < 2 or phrase[0].lower() not in lexicon.words("determiners") or not phrase[-1].islower():
-        return []
-    return ["the", phrase[-1]] if lexicon.is_noun(phrase[-1]) else []
+        return None
+    return phrase[-1] if lexicon.is_noun(phrase[-1]) else None
 
 
 def _possessor(body: str, at: int, pronoun: str) -> list[str]:
@@ -1981,9 +2008,15 @@ _NUMBER_WORDS = frozenset(
 
 
 def _opens_figure(words: Sequence[str], i: int) -> bool:
-    """ "about 900", "fewer than 300": a figure-openers word before a number (not "talking about it")."""
-    rest = [w for w in words[i + 1 : i + 3] if w.lower() != "than"][:1]
-    return words[i].lower() in lexicon.words("figure-openers") and bool(rest) and bool(_NUMBER.match(rest[0]))
+    """ "about 900", "fewer than 300", "at least three": a figure-openers phrase before a number (not
+    "talking about it"; headline-number-words)."""
+    for opener in lexicon.phrases("figure-openers"):
+        if tuple(w.lower() for w in words[i : i + len(opener)]) == opener:
+            rest = [w for w in words[i + len(opener) : i + len(opener) + 2] if w.lower() != "than"][:1]
+            return bool(rest) and bool(
+                _NUMBER.match(rest[0]) or rest[0].lower() in lexicon.words("headline-number-words")
+            )
+    return False
 
 
 def _complete(words: Sequence[str]) -> bool:
