@@ -292,8 +292,17 @@ def check_start(published: str, text: str, expected: str) -> None:
 
 
 def check_dates(published: str, text: str, expected: str) -> None:
+    """``expected``: a date, "start/end" for a stretch, or "-" for no event."""
+    found = extract_events(article(text, published))
+    if "/" in expected:
+        assert [f"{e.date}/{e.end_date}" for e in found] == [expected]
+    else:
+        assert [e.date for e in found] == ([] if expected == "-" else [expected])
+
+
+def check_all_dates(published: str, text: str, expected: str) -> None:
     assert [e.date for e in extract_events(article(text, published))] == (
-        [] if expected == "-" else [expected]
+        [] if expected == "-" else expected.split()
     )
 
 
@@ -322,6 +331,8 @@ EVENT_TABLES = {
     "stretch-words": check_dates,
     "event-negations": check_dates,
     "event-definites": check_grouping,
+    "event-judgements": check_named,
+    "event-offsets": check_all_dates,
     "period-nouns": check_dates,
     "comparisons": check_dates,
     "comparison-ends": check_dates,
@@ -718,6 +729,54 @@ def test_a_back_reference_dates_the_happening_it_names_not_its_clause():
     (vote,) = on(events, "2026-03-03")
     assert vote.title == "The vote" and vote.status == "happened"
     assert not [e for e in events if "resigned" in e.title]  # the board resigned after that day
+
+
+def test_a_happening_a_date_owns_judged_in_a_clause_is_that_happening_not_the_judgement():
+    body = (
+        "ATLANTA — Dockworkers walked off the job at the port on Sept. 8.\n"
+        "Marisol Okafor said on Thursday the union would study the offer but warned that last week's "
+        "walkout had shown members were prepared to stay out for weeks.\n"
+        "Tuesday's storm flooded the terminal, officials said."
+    )
+    events = extract_events(article(body, "2026-09-18"))
+    (walkout,) = on(events, "2026-W37")
+    assert (walkout.title, walkout.status) == ("The walkout", "happened")
+    assert not [e for e in events if "showed" in e.title or "shown" in e.title]
+    assert [e.title for e in on(events, "2026-09-15")] == ["The storm flooded the terminal"]
+
+
+def test_a_measured_gap_from_a_dated_anchor_shifts_the_anchor_at_its_precision():
+    body = (
+        "The store reopened three days after Christmas.\n"
+        "Ballots were mailed a week before the vote on May 3.\n"
+        "The plant restarted two months after March 2026.\n"
+        "The mayor resigned on Dec. 20, a week after the recall vote on Dec. 13.\n"
+        "Crews left three days after March."
+    )
+    found = {(e.date, e.precision): e.title for e in extract_events(article(body, "2026-12-30"))}
+    assert found == {
+        ("2026-04-26", "day"): "Ballots were mailed",
+        ("2026-05-03", "day"): "The vote",
+        ("2026-05", "month"): "The plant restarted",
+        ("2026-12-13", "day"): "The recall vote",
+        ("2026-12-20", "day"): "The mayor resigned",
+        ("2026-12-28", "day"): "The store reopened",
+    }
+
+
+def test_a_day_a_sentence_gives_and_the_day_it_lasts_until_are_one_stretch():
+    body = (
+        "Crews closed the Elm Street bridge on Monday after inspectors found cracks, and it will stay shut "
+        "until Friday.\n"
+        "The mayor did not declare an emergency until Sunday.\n"
+        "The library closed in March and will stay shut until June 2027.\n"
+        "Route 9 reopened on Tuesday."
+    )
+    found = {e.date: e.end_date for e in extract_events(article(body, "2026-05-10"))}
+    assert found["2026-05-04"] == "2026-05-15"  # Monday to Friday: one stretch
+    assert found["2026-03"] == "2027-06"
+    assert found["2026-05-05"] is None  # no "until": a day
+    assert "2026-05-15" not in found  # the end of a stretch is no event of its own
 
 
 def test_a_count_read_as_a_day_of_a_list_is_no_date_of_the_list():

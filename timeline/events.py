@@ -12,8 +12,11 @@ The steps, in order:
    with a profit a year earlier") or of the period a figure is for ("a surplus for 2025") dates
    nothing; "from 2016 to 2020" is one stretch with an end date.  A date that refers back to a
    happening ("since the Sept. 8 walkout", "after the March 3 vote": back-references; "nine days
-   after opening statements on Jan. 14": measured-references) dates that happening, not the clause
-   around it.
+   after opening statements on Jan. 14": measured-references), and so does one owning the subject of
+   a judgement ("last week's walkout had shown …": event-judgements): it dates that happening, not the
+   clause around it.  A measured gap from a date dates the clause that far from it ("three days
+   after Christmas": event-offsets), and a day that lasts "until" a later one the sentence
+   gives is a stretch ("closed on Monday and will stay shut until Friday": stretch-words).
 2. *Clauses*: the clause that holds the date is the happening (``timeline.headlines`` finds
    it and words its headline and summary); its people and places are the event's (a lead
    sentence's place, and only then its dateline, when the clause names none).
@@ -70,6 +73,7 @@ _HALF = re.compile(r"^(\d{4})-H([12])$")
 _HALF_QUARTERS = {"1": ("Q1", "Q2"), "2": ("Q3", "Q4")}
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d")
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")  # "Tuesday's storm"
+_FINENESS = ("day", "week", "month", "quarter", "year", "decade")  # a shift keeps its anchor's precision
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
     spans = text.sentences(article.text)
     mentions = _mentions(article, spans, timexes)
     groups = _join_beginnings(article.text, _group(mentions))
-    groups = _join_named(_join_days(article.text, groups, article.published))
+    groups = _join_named(article.text, _join_days(article.text, groups, article.published))
     groups = _join_hours(article.text, groups)
     groups = _attach(article.text, spans, groups)
     events = [_event(article, g) for g in groups]
@@ -224,6 +228,74 @@ def _ranges(
     return out
 
 
+def _offsets(article_text: str, timexes: Sequence[Timex]) -> list[tuple[Span, _Date]]:
+    """ "three days after Christmas", "a week before the vote on May 3" (event-offsets): a measured gap
+    from a dated anchor in the same phrase dates the clause that far from the anchor, at the anchor's
+    precision; the whole phrase is the expression."""
+    out = []
+    for gap, anchor in itertools.pairwise(timexes):
+        m = _DURATION.match(gap.value)
+        found = _offset_lead().match(article_text, gap.end, anchor.start)
+        if gap.type != "DURATION" or not (m and m.group(1) != "X" and found) or m.group(2) not in _UNITS:
+            continue
+        when = _calendar_date(anchor)
+        keyword, factor, precision, _ = _UNITS[m.group(2)]
+        if not when or when.precision not in _FINENESS[: _FINENESS.index(precision) + 1]:
+            continue  # "three days after March": no day
+        sign = 1 if _offset_signs()[" ".join(found.group(1).lower().split())] == "+" else -1
+        shift = relativedelta(**{keyword: sign * int(m.group(1)) * factor})
+        try:
+            shifted = periods.parse(when.value).start + shift
+        except (OverflowError, ValueError):
+            continue  # "5,000 years after 2020": off the calendar
+        phrase = (gap.start, _thing_end(article_text, anchor.end))  # "… after the Sept. 8 walkout"
+        out.append((phrase, _Date(periods.format_value(shifted, when.precision), when.precision)))
+    return out
+
+
+@cache
+def _offset_signs() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in lexicon.table("event-offsets").rows}
+
+
+@cache
+def _offset_lead() -> re.Pattern[str]:
+    """ " after ", " before the vote on ": the offset word and at most a few words naming the anchor."""
+    words = sorted((r"\s+".join(map(re.escape, w.split())) for w in _offset_signs()), key=len, reverse=True)
+    return re.compile(rf"\s+((?i:{'|'.join(words)}))\s+(?:[^\W\d][\w'’-]*\s+){{0,3}}$")
+
+
+def _stretches_until(
+    body: str, spans: list[Span], ranged: list[tuple[Span, _Date]], timexes: Sequence[Timex]
+) -> list[tuple[Span, _Date]]:
+    """ "The city closed the bridge on Monday and it will stay shut until Friday": a day the sentence
+    dates a happening by, and the later day it stays so "until" (stretch-words "end"), are one stretch."""
+    out = []
+    for expression, when in ranged:
+        end = None if when.end_value else _end_of_stretch(body, spans, expression, when, timexes)
+        out.append((expression, replace(when, end_value=end) if end else when))
+    return out
+
+
+def _end_of_stretch(
+    body: str, spans: list[Span], expression: Span, when: _Date, timexes: Sequence[Timex]
+) -> str | None:
+    """The value of the next date of the sentence when it ends a stretch "until" it (not "did not …
+    until"), at the precision of ``when`` and later than it."""
+    sentence = text.sentence_at(spans, expression[0])
+    after = next((t for t in timexes if t.start >= expression[1]), None)
+    if sentence is None or after is None or after.start >= sentence[1] or when.thing:
+        return None
+    lead = _stretch_lead().search(body[max(0, after.start - 30) : after.start])
+    signal = _stretch_words()[" ".join(lead.group(1).lower().split())] if lead else ()
+    if "end" not in signal or _negated(body[max(0, after.start - 100) : after.start]):
+        return None
+    end = _calendar_date(after) if after.type in ("DATE", "TIME") else None
+    if end is None or end.precision != when.precision:
+        return None
+    return end.value if periods.sort_key(when.value) < periods.sort_key(end.value) else None
+
+
 def _dashed_end(article_text: str, a: Timex, timexes: Sequence[Timex]) -> tuple[Timex, _Date] | None:
     """ "2014-16", "June 2-4": the bare number after a dash ends the range that ``a`` begins (alone it
     would be no date at all)."""
@@ -252,11 +324,15 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     calendar = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME") and not _bare_number(t)]
     found: list[_Mention] = []
     seen: set[tuple[Span, str, str | None]] = set()
-    for expression, when in _ranges(body, dated, timexes):
+    offsets = _offsets(body, timexes)
+    ranged = _stretches_until(body, spans, _ranges(body, dated, timexes), timexes)
+    for expression, when in sorted(ranged + offsets, key=lambda ew: ew[0]):
         sentence = text.sentence_at(spans, expression[0])
         key = (sentence, when.value, when.end_value) if sentence else None
         if sentence is None or key in seen:
             continue  # the same date twice in a sentence is one statement
+        if (expression, when) in offsets and _dated_otherwise(sentence, expression, dated):
+            continue
         seen.add(key)  # type: ignore[arg-type]
         dates = tuple(sorted({expression, *(d for d in calendar if sentence[0] <= d[0] < sentence[1])}))
         if not _says_something(body, sentence, dates):
@@ -271,6 +347,15 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
         if mention:
             found.append(mention)
     return found
+
+
+def _dated_otherwise(sentence: Span, expression: Span, dated: Iterable[tuple[Timex, _Date]]) -> bool:
+    """ "The mayor resigned on Friday, two weeks after the vote on Nov. 2": a sentence a date of its own
+    dates is not shifted from another's."""
+    return any(
+        sentence[0] <= t.start < sentence[1] and not expression[0] <= t.start < expression[1]
+        for t, _ in dated
+    )
 
 
 def _dated(
@@ -439,8 +524,8 @@ def _mention(
         kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
         clause = headlines.clause_of(body, sentence, expression, dates)
-        if _owns_happening(body, sentence, expression, dates, clause):
-            named = _possessed(body, expression)  # "… on Monday under the deal reached at last week's talks"
+        named = _possessed(body, expression)  # "… on Monday under the deal reached at last week's talks"
+        if named and (_judged(body, named) or _owns_happening(body, sentence, expression, dates, clause)):
             return _named_mention(body, sentence, expression, when, dates, named)
         if _speaker_of_themselves(body, clause, expression) or headlines.reports_dated_clause(
             body, clause, sentence, expression, dates, done
@@ -511,10 +596,17 @@ def _owns_happening(
     body: str, sentence: Span, expression: Span, dates: Sequence[Span], clause: headlines.Clause
 ) -> bool:
     """ "Ukraine and Russia exchanged prisoners on Monday under the deal reached at last week's talks":
-    a clause happens on one day; another date of it that owns a happening names that happening."""
-    return bool(_possessed(body, expression)) and any(
+    a clause happens on one day; another date of it (one that owns a happening) names that happening."""
+    return any(
         d != expression and headlines.clause_of(body, sentence, d, dates).span == clause.span for d in dates
     )
+
+
+def _judged(body: str, named: tuple[Span, ...]) -> bool:
+    """ "… warned that last week's walkout had shown members were prepared": the happening a date owns is
+    the subject of a verb that judges it (event-judgements), no verb of that day."""
+    verb = re.match(r"\s+([a-z]+)\b", body[named[-1][1] : named[-1][1] + 20])
+    return bool(verb and verb.group(1) in lexicon.words("event-judgements"))
 
 
 def _thing_end(body: str, after: int) -> int:
@@ -663,12 +755,14 @@ def _join_days(body: str, groups: list[_Group], published: date) -> list[_Group]
     return groups
 
 
-def _join_named(groups: list[_Group]) -> list[_Group]:
+def _join_named(body: str, groups: list[_Group]) -> list[_Group]:
     """ "since the Oct. 2 request" names a happening the article tells: the one other happening of that
     day ("The commission … asked the company to stop … on Oct. 2") if its noun is of a known kind (not
     "after Tuesday's storm"), else the one happening of its kind told less precisely ("the chain that
-    filed for bankruptcy this month" and "the Jan. 6 filing"; happenings table).  One report, dated by
-    the day."""
+    filed for bankruptcy this month" and "the Jan. 6 filing"; happenings table), else the lead's
+    happening of that day when the name is the lead's noun ("A magnitude 6.4 earthquake struck … early
+    Wednesday" and "Wednesday's quake had occurred on a fault").  One report, dated by the day."""
+    lead = _lead(body, groups)
     for named in [g for g in groups if all(m.named for m in g.mentions)]:
         day = named.mentions[0].date
         if day.precision != "day" or day.end_value or named not in groups:
@@ -689,7 +783,8 @@ def _join_named(groups: list[_Group]) -> list[_Group]:
             and all(m.date.precision in ("week", "month") and _agree(m.date, day) for m in g.mentions)
             and any(m.kinds & kinds for m in g.mentions)
         ]
-        for found in (same_day, around):
+        home = [lead[0]] if lead and _names_lead(body, named, day, lead) else []
+        for found in (same_day, around, home):
             if len(found) == 1:
                 found[0].mentions.extend(named.mentions)
                 found[0].attached.extend(named.attached)
@@ -702,18 +797,42 @@ def _join_hours(body: str, groups: list[_Group]) -> list[_Group]:
     """ "A magnitude 6.4 earthquake struck central Chile early Wednesday …" and "The quake hit at 3:12
     a.m. …": a clock time on the lead's day whose clause names the lead's happening as a thing already
     told tells the hour of that happening.  One report."""
-    told = [m for g in groups for m in g.mentions if m.clause.main and not (m.named or m.date.thing)]
-    if not told:
+    if (lead := _lead(body, groups)) is None:
         return groups
-    lead = min(told, key=lambda m: m.sentence)
-    (home,) = [g for g in groups if lead in g.mentions]
-    noun = headlines.opening_noun(body, *lead.clause.span)
+    home, noun = lead
     for g in [g for g in groups if g is not home and _date_key(g) == _date_key(home)]:
         if noun and all(_tells_hour(body, m, noun) for m in g.mentions):
             home.mentions.extend(g.mentions)
             home.attached.extend(g.attached)
             groups.remove(g)
     return groups
+
+
+def _lead(body: str, groups: list[_Group]) -> tuple[_Group, str | None] | None:
+    """The group of the article's first main clause that tells a happening, and the noun it opens with."""
+    told = [m for g in groups for m in g.mentions if m.clause.main and not (m.named or m.date.thing)]
+    if not told:
+        return None
+    first = min(told, key=lambda m: m.sentence)
+    (home,) = [g for g in groups if first in g.mentions]
+    return home, headlines.opening_noun(body, *first.clause.span)
+
+
+def _names_lead(body: str, named: _Group, day: _Date, lead: tuple[_Group, str | None]) -> bool:
+    """Does ``named`` ("Wednesday's quake") name the lead's happening of its day by the lead's noun?"""
+    home, noun = lead
+    words = [body[a:b].split() for m in named.mentions for a, b in m.named if b > a]
+    return bool(
+        home is not named
+        and noun
+        and _date_key(home) == (day.value, None)
+        and all(w and _same_noun(w[-1].lower(), noun) for w in words)
+    )
+
+
+def _same_noun(other: str, noun: str) -> bool:
+    """ "quake" names an "earthquake", "fire" a "wildfire": a noun or the end of its closed compound."""
+    return other == noun or (len(other) >= COMPOUND_TAIL and noun.endswith(other))
 
 
 def _tells_hour(body: str, mention: _Mention, noun: str) -> bool:
@@ -727,7 +846,7 @@ def _tells_hour(body: str, mention: _Mention, noun: str) -> bool:
         and opening
         and opening[0].lower() in lexicon.words("event-definites")
         and other
-        and (other == noun or (len(other) >= COMPOUND_TAIL and noun.endswith(other)))
+        and _same_noun(other, noun)
     )
 
 
