@@ -23,6 +23,14 @@ def test_every_rule_has_an_example() -> None:
     assert [r.name for r in rules() if not r.examples] == []
 
 
+@pytest.mark.parametrize("rule", [r for r in rules() if r.needs is not None], ids=lambda r: r.name)
+def test_what_a_rule_needs_is_in_each_of_its_matches(rule) -> None:
+    """A rule is skipped on a text without what it needs: that must never lose a match."""
+    for phrase, *_ in rule.examples:
+        for m in rule.regex.finditer(phrase):
+            assert rule.needs.search(m.group()), f"{rule.name}: {m.group()!r} lacks what it needs"
+
+
 def test_rule_names_are_unique() -> None:
     names = [r.name for r in rules()]
     assert len(names) == len(set(names))

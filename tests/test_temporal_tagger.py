@@ -1421,6 +1421,89 @@ def test_a_present_after_a_determiner_or_possessive_is_a_noun(text: str) -> None
     assert ("Friday", "2026-08-28") in values(text, SATURDAY_AUG_29)
 
 
+# --- anniversaries, retrospectives, diplomatic calendars, seasons -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Forty years ago this week, the dam gave way.", "Forty years ago this week", "1985-W20"),
+        ("The mine opened a century ago today.", "a century ago today", "1925-05-19"),
+        ("On this day in 1986, the reactor exploded.", "this day in 1986", "1986-05-19"),
+        ("On this day 40 years ago, the reactor exploded.", "this day 40 years ago", "1985-05-19"),
+        ("This week last year, the port was under water.", "This week last year", "2024-W20"),
+        ("This time last year, the port was under water.", "This time last year", "2024-05-19"),
+        ("Around this time next year the line should open.", "Around this time next year", "2026-05-19"),
+    ],
+)
+def test_a_retrospective_is_the_publication_day_or_its_week_that_far_away(
+    sentence: str, text: str, value: str
+) -> None:
+    assert values(sentence) == [(text, value)]
+
+
+def test_a_date_after_a_happening_counts_from_the_date_the_text_gave_it() -> None:
+    text = (
+        "The earthquake struck on April 5, 2025, killing 212 people. "
+        "A year after the earthquake, 6,000 people live in tents, officials said Friday. "
+        "The first anniversary of the earthquake was marked by a Mass."
+    )
+    found = [(t.text, t.type, t.value) for t in tag(text, date(2026, 4, 6))]
+    assert ("A year after the earthquake", "DATE", "2026-04-05") in found
+    # The mention inside "a year after the earthquake" is no dating of it: not Friday's year on.
+    assert ("The first anniversary of the earthquake", "DATE", "2026-04-05") in found
+
+
+def test_a_happening_the_text_never_dated_gives_a_span_or_nothing() -> None:
+    assert [
+        (t.text, t.type, t.value) for t in tag("A year after the earthquake, many live in tents.", MONDAY)
+    ] == [("A year", "DURATION", "P1Y")]
+    assert tag("The first anniversary of the attack passed quietly.", MONDAY) == []
+    # Dated less precisely than the step: a span, not a day made up inside March.
+    coarse = "The flood hit in March 2023; two days after the flood, the bridge reopened."
+    assert values(coarse) == [("March 2023", "2023-03"), ("two days", "P2D")]
+    assert values("It was a year to the day since the flood.") == [("a year to the day", "P1Y")]
+
+
+def test_the_nth_day_of_a_term_is_a_date_only_when_its_start_is_known() -> None:
+    assert tag("It was the 100th day of his presidency.", MONDAY) == []
+    dated = "His presidency began on Jan. 20, 2025. On the 100th day of his presidency, he signed 12 orders."
+    assert ("the 100th day of his presidency", "2025-04-29") in values(dated)
+    assert values("In the first 100 days, he signed 40 orders.") == [("the first 100 days", "P100D")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Leaders met on the sidelines of the G20 summit in Rio.", []),
+        ("The week-long summit opens Monday.", [("week-long", "P1W"), ("Monday", "2025-05-19")]),
+        ("She began a three-nation tour that ends Sunday in Nairobi.", [("Sunday", "2025-05-25")]),
+    ],
+)
+def test_a_diplomatic_calendar_names_only_its_days(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The 2026-27 season opens Friday.", [("2026", "2026"), ("27", "2027"), ("Friday", "2025-05-23")]),
+        ("He served from 2019 through 2021.", [("2019", "2019"), ("2021", "2021")]),
+        ("Prices rose between 2015 and 2018.", [("2015", "2015"), ("2018", "2018")]),
+        ("Growth slowed in the 2010s and 2020s.", [("the 2010s", "201"), ("2020s", "202")]),
+    ],
+)  # fmt: skip
+def test_a_range_across_years_gives_each_year_as_timeml_does(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(sentence) == expected
+
+
+def test_a_plural_team_opening_its_season_on_a_weekday_looks_ahead() -> None:
+    text = "Coastal United open the 2026-27 season at home on Saturday against Harbor Athletic."
+    assert ("Saturday", "2026-09-12") in values(text, date(2026, 9, 8))
+
+
 # --- the command line ------------------------------------------------------------------------
 
 

@@ -47,6 +47,11 @@ class Rule:
     groups: Mapping[str, str]  # group name → the vocabulary or fragment it reads
     type: str  # DATE | TIME | DURATION | SET, or "" for a rule that rejects its span
     parts: tuple[tuple[str, str], ...]  # (group whose span is the timex, "" for all; value template)
+    # What the match yields when no part resolves: (group, type, value template), or None
+    otherwise: tuple[str, str, str] | None
+    # Words any match contains ("ago"): a text without them is not searched with the rule, which
+    # is most of the cost of tagging.
+    needs: re.Pattern[str] | None
     mod: str
     anchored: bool  # a duration counted back from the reference ("39-month-old war")
     reports: bool  # names the span of the year a financial report is about ("the nine months")
@@ -185,6 +190,7 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         regex = re.compile(_LEFT + "(?:" + body + ")" + _RIGHT, re.IGNORECASE)
         examples = tuple(_example(e) for e in row["examples"])
         parts = _parts(row, regex)
+        needs = _needs(row)
     except (KeyError, re.error, LexiconError, TypeError, ValueError) as exc:
         raise LexiconError(f"{where}: {exc}") from exc
     return Rule(
@@ -193,6 +199,8 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         groups=groups,
         type="" if row.get("reject") else row["type"],
         parts=parts,
+        otherwise=_otherwise(row, regex),
+        needs=needs,
         mod=row.get("mod", ""),
         anchored=bool(row.get("anchored", False)),
         reports=bool(row.get("reports", False)),
@@ -213,6 +221,25 @@ def _parts(row: dict[str, Any], regex: re.Pattern[str]) -> tuple[tuple[str, str]
     if missing:
         raise LexiconError(f"parts name groups the pattern lacks: {missing}")
     return parts
+
+
+def _needs(row: dict[str, Any]) -> re.Pattern[str] | None:
+    """``needs = "{before_after} the"``: what every match of the rule contains, as a pattern
+    that may name vocabularies and fragments (not captured)."""
+    if "needs" not in row:
+        return None
+    return re.compile(_REFERENCE.sub(lambda m: _piece(m.group(1)), _spaces(row["needs"])), re.IGNORECASE)
+
+
+def _otherwise(row: dict[str, Any], regex: re.Pattern[str]) -> tuple[str, str, str] | None:
+    """The fallback of a rule whose value may not resolve: ``["span", "DURATION", "duration(…)"]``
+    ("a year after the war" is a date only when the text dated the war, else a span of a year)."""
+    if "otherwise" not in row:
+        return None
+    group, kind, value = (str(item) for item in row["otherwise"])
+    if group and group not in regex.groupindex:
+        raise LexiconError(f"otherwise names a group the pattern lacks: {group!r}")
+    return group, kind, value
 
 
 def _spaces(pattern: str) -> str:

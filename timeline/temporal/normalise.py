@@ -114,6 +114,8 @@ class Context:
     # The future is a present tense ("the exhibit opens March 3"): after a past year that opens
     # the sentence, it is the historical present of that year.
     scheduled: Callable[[], bool] = lambda: False
+    # The date the text gave a happening it mentioned before ("the earthquake"), if any.
+    dated: Callable[[str], str | None] = lambda happening: None
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -579,11 +581,14 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
     return _at(moved, grain)
 
 
-def ago(context: Context, grain: str, count: str, of: str = "") -> str:
+def ago(context: Context, grain: str, count: str, of: str = "", at: str = "") -> str:
     """ "Three years ago": from the reference; but a year before a quarter or half the text
     reports on ("profit rose from $5m a year ago") is that period a year earlier; after a
     span of months ("for the nine months, ... a year ago") it is the year before.  ``of``
-    names the period meant ("the quarter a year ago"): the last one of that grain named."""
+    names the period meant ("the quarter a year ago"): the last one of that grain named;
+    ``at`` the grain of a retrospective ("forty years ago this week")."""
+    if at:
+        return moved_at(context, grain, count, at, "-1")
     reported = context.periods.get(of) if of else context.reported
     if reported and grain == "year" and count != "X" and grain_of(reported) in ("quarter", "half"):
         return _from_anchor(context, reported, grain, -float(count))
@@ -605,6 +610,43 @@ def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     ):
         return shift(context, grain, count, sign)
     return _from_anchor(context, str(context.anchor), grain, float(count) * _int(sign))
+
+
+def moved_at(context: Context, grain: str, count: str, at: str, sign: str = "") -> str:
+    """The reference moved by ``count`` grains (times ``sign``) and written at grain ``at``:
+    "forty years ago this week" is the week of the publication day forty years back, "this
+    time last year" that day a year back."""
+    if grain not in _STEP or at not in _WRITE:
+        raise Unresolved(f"unknown grain {grain!r} or {at!r}")
+    context.used.append(context.reference.isoformat())
+    return _at(_shifted(context.reference, grain, _int(count) * _int(sign or "1")), at)
+
+
+def same_day_in(context: Context, at: str, year: str) -> str:
+    """ "On this day in 1986": the publication day (or its week or month) in another year."""
+    if at not in _WRITE:
+        raise Unresolved(f"unknown grain {at!r}")
+    ref = context.reference
+    return _at(_leap_safe(_int(year), ref.month, ref.day), at)
+
+
+# What a count of a unit of "after the earthquake" moves a date by.
+_GRAIN_OF_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}
+
+
+def since_happening(
+    context: Context, happening: str, count: str, unit: str, offset: str = "0", sign: str = "1"
+) -> str:
+    """ "A year after the earthquake", "the first anniversary of the attack": the date the text
+    gave that happening, moved by ``count`` (plus ``offset``: "the 10th day of the strike" is
+    nine days after its first; ``sign`` -1 before it), at that date's grain; none if the text
+    dated it nowhere, or less precisely than the step ("two days after the flood" of March)."""
+    dated = context.dated(happening) if happening else None
+    period = _period(dated)
+    grain = _GRAIN_OF_UNIT.get(unit, "")
+    if period is None or not grain or GRAINS.index(period[1]) > GRAINS.index(grain):
+        raise Unresolved(f"no date of {happening!r} to count {unit} from")
+    return _from_anchor(context, str(dated), grain, (_int(count) + _int(offset)) * _int(sign))
 
 
 def _in_publication_week(context: Context, anchor: tuple[date, str]) -> bool:
@@ -885,6 +927,9 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "weekday": weekday,
     "weekend": weekend,
     "shift": shift,
+    "moved_at": moved_at,
+    "same_day_in": same_day_in,
+    "since_happening": since_happening,
     "ago": ago,
     "relative": relative,
     "following": following,

@@ -31,7 +31,7 @@ _SCENE_OPENING = re.compile(r"[\W_]*(?:[A-Za-z]+\s+){0,2}")
 
 @dataclass(frozen=True)
 class Match:
-    """A rule's match with its normalised value; ``rule.type == ""`` marks a rejected span."""
+    """A rule's match with its normalised value; ``type == ""`` marks a rejected span."""
 
     start: int
     end: int
@@ -39,6 +39,7 @@ class Match:
     value: str
     mod: str | None
     anchor: str | None  # what the value was resolved against: the reference or an earlier date
+    type: str  # the rule's type, or its fallback's ("otherwise"); "" for a rejected span
 
 
 def find(text: str, reference: date | datetime) -> list[Match]:
@@ -46,6 +47,8 @@ def find(text: str, reference: date | datetime) -> list[Match]:
     reference is the publication day and its time of day (see ``tag``)."""
     candidates = []
     for order, rule in enumerate(rules()):
+        if rule.needs is not None and rule.needs.search(text) is None:
+            continue
         for m in rule.regex.finditer(text):
             candidates.append((m.start() - m.end(), order, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
@@ -75,13 +78,13 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
             start=m.start,
             end=m.end,
             text=text[m.start : m.end],
-            type=m.rule.type,
+            type=m.type,
             value=m.value,
             mod=m.mod,
             anchor=m.anchor,
         )
         for m in find(text, reference)
-        if m.rule.type
+        if m.type
     ]
 
 
@@ -100,47 +103,72 @@ def _normalise_in_order(
     for order, m in winners:
         rule = rules()[order]
         if not rule.type:
-            yield Match(m.start(), m.end(), rule, "", None, None)
+            yield Match(m.start(), m.end(), rule, "", None, None, "")
             continue
         fields: dict[str, object] = {k: v or "" for k, v in m.groupdict().items()}  # plain groups: as written
         for group, source in rule.groups.items():
             matched = m.group(group)
             fields[group] = "" if matched is None else _field(parser_for(source)(matched))
-        clause = Clause(text, m.start(), m.end())
+        anchors.spans.append(m.span())
+        resolve = partial(_resolve, text, reference, published_at, anchors, m, rule, fields)
+        resolved = False
         for group, template in rule.parts:
-            if group and m.group(group) is None:
-                continue
-            context = Context(
-                reference,
-                clause.tense,
-                clause.governing,
-                clause.nearest,
-                anchors.last,
-                anchors.by_grain,
-                anchors.reported,
-                anchor_nearby=partial(anchors.in_paragraph_of, text, m.start()),
-                anchor_opens_sentence=partial(anchors.opens_sentence_of, text, m.start()),
-                spoken_on=partial(speech_weekday, text, m.start()),
-                published_at=published_at,
-                scheduled=clause.scheduled,
-                after_midnight=anchors.at_midnight,
-            )
-            try:
-                value = evaluate(template.format_map(fields), context)
-                mod = rule.mod.format_map(fields) or None
-            except (Unresolved, KeyError, ValueError, OverflowError):
-                continue
-            used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
-            start, end = m.span(group) if group else m.span()
-            named = rule.type in ("DATE", "TIME") and not context.inferred
-            if named and used in (None, reference.isoformat(), value):  # not derived
-                anchors.note(value.split("T")[0], start, end, reference)
-                anchors.at_midnight = value.endswith(MIDNIGHT)
-            elif named and used == anchors.last:  # the story moves on
-                anchors.move(value.split("T")[0], start, end)
-            elif rule.reports:
-                anchors.note_span(value)
-            yield Match(start, end, rule, value, mod, used)
+            for match in resolve(group, template, rule.type):
+                resolved = True
+                yield match
+        if not resolved and rule.otherwise:  # "a year after the war", no war dated: a span of a year
+            group, kind, template = rule.otherwise
+            yield from resolve(group, template, kind)
+
+
+def _resolve(
+    text: str,
+    reference: date,
+    published_at: str,
+    anchors: Anchors,
+    m: re.Match[str],
+    rule: Rule,
+    fields: dict[str, object],
+    group: str,
+    template: str,
+    kind: str,
+) -> Iterator[Match]:
+    """The timex of one part of a match (over ``group``, or all of it), if its value resolves."""
+    if group and m.group(group) is None:
+        return
+    clause = Clause(text, m.start(), m.end())
+    context = Context(
+        reference,
+        clause.tense,
+        clause.governing,
+        clause.nearest,
+        anchors.last,
+        anchors.by_grain,
+        anchors.reported,
+        anchor_nearby=partial(anchors.in_paragraph_of, text, m.start()),
+        anchor_opens_sentence=partial(anchors.opens_sentence_of, text, m.start()),
+        spoken_on=partial(speech_weekday, text, m.start()),
+        published_at=published_at,
+        scheduled=clause.scheduled,
+        after_midnight=anchors.at_midnight,
+        dated=partial(anchors.dated, text, m.start()),
+    )
+    try:
+        value = evaluate(template.format_map(fields), context)
+        mod = rule.mod.format_map(fields) or None
+    except (Unresolved, KeyError, ValueError, OverflowError):
+        return
+    used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
+    start, end = m.span(group) if group else m.span()
+    named = kind in ("DATE", "TIME") and not context.inferred
+    if named and used in (None, reference.isoformat(), value):  # not derived
+        anchors.note(value.split("T")[0], start, end, reference)
+        anchors.at_midnight = value.endswith(MIDNIGHT)
+    elif named and used == anchors.last:  # the story moves on
+        anchors.move(value.split("T")[0], start, end)
+    elif rule.reports:
+        anchors.note_span(value)
+    yield Match(start, end, rule, value, mod, used, kind)
 
 
 class Anchors:
@@ -153,6 +181,8 @@ class Anchors:
         self.at_midnight = False  # it was midnight at the end of that day ("midnight on Saturday")
         self.by_grain: dict[str, str] = {}
         self.named_at: dict[str, int] = {}  # where the text named the last one of each grain
+        self.named: list[tuple[int, str]] = []  # every date the text named, with where it starts
+        self.spans: list[tuple[int, int]] = []  # where the text's expressions stand, so far
         self.reported: str | None = None
 
     def note(self, value: str, start: int, end: int, reference: date) -> None:
@@ -161,6 +191,7 @@ class Anchors:
             self.last = self.by_grain[grain] = value
             self.last_start, self.last_end = start, end
             self.named_at[grain] = end
+            self.named.append((start, value))
         if grain in ("quarter", "half") and not ends_after(value, reference):  # a forecast reports nothing
             self.reported = value
 
@@ -180,6 +211,24 @@ class Anchors:
             and text.startswith(",", self.last_end)
             and _SCENE_OPENING.fullmatch(text, left, self.last_start) is not None
         )
+
+    def dated(self, text: str, start: int, happening: str) -> str | None:
+        """The date the text gave ``happening`` before ``start``: the one named nearest it in
+        the last sentence that mentions it with a date ("The earthquake struck on April 5,
+        2025" for "a year after the earthquake"), if any.  A mention inside an expression ("a
+        year after the earthquake, ... Friday") is no dating of it."""
+        words = re.compile(rf"\b(?:{happening})s?\b", re.IGNORECASE)
+        mentions = [
+            m.start()
+            for m in words.finditer(text, 0, start)
+            if not any(left <= m.start() < right for left, right in self.spans)
+        ]
+        for at in reversed(mentions):
+            left, right = sentence_bounds(text, at, at)
+            in_sentence = [(abs(named - at), value) for named, value in self.named if left <= named < right]
+            if in_sentence:
+                return min(in_sentence)[1]
+        return None
 
     def move(self, value: str, start: int, end: int) -> None:
         """A date counted from the last one ("three weeks later") is where the story is now,
