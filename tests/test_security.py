@@ -7,7 +7,10 @@ articles, and from entries edited by hand to carry what the writer would have re
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -182,3 +185,67 @@ def test_every_file_we_write_is_named_by_a_slug(site: Path) -> None:
     for folder in ("events", "sources", "people", "places", "timeline"):
         for path in (site / folder).glob("*.html"):
             assert path.stem == "index" or is_slug(path.stem), path
+
+
+# --- hostile saved pages, read by the command line -------------------------------------------------
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+STORY = "<p>FERNDALE — The county board voted on Tuesday to close the old ferry landing.</p>"
+PAGE_HEAD = (
+    "<!doctype html><html><head><meta charset='utf-8'><meta name='date' content='2026-03-03'></head><body>"
+)
+
+
+def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=600)  # fmt: skip
+
+
+def hostile_files(where: Path) -> dict[str, str]:
+    """file name → the reason it must be refused with; the files are written into ``where``."""
+    files = {
+        "deep.html": (PAGE_HEAD + "<div>" * 1_800_000 + STORY + "</div>" * 1_800_000).encode(),  # 20 MB
+        "bomb.html": (PAGE_HEAD + "<b><i>ferry</i>" * 2_000_000 + STORY).encode(),  # 30 MB of repetition
+        "photo.html": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 64,
+        "scan.html": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n",
+        "bytes.html": (PAGE_HEAD + STORY).encode().replace(b"county", b"co\xffunty"),
+        "empty.html": b"\xef\xbb\xbf  \n",
+    }
+    for name, data in files.items():
+        (where / name).write_bytes(data)
+    at = (PAGE_HEAD + STORY).encode().index(b"county") + 2
+    return {
+        "deep.html": "too much markup for a news page (over 30,000 tags)",
+        "bomb.html": "too much markup for a news page (over 30,000 tags)",
+        "photo.html": "a PNG image, not a text article",
+        "scan.html": "a PDF document, not a text article",
+        "bytes.html": f"not valid UTF-8 text (byte 0xff at offset {at})",
+        "empty.html": "empty file",
+    }
+
+
+def test_hostile_pages_are_refused_one_line_each_and_nothing_is_written(tmp_path: Path) -> None:
+    reasons = hostile_files(tmp_path)
+    run = timeline("ingest", *reasons, "--content", "content", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    refusals = [line for line in run.stderr.splitlines() if line.startswith("timeline: ")]
+    assert sorted(refusals) == sorted(f"timeline: {name}: {reason}" for name, reason in reasons.items())
+    assert not list((tmp_path / "content").rglob("*.md"))
+
+
+def test_a_utf16_page_and_a_page_with_markup_in_its_metadata_are_read_as_text(tmp_path: Path) -> None:
+    (tmp_path / "utf16.html").write_bytes(
+        (PAGE_HEAD.replace("<meta charset='utf-8'>", "") + STORY).encode("utf-16")
+    )
+    run = timeline("extract", "utf16.html", "--json", cwd=tmp_path)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    [event] = json.loads(run.stdout)
+    assert event["date"] == "2026-03-03" and event["sources"][0]["sentence"] == STORY[3:-4]
+    hostile = (Path(__file__).resolve().parent / "fixtures" / "sources" / "hostile-page.html").read_bytes()
+    (tmp_path / "hostile.html").write_bytes(hostile)
+    run = timeline("ingest", "hostile.html", "--content", "content", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    written = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*.md"))
+    assert "Harbor commission delays vote on ferry contract" in written
+    for bad in ("<script", "onerror", "onload", "javascript:", "alert(", "exfil"):
+        assert bad not in written, bad

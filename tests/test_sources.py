@@ -6,13 +6,15 @@ import codecs
 import os
 import re
 import socket
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from timeline.html_extract import extract_page
+from timeline.events import extract_events
+from timeline.html_extract import FURNITURE_EXAMPLES, extract_page, furniture_kind, is_furniture_line, plain
 from timeline.slugs import is_slug
 from timeline.sources import (
     DATELINE_EXAMPLES,
@@ -32,6 +34,7 @@ HOSTILE = HERE / "hostile-page.html"
 KYIV = HERE / "kyiv-power-grid.txt"
 HARBOR = HERE / "harbor-strike.md"
 COUNCIL = HERE / "council-budget-yaml.md"
+PAGES = HERE.parent / "pages"
 
 
 @pytest.fixture
@@ -353,6 +356,17 @@ def test_hostile_page_yields_text_not_markup(offline: None) -> None:
          date(2024, 11, 11)),
         ('<meta property="article:published_time" content="not a date">'
          '<meta property="og:published_time" content="2024-11-12">', "", date(2024, 11, 12)),
+        ("", '<time class="updated" datetime="2024-11-14">Nov. 14</time>'
+             '<time class="entry-date published" datetime="2024-11-13T07:00:00+00:00">Nov. 13</time>',
+         date(2024, 11, 13)),
+        ("", '<article><header><time>November 15, 2024</time></header></article>', date(2024, 11, 15)),
+        ("", '<article><header>Updated <time datetime="2024-11-19">Nov. 19</time> · Published '
+             '<time datetime="2024-11-18">Nov. 18</time></header></article>', date(2024, 11, 18)),
+        ("", '<article><header><time itemprop="dateModified" datetime="2024-11-19">Nov. 19</time>'
+             '<time datetime="2024-11-17">Nov. 17</time></header></article>', date(2024, 11, 17)),
+        ("", '<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" '
+             'content="2024-11-20"><a href="/other">Another story</a></div><article><h1>Harbor budget</h1>'
+             '<meta itemprop="datePublished" content="2024-11-16"></article>', date(2024, 11, 16)),
     ],
 )  # fmt: skip
 def test_html_date_from_each_kind_of_declaration(tmp_path: Path, head: str, body: str, day: date) -> None:
@@ -384,6 +398,7 @@ def test_html_without_a_declared_publication_date_is_refused(tmp_path: Path, hea
         ("<title>Harbor budget approved - Bay Post</title>"
          "<meta property='og:title' content='Harbor budget wins'>", "Harbor budget wins"),
         ("<title>Budget - what it means for the harbor</title>", "Budget - what it means for the harbor"),
+        (f"<title>Bay Post</title>{BAY_POST}<h1>Harbor budget approved</h1>", "Harbor budget approved"),
     ],
 )  # fmt: skip
 def test_html_title_without_the_site_name(tmp_path: Path, head: str, title: str) -> None:
@@ -413,10 +428,26 @@ def test_html_utf16_with_bom(tmp_path: Path) -> None:
     assert "harbor budget" in article.text
 
 
-def test_html_not_utf8_and_no_charset_is_refused(tmp_path: Path) -> None:
+def test_html_without_a_charset_and_not_utf8_is_windows_1252_like_browsers(tmp_path: Path) -> None:
     html = page('<meta name="date" content="2025-01-08">').replace("<meta charset='utf-8'>", "")
-    path = write(tmp_path, "guess.html", html.replace("Officials", "Café officials").encode("cp1252"))
-    assert refusal(path).reason.startswith("not valid UTF-8 text (byte 0xe9 at offset")
+    path = write(tmp_path, "guess.html", html.replace("Officials", "Café officials’").encode("cp1252"))
+    assert "Café officials’ met on Monday" in read_article(path).text
+
+
+def test_html_without_a_charset_and_neither_utf8_nor_windows_1252_is_refused(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08">').replace("<meta charset='utf-8'>", "")
+    data = html.replace("Officials", "Café officials").encode("cp1252").replace(b"fficials", b"ffi\x81cials")
+    at = data.index(b"\x81")
+    assert refusal(write(tmp_path, "guess.html", data)).reason == (
+        f"not valid UTF-8 or windows-1252 text (byte 0x81 at offset {at})"
+    )
+
+
+def test_html_a_legacy_charset_on_a_page_saved_as_utf8_is_read_as_utf8(tmp_path: Path) -> None:
+    html = page('<meta name="date" content="2025-01-08">').replace("utf-8", "iso-8859-1")
+    html = html.replace("Officials met", "The mayor’s officials met")
+    path = write(tmp_path, "resaved.html", html.encode("utf-8"))
+    assert "The mayor’s officials met" in read_article(path).text  # not "mayorâ€™s"
 
 
 def test_html_wrong_bytes_for_the_declared_charset_are_refused(tmp_path: Path) -> None:
@@ -436,32 +467,258 @@ def test_html_without_article_text_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("depth", [300, 5000])
-def test_html_nested_deeper_than_libxml2_goes_still_gives_the_story(
-    tmp_path: Path, offline: None, depth: int
-) -> None:
+def test_html_nested_deeply_still_gives_the_story(tmp_path: Path, offline: None, depth: int) -> None:
     story = (
         "<p>The county board voted on Tuesday to close the old ferry landing.</p>"
         "<p>Repairs are <b>expected</b> to start in <a href='/x'>April</a>.</p>"
     )
     furniture = "<nav><p>Home | Sports | Weather</p></nav><footer><p>Copyright 2025 The Ledger</p></footer>"
-    html = page(
-        "<meta name='date' content='2025-03-04'>",
-        furniture + "<div>" * depth + story + "</div>" * depth,
-    ).replace("<p>Officials met", "<aside><p>Officials met").replace("June.</p>", "June.</p></aside>")
-    article = read_article(write(tmp_path, "deep.html", html))
-    assert article.text == (
-        "The county board voted on Tuesday to close the old ferry landing.\n\n"
-        "Repairs are expected to start in April."
+    html = (
+        page(
+            "<meta name='date' content='2025-03-04'>",
+            furniture + "<div>" * depth + story + "</div>" * depth,
+        )
+        .replace("<p>Officials met", "<aside><p>Officials met")
+        .replace("June.</p>", "June.</p></aside>")
     )
+    article = read_article(write(tmp_path, "deep.html", html))
+    assert [paragraph for paragraph in article.text.split("\n") if paragraph] == [
+        "The county board voted on Tuesday to close the old ferry landing.",
+        "Repairs are expected to start in April.",
+    ]
 
 
 def test_html_story_container_scopes_the_fallback_paragraphs(offline: None) -> None:
     html = (
-        "<html><head><meta name='date' content='2025-03-04'></head><body>" + "<div>" * 400
+        "<html><head><meta name='date' content='2025-03-04'></head><body>"
+        + "<div>" * 400
         + "<p>Sign up for our newsletter.</p><article><p>The ferry landing closed on Tuesday.</p></article>"
-        + "</div>" * 400 + "</body></html>"
+        + "</div>" * 400
+        + "</body></html>"
     )
     assert extract_page(html).text == "The ferry landing closed on Tuesday."
+
+
+# --- pages saved the way readers save them (tests/fixtures/pages) -------------------------------
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a saved page must give: its story paragraphs (a CSS selector into the page), its
+    metadata, and words from around the story that must stay out of the text."""
+
+    story: str
+    title: str
+    published_at: str
+    url: str | None
+    publisher: str
+    dateline: str | None
+    not_text: tuple[str, ...]
+
+
+SAVED = {
+    "live-blog-ice-storm": Saved(
+        story=".liveblog-summary p, .liveblog-entry p",
+        title="Live updates: Ice storm knocks out power across the Tidewater region",
+        published_at="2026-02-03T05:40:00-05:00",  # not the update of the 4th, not the WebPage's Jan. 1
+        url="https://www.tidewaterdispatch.example/weather/2026/02/03/ice-storm-live-updates/",
+        publisher="Tidewater Dispatch", dateline="Norfolk",
+        not_text=("214 partners", "Accept cookies", "E-Edition", "99 cents", "By Dispatch staff",
+                  "Last update", "4:05 p.m.", "Copy link", "Hatteras Hardware", "Morning Tide",
+                  "Ferry captain retires",
+                  "Admirals win", "double downtown parking", "iceman757", "Thank you to the line crews",
+                  "All rights reserved", "Rail strike ends"),
+    ),
+    "amp-transit-fare-vote": Saved(
+        story=".article-body > p",
+        title="Transit board raises bus fares for the first time in a decade",
+        published_at="2026-06-18T21:47:00-07:00",
+        url="https://www.pinecrestledger.example/news/transit/bus-fares-rise-2026",
+        publisher="The Pinecrest Ledger", dateline="Spokane",
+        not_text=("Menu", "Puzzles", "By Dolores Whitcombe", "Ledger photo", "Advertisement", "Ad blocked",
+                  "library bond", "doubleheader", "gtag", "amp-start", "Copyright"),
+    ),
+    "updated-line-court-ruling": Saved(
+        story=".story-body p",
+        title="Appeals court revives lawsuit over closed rural hospital",
+        published_at="2026-03-02T16:20:00-06:00",  # JSON-LD's published day, not the "Updated" line's
+        # the canonical link is relative: og:url gives the address
+        url="https://prairiesentinel.example/2026/03/02/appeals-court-hospital-lawsuit",
+        publisher="Prairie Sentinel", dateline="Lincoln",
+        not_text=("free articles", "Subscribe", "Farm & Ranch", "Related stories", "Last patients leave",
+                  "Ambulance waits", "Updated March 4", "Tomasz Ekwueme", "Blizzard closes",
+                  "nonprofit newsroom"),
+    ),
+    "windows-1252-opinion-cafe": Saved(
+        story=".article-text p",
+        title="The harbour café that taught a town to argue",  # neither "Opinion |" nor the site name
+        published_at="2026-04-10",
+        url="https://www.harrowgatestar.example/opinion/harbour-cafe-closing",
+        publisher="Harrowgate Evening Star", dateline=None,
+        not_text=("We use cookies", "By Gwen Ashcombe", "Friday 10 April", "Share this article",
+                  "Fortnightly bin collections", "rail replacement", "harbourlad", "Gwen Ashcombe"),
+    ),
+    "split-story-ads-reservoir": Saved(
+        story=".article-body__part > p, .article-body__part li",
+        title="Reservoir levels drop to lowest May reading on record",
+        published_at="2026-05-07T08:00:00+01:00",  # the story's <time>, not a "Top stories" card's
+        url="https://www.northgateobserver.example/news/2026/05/07/reservoir-levels-drop",
+        publisher="Northgate Observer", dateline="Northgate",
+        not_text=("BREAKING", "Rail strike", "Search the Observer", "Bypass opens", "confidence vote",
+                  "Priya Okonkwo-Hale", "exposed banks", "Advertisement", "Story continues",
+                  "garden furniture",
+                  "Sponsored", "pension mistakes", "Please enable JavaScript", "Rainfall in millimetres",
+                  "Poll:", "vote()", "dryfields", "water butt", "cup final", "Westmarch Media", "__adq",
+                  "font-face", "base64"),
+    ),
+    "single-file-library-fire": Saved(
+        story="[itemprop=articleBody] p",
+        title="Police arrest teenager after fire at Eastbank library",
+        published_at="2026-08-22T11:45:00-04:00",  # not the day it was saved, nor a teaser's microdata
+        # the canonical link is javascript:, og:url gives the address
+        url="https://www.rivermouthherald.example/local/2026/08/22/library-fire-arson-arrest",
+        publisher="Rivermouth Herald", dateline="Rivermouth",
+        not_text=("Skip to main content", "Newsletters", "Harriers clinch", "Bridge toll", "hours ago",
+                  "Lucinda Marsh-Oyelowo", "Herald Headlines", "weird trick", "Careers", "SingleFile"),
+    ),
+}  # fmt: skip
+
+
+def saved(name: str) -> Path:
+    return PAGES / f"{name}.html"
+
+
+def story_paragraphs(name: str) -> list[str]:
+    """The story as the page shows it, paragraph by paragraph, read with BeautifulSoup."""
+    data = saved(name).read_bytes()
+    soup = BeautifulSoup(data, "lxml", from_encoding="cp1252" if b"windows-1252" in data else None)
+    blocks = [" ".join(el.get_text().split()) for el in soup.select(SAVED[name].story)]
+    return [line for block in blocks for line in re.split(r"(?<=[.\"”])\s+(?=[A-Z“\"])", block) if line]
+
+
+def test_every_saved_page_is_checked() -> None:
+    hostile = {"hostile-metadata-ferry-fares"}  # checked on its own below
+    assert {p.stem for p in PAGES.iterdir()} == set(SAVED) | hostile
+
+
+@pytest.mark.parametrize("name", sorted(SAVED))
+def test_saved_page_text_is_the_whole_story_in_order(offline: None, name: str) -> None:
+    text = " ".join(read_article(saved(name)).text.split())
+    paragraphs = story_paragraphs(name)
+    assert len(paragraphs) >= 4
+    at = 0
+    for paragraph in paragraphs:  # each found after the one before it
+        found = text.find(paragraph, at)
+        assert found >= 0, paragraph
+        at = found + len(paragraph)
+
+
+@pytest.mark.parametrize("name", sorted(SAVED))
+def test_saved_page_text_has_nothing_from_around_the_story(offline: None, name: str) -> None:
+    text = read_article(saved(name)).text
+    assert [words for words in SAVED[name].not_text if words in text] == []
+    assert "<" not in text and "{" not in text
+
+
+@pytest.mark.parametrize("name", sorted(SAVED))
+def test_saved_page_metadata_is_the_storys(offline: None, name: str) -> None:
+    article, want = read_article(saved(name)), SAVED[name]
+    assert (article.title, article.published_at, article.url, article.publisher, article.dateline) == (
+        want.title, want.published_at, want.url, want.publisher, want.dateline)  # fmt: skip
+    assert article.published == date.fromisoformat(want.published_at[:10])
+
+
+@pytest.mark.parametrize("name", sorted(SAVED))
+def test_saved_page_events_come_from_the_story_only(offline: None, name: str) -> None:
+    article = read_article(saved(name))
+    events = extract_events(article)
+    assert events
+    story = " ".join(" ".join(story_paragraphs(name)).split())
+    quoted = {" ".join(source.sentence.split()) for event in events for source in event.sources}
+    assert [sentence for sentence in quoted if sentence not in story] == []
+
+
+def test_live_blog_keeps_every_update_and_its_heading_but_no_clock_stamps(offline: None) -> None:
+    text = read_article(saved("live-blog-ice-storm")).text
+    headings = ["Utility says most customers will wait until Thursday", "Warming centers open in four cities",
+                "Both tunnels open, bridges closed", "Schools closed"]  # fmt: skip
+    assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
+    assert not re.search(r"^\d{1,2}:\d{2} [ap]\.m\.", text, re.MULTILINE)
+
+
+def test_windows_1252_page_keeps_its_curly_quotes_and_accents(offline: None) -> None:
+    article = read_article(saved("windows-1252-opinion-cafe"))
+    assert "“I’m 74,” she told me on Wednesday" in article.text
+    assert "I did the sums — there is no sum that works.”" in article.text
+    assert "\ufffd" not in article.text and "â€" not in article.text
+
+
+def test_split_story_reads_a_formula_and_survives_broken_nesting(offline: None) -> None:
+    text = read_article(saved("split-story-ads-reservoir")).text
+    assert "Its model treats demand as D=kP for a population P" in text
+    assert "operations director, Neil Farrant, said in a statement." in text  # <b><i></b></i>
+    assert "Reservoir B: 63 percent" in text  # unclosed <li>
+
+
+def test_markup_in_a_pages_metadata_is_never_carried_over(offline: None) -> None:
+    article = read_article(saved("hostile-metadata-ferry-fares"))
+    assert article.title == "Ferry fares to rise in July"  # the <title>'s words, its <script> gone
+    assert article.publisher == "Sound Islands Reporter"
+    assert article.url is None  # canonical, og:url and JSON-LD url are all javascript:
+    assert article.published == date(2026, 5, 12)
+    for field in (article.text, article.title, article.publisher, article.slug):
+        for bad in ("<", ">", "alert", "javascript", "onerror", "onclick", "Eve Mallory"):
+            assert bad not in field, (bad, field)
+    assert article.text.startswith("FRIDAY HARBOR, Wash. — State ferry fares will rise 4 percent")
+
+
+@pytest.mark.parametrize(
+    ("names", "kind"),
+    [(names, kind) for names, kind in FURNITURE_EXAMPLES],
+)
+def test_furniture_examples(names: str, kind: str | None) -> None:
+    assert furniture_kind(names) == kind
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("Fares rise", "Fares rise"),
+        ("<script>alert(1)</script>Fares  rise", "Fares rise"),
+        ("<img src=x onerror=alert(1)>", ""),
+        ("Prices <b>up</b> 3%", "Prices up 3%"),
+        ("Why x < y matters", "Why x < y matters"),
+        ("Fares &amp; fees rise &#8212; again", "Fares & fees rise — again"),
+        ("&lt;script&gt;alert(1)&lt;/script&gt;Fares rise", "Fares rise"),
+    ],
+)
+def test_plain_metadata(value: str, text: str) -> None:
+    assert plain(value) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [("ADVERTISEMENT", True), ("Story continues below advertisement", True), ("Read more:", True),
+     ("  Related stories ›", True), ("Share", True), ("Advertisement revenue fell 4 percent.", False),
+     ("Read more about the plan on the city's website, the mayor said.", False), ("", False)],
+)  # fmt: skip
+def test_furniture_line_examples(line: str, furniture: bool) -> None:
+    assert is_furniture_line(line) is furniture
+
+
+def test_furniture_lines_without_a_class_leave_the_text(offline: None) -> None:
+    story = [
+        "The city reopened the fishing pier on Monday after a three-month repair that cost $2 million.",
+        "Anglers lined the rail by dawn, and the bait shop at its foot reported its busiest morning in June.",
+        "The repair replaced 40 pilings damaged by the October storm, the public works director said.",
+    ]
+    html = (
+        f"<html><head><meta name=date content=2026-01-05></head><body><article><h1>Pier reopens</h1>"
+        f"<p>{story[0]}</p><div><span>ADVERTISEMENT</span></div>"
+        f"<div><p>Story continues below advertisement</p></div><p>{story[1]}</p>"
+        f"<div><p>Read more:</p></div><p>{story[2]}</p></article></body></html>"
+    )
+    assert extract_page(html).text.split("\n") == story
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -496,10 +753,46 @@ def test_file_that_cannot_be_opened(tmp_path: Path) -> None:
 
 
 def test_binary_content(tmp_path: Path) -> None:
-    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
-    for name in ("photo.txt", "photo.md", "photo.html"):
-        reason = refusal(write(tmp_path, name, png), "2025-01-01").reason
+    data = b"\x00\x01\x02 not any known kind of file" + bytes(range(256))
+    for name in ("blob.txt", "blob.md", "blob.html"):
+        reason = refusal(write(tmp_path, name, data), "2025-01-01").reason
         assert reason == "binary content, not a text article"
+
+
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        (b"GIF89a\x01\x00", "a GIF image"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "a WebP image"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (or a .docx, .odt or .epub)"),
+        (b"\x1f\x8b\x08\x00", "gzip-compressed data"),
+    ],
+)  # fmt: skip
+def test_a_file_of_another_kind_renamed_html_is_refused_by_what_it_is(
+    tmp_path: Path, head: bytes, what: str
+) -> None:
+    path = write(tmp_path, "story.html", head + bytes(range(256)) * 4)
+    assert refusal(path, "2025-01-01").reason == f"{what}, not a text article"
+
+
+def test_a_pdf_without_nul_bytes_is_still_no_page(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.html", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n<p>x</p>\n%%EOF\n")
+    assert refusal(path).reason == "a PDF document, not a text article"
+
+
+def test_an_mhtml_archive_renamed_html_is_refused_with_the_fix(tmp_path: Path) -> None:
+    mhtml = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/story\r\n"
+        "Subject: Harbor budget approved\r\nDate: Mon, 4 May 2026 10:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+        '\tboundary="----MultipartBoundary--x"\r\n\r\n'
+        "------MultipartBoundary--x\r\nContent-Type: text/html\r\n\r\n<html><p>Officials met.</p></html>\r\n"
+    )
+    reason = refusal(write(tmp_path, "story.html", mhtml), "2026-05-04").reason
+    assert reason == "an MHTML web archive, not an HTML page: save the page as HTML"
 
 
 def test_not_utf8_text(tmp_path: Path) -> None:

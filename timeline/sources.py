@@ -26,7 +26,7 @@ from pathlib import Path
 
 from dateutil import parser as dateutil_parser
 
-from .html_extract import PageError, declared_encoding, extract_page
+from .html_extract import PageError, extract_page, page_encodings
 from .markdown_format import one_line, safe_url
 from .model import Article
 from .periods import MONTH_NAMES
@@ -36,9 +36,34 @@ from .text import sentences
 KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 MAX_BYTES = 50_000_000
 BINARY_PROBE_BYTES = 8192  # a NUL byte here means binary, as git decides
+# What a file is when it is no text at all, by its first bytes: a photo or a PDF saved under
+# an .html name is refused by what it is.  (offset, signature, what it is); each signature is
+# one no article opens with.
+SIGNATURES = (
+    (0, b"%PDF-", "a PDF document"),
+    (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (0, b"\xff\xd8\xff", "a JPEG image"),
+    (0, b"GIF87a", "a GIF image"),
+    (0, b"GIF89a", "a GIF image"),
+    (8, b"WEBPVP8", "a WebP image"),
+    (0, b"II*\x00", "a TIFF image"),
+    (0, b"MM\x00*", "a TIFF image"),
+    (0, b"PK\x03\x04", "a ZIP archive (or a .docx, .odt or .epub)"),
+    (0, b"\x1f\x8b", "gzip-compressed data"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (0, b"{\\rtf", "an RTF document"),
+    (0, b"%!PS", "a PostScript document"),
+    (0, b"bplist00", "a Safari web archive"),
+    (0, b"\x7fELF", "a program"),
+)
+# "Save as… Webpage, Single File" in Chrome writes MIME (MHTML), not HTML: mail-like headers
+# ("From: <Saved by Blink>", "MIME-Version: 1.0") come first and name a multipart/related body.
+_HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
+MHTML_MARKS = (b"mime-version:", b"multipart/related")
 TITLE_WORDS = 12  # a derived title is at most this long
 TITLE_MIN_CLAUSE_WORDS = 6  # … and is cut at a comma or dash only after this many words
 SLUG_WORDS, SLUG_CHARS = 16, 80
+ENCODING_LABELS = {"utf-8-sig": "UTF-8", "cp1252": "windows-1252"}  # codec → the name people know
 
 # Front-matter keys (case-insensitive) → Article fields.
 FRONT_MATTER_FIELDS = {
@@ -232,16 +257,22 @@ def _read_bytes(path: Path) -> bytes:
         raise SourceError(path, f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def _decode(path: Path, data: bytes, encoding: str = "utf-8-sig") -> str:
-    """Strict decoding: a wrong byte is an error, never a silent replacement that shifts offsets."""
-    if not encoding.startswith("utf-16") and b"\x00" in data[:BINARY_PROBE_BYTES]:
+def _decode(path: Path, data: bytes, encodings: tuple[str, ...] = ("utf-8-sig",)) -> str:
+    """Strict decoding by the first encoding that fits: a wrong byte is an error, never a silent
+    replacement that shifts offsets."""
+    for offset, signature, what in SIGNATURES:
+        if data[offset : offset + len(signature)] == signature:
+            raise SourceError(path, f"{what}, not a text article")
+    if not encodings[0].startswith("utf-16") and b"\x00" in data[:BINARY_PROBE_BYTES]:
         raise SourceError(path, "binary content, not a text article")
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        label = "UTF-8" if encoding == "utf-8-sig" else encoding
-        bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-        raise SourceError(path, f"not valid {label} text ({bad})") from None
+    bad = ""
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    labels = " or ".join(ENCODING_LABELS.get(e, e) for e in encodings)
+    raise SourceError(path, f"not valid {labels} text ({bad})")
 
 
 def _read_text(path: Path, data: bytes) -> _Parts:
@@ -266,8 +297,11 @@ def _read_markdown(path: Path, data: bytes) -> _Parts:
 def _read_html(path: Path, data: bytes) -> _Parts:
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise SourceError(path, "empty file")
+    head = data[:BINARY_PROBE_BYTES].lower()
+    if _HEADER_LINE.match(data) and all(mark in head for mark in MHTML_MARKS):
+        raise SourceError(path, "an MHTML web archive, not an HTML page: save the page as HTML")
     try:
-        page = extract_page(_decode(path, data, declared_encoding(data) or "utf-8-sig"))
+        page = extract_page(_decode(path, data, page_encodings(data)))
     except PageError as exc:
         raise SourceError(path, str(exc)) from None
     return _Parts(text=page.text, title=page.title, dates=page.dates, url=page.url, publisher=page.publisher)
