@@ -184,6 +184,19 @@ def test_bad_articles_are_refused_and_the_batch_goes_on(tmp_path):
     assert event_quoting(content, "expected to meet again in Istanbul on June 2")
 
 
+def test_a_batch_of_refused_articles_writes_nothing(story, tmp_path):
+    dateless = tmp_path / "dateless.txt"
+    dateless.write_text("Talks resumed in Istanbul on Monday.\n")
+    content = tmp_path / "content"
+    shutil.copytree(story, content)
+    before = snapshot(content)
+    assert not ingest([dateless], content).ok
+    assert snapshot(content) == before
+    fresh = tmp_path / "fresh"
+    assert not ingest([dateless], fresh).ok
+    assert [p for p in fresh.rglob("*") if p.is_file()] == []
+
+
 def test_the_command_reports_refusals_and_sums_up(tmp_path):
     dateless = tmp_path / "dateless.txt"
     dateless.write_text("Talks resumed in Istanbul on Monday.\n")

@@ -39,6 +39,8 @@ def ingest(
     files = _expand(paths, report)
     with store.opened(content_dir) as state:
         batch = _read_batch(files, published, state, report)
+        if not batch and not restore:
+            return report  # nothing read: content/ stays as it was, byte for byte
         plan, decisions = store.update(content_dir, state, batch, restore=restore)
     suppressed = plan.state.suppressed
     for d in decisions:
