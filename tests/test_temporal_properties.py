@@ -176,3 +176,104 @@ def test_days_ago(day: date, count: int) -> None:
     amount = words.get(count, str(count))
     assert _only(f"It began {amount} days ago.", day + timedelta(days=count)) == day.isoformat()
     assert _only("It began yesterday.", day + timedelta(days=1)) == day.isoformat()
+
+
+# Round trips: a phrase written from a period reads back as that period at its precision, against
+# any reference day (the phrase states its year, so the reference must not matter).
+ORDINALS = ("first", "second", "third", "fourth")
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"early": "START", "mid-": "MID", "late": "END"}
+YEARS = st.integers(1950, 2049)
+ROUND_TRIP = settings(deadline=None)  # a loaded machine: timings are not the property
+
+
+def _values(text: str, reference: date | datetime) -> list[tuple[str, str | None]]:
+    return [(timex.value, timex.mod) for timex in tag(text, reference)]
+
+
+@ROUND_TRIP
+@given(YEARS, st.integers(1, 12), st.sampled_from(sorted(PARTS)), REFERENCES)
+def test_part_of_a_month_or_year(year: int, month: int, part: str, reference: date | datetime) -> None:
+    gap = "" if part.endswith("-") else " "
+    phrase = f"Prices rose in {part}{gap}{MONTHS[month - 1]} {year}."
+    assert _values(phrase, reference) == [(f"{year}-{month:02d}", PARTS[part])]
+    assert _values(f"It opens {part}{gap}{year}.", reference) == [(str(year), PARTS[part])]
+
+
+@ROUND_TRIP
+@given(st.integers(195, 209), REFERENCES)
+def test_decade(decade: int, reference: date | datetime) -> None:
+    assert _values(f"Prices rose in the {decade}0s.", reference) == [(str(decade), None)]
+
+
+@ROUND_TRIP
+@given(DAYS, REFERENCES)
+def test_numeric_dates(day: date, reference: date | datetime) -> None:
+    assert _values(f"It was {day.isoformat()}.", reference) == [(day.isoformat(), None)]
+    assert _values(f"It was {day.month}/{day.day}/{day.year}.", reference) == [(day.isoformat(), None)]
+
+
+@ROUND_TRIP
+@given(DAYS, REFERENCES, st.booleans())
+def test_written_dates(day: date, reference: date | datetime, abbreviate: bool) -> None:
+    month = (ABBREVIATIONS if abbreviate else MONTHS)[day.month - 1]
+    weekday = WEEKDAYS[day.weekday()]
+    assert _values(f"It opened {day.day} {MONTHS[day.month - 1]} {day.year}.", reference) == [
+        (day.isoformat(), None)
+    ]
+    assert _values(f"It opened {month} {day.day}, {day.year}.", reference) == [(day.isoformat(), None)]
+    assert _values(f"They met on {weekday}, {month} {day.day}, {day.year}.", reference) == [
+        (day.isoformat(), None)
+    ]
+
+
+@ROUND_TRIP
+@given(YEARS, st.integers(1, 4), REFERENCES)
+def test_quarters(year: int, quarter: int, reference: date | datetime) -> None:
+    expected = [(f"{year}-Q{quarter}", None)]
+    assert _values(f"Sales in the {ORDINALS[quarter - 1]} quarter of {year} fell.", reference) == expected
+    assert _values(f"Sales in Q{quarter} {year} fell.", reference) == expected
+    assert _values(f"Its {ORDINALS[quarter - 1]}-quarter {year} profit fell.", reference) == expected
+
+
+@ROUND_TRIP
+@given(YEARS, st.integers(1, 12), REFERENCES)
+def test_month_of_a_year(year: int, month: int, reference: date | datetime) -> None:
+    assert _values(f"Sales fell in {MONTHS[month - 1]} {year}.", reference) == [(f"{year}-{month:02d}", None)]
+
+
+@ROUND_TRIP
+@given(DAYS, REFERENCES)
+def test_the_week_of_a_day_is_its_iso_week(day: date, reference: date | datetime) -> None:
+    iso = day.isocalendar()
+    phrase = f"They met the week of {MONTHS[day.month - 1]} {day.day}, {day.year}."
+    assert _values(phrase, reference) == [(f"{iso.year}-W{iso.week:02d}", None)]
+
+
+@ROUND_TRIP
+@given(YEARS, st.sampled_from(sorted(SEASONS)), REFERENCES)
+def test_season_of_a_year(year: int, season: str, reference: date | datetime) -> None:
+    assert _values(f"It happened in {season} {year}.", reference) == [(f"{year}-{SEASONS[season]}", None)]
+
+
+@ROUND_TRIP
+@given(DAYS, st.integers(1, 6), REFERENCES)
+def test_a_range_of_days_is_its_two_ends(first: date, length: int, reference: date | datetime) -> None:
+    last = first + timedelta(days=length)
+    ends = [(first.isoformat(), None), (last.isoformat(), None)]
+    month, last_month = MONTHS[first.month - 1], MONTHS[last.month - 1]
+    if last.month == first.month:
+        assert _values(f"It ran {month} {first.day}-{last.day}, {first.year}.", reference) == ends
+        assert _values(f"It runs {first.day}-{last.day} {month} {first.year}.", reference) == ends
+    else:  # over a month's end, or the new year's
+        assert _values(f"It ran {month} {first.day}-{last_month} {last.day}, {last.year}.", reference) == ends
+
+
+@ROUND_TRIP
+@given(YEARS, st.integers(1, 11), st.integers(1, 11), REFERENCES)
+def test_a_range_of_months_is_its_two_ends(
+    year: int, start: int, length: int, reference: date | datetime
+) -> None:
+    end = min(start + length, 12)
+    phrase = f"It ran from {MONTHS[start - 1]} to {MONTHS[end - 1]} {year}."
+    assert _values(phrase, reference) == [(f"{year}-{start:02d}", None), (f"{year}-{end:02d}", None)]

@@ -314,6 +314,12 @@ def date_(context: Context, year: str, month: str, day: str) -> str:
     return _date(_int(year), _int(month), _int(day)).isoformat()
 
 
+def date_before(context: Context, year: str, month: str, day: str, later_month: str) -> str:
+    """The first day of a span whose year is written after its last ("Dec. 29-Jan. 2, 2020"):
+    a span over the new year begins the year before."""
+    return date_(context, str(_int(year) - (_int(month) > _int(later_month))), month, day)
+
+
 def year_month(context: Context, year: str, month: str) -> str:
     return _at(_date(_int(year), _int(month), 1), "month")
 
@@ -909,6 +915,7 @@ def _time_of_day(hour: str, minute: str, half_day: str) -> str:
 
 FUNCTIONS: dict[str, Callable[..., str]] = {
     "date": date_,
+    "date_before": date_before,
     "year_month": year_month,
     "year": year,
     "year_after": year_after,

@@ -10,7 +10,9 @@ surely is the verb of the expression: close before it in the same clause ("gunme
 gunmen killed ..."); a month, a quarter or a half is then read by tense however far the
 other side lies.  A stop put in place until the expression ("cancelled flights through
 Thursday", "closed until Monday") looks ahead whatever the tense of its verb: the state
-still holds when the news is written, unless a past verb after the expression ends it.
+still holds when the news is written, unless a past verb after the expression ends it; a
+past negated until the expression ("did not tell drivers until Friday") says when the thing
+did happen, so it is past.
 
 What is not the expression's clause is left out: an attribution tail that ends the
 sentence (", the ministry said."), a relative clause closed before it (", which had been
@@ -161,6 +163,16 @@ def _suspended() -> re.Pattern[str]:
     verbs, prepositions = phrase_regex(words["suspension"]), phrase_regex(words["suspension_prepositions"])
     gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
     return re.compile(rf"(?<![\w'’])(?:{verbs})\s{gap}(?:{prepositions})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _negated_past() -> re.Pattern[str]:
+    """A past negated until the expression ("did not tell drivers until Friday"): the thing
+    happened then, so it is past."""
+    words = tense_words()
+    negations, until = phrase_regex(words["negated_past"]), phrase_regex(["until", "till"])
+    gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
+    return re.compile(rf"(?<![\w'’])(?:{negations})\s{gap}(?:{until})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _notice_in_force(text: str, left: int, start: int) -> int | None:
@@ -327,6 +339,8 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     right = quote_after.start() if quote_after else right
     tail = _attribution().match(text, end, right)  # not the main verb of a date opening the sentence
     right = text.index(",", end, right) if tail and not _opens_sentence(text, left, start, end) else right
+    if _negated_past().search(text, left, start):
+        return PAST, False
     if _suspension_holds(text, left, start, end, right):
         return FUTURE, False
     notice = _notice_in_force(text, left, start)
