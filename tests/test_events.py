@@ -31,7 +31,8 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "headline-tense", "speech-verbs-with-object", "verb-particles", "impersonal-it", "datelines",
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
     "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals", "passive-prepositions",
-    "gerund-openers", "headline-number-words",
+    "gerund-openers", "headline-number-words", "paired-words", "passive-auxiliaries", "time-units",
+    "compound-prepositions",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -743,6 +744,31 @@ def test_a_happening_a_date_owns_judged_in_a_clause_is_that_happening_not_the_ju
     assert (walkout.title, walkout.status) == ("The walkout", "happened")
     assert not [e for e in events if "showed" in e.title or "shown" in e.title]
     assert [e.title for e in on(events, "2026-09-15")] == ["The storm flooded the terminal"]
+
+
+def test_a_happening_a_date_owns_keeps_its_own_verb_and_place_unless_a_verb_judges_it():
+    body = (
+        "Friday's vote was held in the gym at Lincoln High School.\n"
+        "The mayor said Tuesday's hearing had been a farce.\n"
+        "Wednesday's auction has been postponed."
+    )
+    found = {e.date: e.title for e in extract_events(article(body, "2026-03-09"))}
+    assert found["2026-03-06"].startswith("The vote was held in the gym")
+    assert found["2026-03-03"] == "The hearing"
+    assert found["2026-03-04"].startswith("The auction has been postponed")
+
+
+def test_a_speech_tag_headed_by_what_it_reports_has_the_people_of_what_it_reports():
+    body = (
+        "LISBON — The Treasury said Thursday that Tuesday's meeting between Finance Minister Rui Carvalho "
+        "and union leader Ana Pires had opened the way to an agreement on pensions and overtime pay.\n"
+        "Deputy Mayor Tomas Lobo told reporters on Friday that the Socialist group would abstain."
+    )
+    found = {e.date: e for e in extract_events(article(body, "2026-03-13"))}
+    said = found["2026-03-12"]
+    assert said.title == "The Treasury said the meeting opened the way"
+    assert {p.name for p in said.people} == {"Rui Carvalho", "Ana Pires"}
+    assert {p.name for p in found["2026-03-13"].people} == {"Tomas Lobo"}  # told, not what he told
 
 
 def test_a_measured_gap_from_a_dated_anchor_shifts_the_anchor_at_its_precision():

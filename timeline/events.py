@@ -14,7 +14,8 @@ The steps, in order:
    happening ("since the Sept. 8 walkout", "after the March 3 vote": back-references; "nine days
    after opening statements on Jan. 14": measured-references), and so does one owning the subject of
    a judgement ("last week's walkout had shown …": event-judgements): it dates that happening, not the
-   clause around it.  A measured gap from a date dates the clause that far from it ("three days
+   clause around it; told with a verb of its own ("Friday's vote was held in the gym") it is that
+   happening, headed by the clause.  A measured gap from a date dates the clause that far from it ("three days
    after Christmas": event-offsets), and a day that lasts "until" a later one the sentence
    gives is a stretch ("closed on Monday and will stay shut until Friday": stretch-words).
 2. *Clauses*: the clause that holds the date is the happening (``timeline.headlines`` finds
@@ -527,6 +528,9 @@ def _mention(
         named = _possessed(body, expression)  # "… on Monday under the deal reached at last week's talks"
         if named and (_judged(body, named) or _owns_happening(body, sentence, expression, dates, clause)):
             return _named_mention(body, sentence, expression, when, dates, named)
+        if named and _acts(body, named):  # "Friday's vote was held in the gym": told with its own verb
+            told = replace(clause, span=(named[0][0], clause.span[1]))
+            return _named_mention(body, sentence, expression, when, dates, named, told)
         if _speaker_of_themselves(body, clause, expression) or headlines.reports_dated_clause(
             body, clause, sentence, expression, dates, done
         ):
@@ -546,16 +550,23 @@ def _mention(
 
 
 def _named_mention(
-    body: str, sentence: Span, expression: Span, when: _Date, dates: tuple[Span, ...], named: tuple[Span, ...]
+    body: str,
+    sentence: Span,
+    expression: Span,
+    when: _Date,
+    dates: tuple[Span, ...],
+    named: tuple[Span, ...],
+    told: headlines.Clause | None = None,
 ) -> _Mention:
-    """The happening "the Sept. 8 walkout" names, dated that day: its words are its headline."""
+    """The happening "the Sept. 8 walkout" names, dated that day: its words are its headline, or the
+    clause ``told`` that says what it did ("Friday's vote was held in the gym")."""
     span = (named[0][0], named[-1][1])
     words = " ".join(body[a:b] for a, b in named).lower()
     return _Mention(
         sentence,
         expression,
         when,
-        headlines.Clause(span, span, False),
+        told or headlines.Clause(span, span, False),
         dates,
         None,
         _kinds(words),
@@ -604,9 +615,23 @@ def _owns_happening(
 
 def _judged(body: str, named: tuple[Span, ...]) -> bool:
     """ "… warned that last week's walkout had shown members were prepared": the happening a date owns is
-    the subject of a verb that judges it (event-judgements), no verb of that day."""
-    verb = re.match(r"\s+([a-z]+)\b", body[named[-1][1] : named[-1][1] + 20])
-    return bool(verb and verb.group(1) in lexicon.words("event-judgements"))
+    the subject of a verb that judges it (event-judgements), no verb of that day: after its auxiliaries
+    ("had shown"), a judging verb, or a copula with a noun ("was a turning point"; "was held in the gym"
+    is the happening itself)."""
+    roles = dict(lexicon.table("event-judgements").rows)
+    following = re.findall(r"[a-z]+", body[named[-1][1] : named[-1][1] + 40].lower())
+    following = following if re.match(r"\s+[a-z]", body[named[-1][1] :]) else []
+    for word, after in itertools.pairwise([*following, ""]):
+        role = roles.get(word)
+        if role != "auxiliary":
+            return role == "judges" or (role == "copula" and after in lexicon.words("determiners"))
+    return False
+
+
+def _acts(body: str, named: tuple[Span, ...]) -> bool:
+    """Is the happening a date owns the subject of a verb ("Friday's vote was held …")?"""
+    verb = re.match(r"\s+([a-z]+)\b", body[named[-1][1] : named[-1][1] + 30])
+    return bool(verb and lexicon.verb_tags(verb.group(1)))
 
 
 def _thing_end(body: str, after: int) -> int:
@@ -955,6 +980,12 @@ def _event(article: Article, group: _Group) -> Event:
     if best.named:
         told = next((m for m in mentions if not (m.named or m.date.thing) and _agree(m.date, when)), best)
     title = _title(body, told, status)
+    reported = [  # "The Kremlin said the call opened the way": the people of what the headline reports
+        r
+        for m in mentions
+        if (r := headlines.reported_span(body, m.clause, m.sentence, m.dates))
+        and _tells(title, body[r[0] : r[1]])
+    ]
     first = body[mentions[0].sentence[0] : mentions[0].sentence[1]]
     return Event(
         id=_event_id(article.slug, when, first),
@@ -970,6 +1001,7 @@ def _event(article: Article, group: _Group) -> Event:
                 (
                     *_entities(body, regions, entities.people_in),
                     *_entities(body, speakers, entities.people_in),
+                    *_entities(body, reported, entities.people_in),
                     *_referents(body, mentions),
                     *_named_in(body, title, mentions),
                 )
@@ -1041,6 +1073,12 @@ def _named_in(body: str, title: str, mentions: Iterable[_Mention]) -> list[Entit
     ]
 
 
+def _tells(title: str, words: str) -> bool:
+    """Does ``title`` say something of ``words`` (a content word of theirs)?"""
+    said = set(re.findall(r"[a-z]+", title.lower())) - lexicon.words("function-words")
+    return bool(said & set(re.findall(r"[a-z]+", words.lower())))
+
+
 def _event_id(article_slug: str, when: _Date, first_sentence: str) -> str:
     """Derived from the event itself, so that the same input always gives the same id."""
     key = "\x1f".join((when.value, when.precision, article_slug, " ".join(first_sentence.split())))
@@ -1072,7 +1110,7 @@ def _plans(words: str) -> bool:
 
 
 def _title(body: str, mention: _Mention, status: str) -> str:
-    if mention.named:
+    if mention.named and mention.clause.span == (mention.named[0][0], mention.named[-1][1]):
         said = " ".join(" ".join(body[a:b].split()) for a, b in mention.named if b > a)
         if mention.named[0][0] == mention.named[0][1]:
             said = f"the {said}"  # "after Tuesday's storm": the storm

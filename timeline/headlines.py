@@ -588,8 +588,11 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
     if has_verb(" ".join(words)) or _SUBJECT_PRONOUNS & set(words):
         return False  # "In 1966 she and her husband, Albert Rosen, founded …": the subject
     opener = words[0]
+    unit = next((i for i, w in enumerate(words[:3]) if w in lexicon.words("time-units")), len(words))
+    timed = words[unit + 1 : unit + 2] and words[unit + 1] in lexicon.words("introduction-openers")
     return (
-        opener in lexicon.words("introduction-openers")
+        bool(timed)  # "Hours before the exchange,", "Two days later,": timed from another happening
+        or opener in lexicon.words("introduction-openers")
         or opener in lexicon.words("calendar-words")
         or bool(lexicon.verb_tags(opener) & {"VBG"})
     )
@@ -699,7 +702,8 @@ def headline(
         words = _attributed(body, sentence, dates, words) or words
     if clause.shares_subject:
         subject = _relative_subject(body, sentence, clause.span[0])
-        words = [*(subject or _sentence_subject(body, sentence, dates, words[:1])), *words]
+        subject = subject or _sentence_subject(body, sentence, dates, words[:1])
+        words = [*subject, *_shared_auxiliary(body, sentence, clause.span[0], words), *words]
     elif words and words[0].islower() and _is_finite(words, 0):
         words = [*_sentence_subject(body, sentence, dates), *words]  # "The agency, Senapred, said …"
     if status == "happened" and _opens_gerund(words):  # "since joining … in August": the subject's joining
@@ -850,6 +854,18 @@ def _modal(word: str) -> bool:
     """ "He said Corvane would begin … in October and hoped …": a modal's clause and a past verb after it
     are not told of one subject."""
     return word.lower() in lexicon.words("modals")
+
+
+def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) -> list[str]:
+    """ "Whitlock was booked … and released Saturday": a participle after "and" shares the passive's
+    auxiliary with its subject (passive-auxiliaries); [] if the verb before it is active."""
+    if not words or "VBN" not in lexicon.verb_tags(words[0].lower()):
+        return []
+    auxiliaries = "|".join(lexicon.words("passive-auxiliaries"))
+    before = re.findall(rf"\b({auxiliaries})\s+(?:[a-z]+ly\s+)?([a-z]+)\b", body[sentence[0] : at])
+    if not before or "VBN" not in lexicon.verb_tags(before[-1][1]):
+        return []
+    return [before[-1][0]]
 
 
 def _relative_subject(body: str, sentence: Span, at: int) -> list[str]:
@@ -1179,6 +1195,15 @@ def _speaks_of_self(clause: Clause, body: str) -> bool:
     """ "“We consider that his bid is acceptable,” said Kolber": a quotation about "we" or "I"."""
     first = re.search(r"\w+", body[clause.span[0] : clause.span[1]])
     return bool(first) and first.group().lower() in lexicon.words("first-person")
+
+
+def reported_span(body: str, clause: Clause, sentence: Span, dates: Sequence[Span]) -> Span | None:
+    """What a bare speech tag reports ("The Kremlin said Wednesday | that the call between Putin and
+    Trump …"): the headline tells it, so its people are the event's."""
+    if _speech_tag(_words(body, clause.span, dates)) is None:
+        return None
+    after = _complement(body, clause.span[1], sentence[1])
+    return after[0] if after else None
 
 
 def _complement(body: str, after: int, end: int) -> tuple[Span, bool] | None:
@@ -1780,12 +1805,12 @@ def _shortened(words: list[str]) -> list[str]:
     if _count(lean) <= TITLE_WORDS:
         return lean  # "Liu said every ballot [that was cast legally] will be counted"
     verb = _main_verb(words)
-    if verb is not None and _count(words[:verb]) > SUBJECT_WORDS and _named_head(words[:verb]):
+    if verb is not None and _long_subject(words[:verb]) and _named_head(words[:verb]):
         words = _said_of_itself([words[0], words[verb - 1], *words[verb:]])  # "The [United Food …] union"
         verb = 2
         if _count(words) <= TITLE_WORDS:
             return words
-    if verb is not None and _count(words[:verb]) > SUBJECT_WORDS:
+    if verb is not None and _long_subject(words[:verb]):
         head = next((i for i in range(1, verb) if _breaks_before(words, i)), verb)
         while head > 2 and (
             (lexicon.verb_tags(words[head - 1]) & {"VBN", "VBG"} and not lexicon.is_noun(words[head - 1]))
@@ -1799,13 +1824,17 @@ def _shortened(words: list[str]) -> list[str]:
     floor = (verb or 0) + 2  # a verb and at least one word after it
     fits = [i for i in range(floor, len(words)) if _count(words[:i]) <= TITLE_WORDS]
     breaks = [i for i in fits if _breaks_before(words, i) and not _unfinished_figure(words, i)]
-    best = next((i for i in reversed(breaks) if _complete(words[:i])), None)
+    best = next(
+        (i for i in reversed(breaks) if _complete(words[:i]) and not _says_only_subject(words, verb, i)), None
+    )
+    if best is None and (headed := _reported_subject_headed(words, verb)):
+        return _shortened(headed) if _count(headed) > TITLE_WORDS else headed
     if best is None and words[0].lower() in ("the", "a", "an") and _count(words) == TITLE_WORDS + 1:
         return words[1:]  # headlinese drops an article before it drops what happened
     if best is None and (reported := _reported_clause(words, verb, named=False)):
         return _shortened(reported) if _count(reported) > TITLE_WORDS else reported
     if best is None:
-        best = next((i for i in reversed(fits) if _whole_end(words, i)), None)
+        best = next((i for i in reversed(fits) if _whole_end(words, i) and not _closes_pair(words, i)), None)
     if best is None:
         best = next((i for i in reversed(breaks) if not _opens_unfinished_clause(words[:i])), 0)
     if best == 0:
@@ -1824,6 +1853,39 @@ def _shortened(words: list[str]) -> list[str]:
         if end is not None and not _ends_on_verb(bare, end):
             return [w.rstrip(",;:") if i == end - 1 else w for i, w in enumerate(bare[:end])]
     return cut
+
+
+def _long_subject(subject: Sequence[str]) -> bool:
+    """Is a subject too long to keep whole (more than SUBJECT_WORDS, a pair's second member free)?"""
+    return _count(subject) > SUBJECT_WORDS + 2 * _pairs(subject)
+
+
+def _pairs(words: Sequence[str]) -> int:
+    """How many pairs ``words`` open ("the call between Putin [and Trump]": paired-words): a subject
+    that names two things the pair joins is no longer for it."""
+    return sum(w.lower() in lexicon.words("paired-words") for w in words)
+
+
+def _says_only_subject(words: Sequence[str], verb: int | None, end: int) -> bool:
+    """ "The Kremlin said the call | between Putin and Trump had opened …": a cut between a verb of
+    saying and the verb of what it reports keeps only the reported subject, no word of what was said."""
+    if verb is None or words[verb].lower() not in lexicon.words("speech-verbs"):
+        return False
+    if words[verb].lower() in lexicon.words("speech-verbs-with-object"):
+        return False
+    said = range(verb + 2, len(words))
+    return not any(_is_finite(words, k) for k in said if k < end) and any(_is_finite(words, k) for k in said)
+
+
+def _reported_subject_headed(words: Sequence[str], verb: int | None) -> list[str]:
+    """ "The Kremlin said the call [between Putin and Trump] had opened the way": the subject of what a
+    verb of saying reports, cut to its head so that what was said fits ([] if it has no phrase to drop)."""
+    if verb is None or not _says_only_subject(words, verb, verb + 2):
+        return []
+    start = verb + 1 + (words[verb + 1 : verb + 2] == ["that"])
+    own = next((k for k in range(start + 1, len(words)) if _is_finite(words, k)), start)
+    head = next((i for i in range(start + 1, own) if _breaks_before(words, i)), own)
+    return [*words[:head], *words[own:]] if head < own else []
 
 
 def _before_cut_conjunct(words: Sequence[str], best: int, floor: int) -> int:
@@ -1950,7 +2012,7 @@ def _reported_clause(words: list[str], verb: int | None, named: bool) -> list[st
         rest = words[j:]
         own_verb = (  # "the program would connect …"; not "a cut of …"
             _is_finite(rest, k) and rest[k - 1].lower() not in lexicon.words("determiners")
-            for k in range(1, min(len(rest), SUBJECT_WORDS + 1))
+            for k in range(1, min(len(rest), SUBJECT_WORDS + 1 + 2 * _pairs(rest[:SUBJECT_WORDS])))
         )
         if not rest or not any(own_verb):
             continue
@@ -2077,13 +2139,41 @@ def _breaks_before(words: Sequence[str], i: int) -> bool:
         and words[i + 1][:1].isdigit()
     )
     listed = words[i] == "and" and i > 1 and words[i - 2].endswith(",") and words[i - 2][:1].isupper()
+    compound = _compound_preposition_at(words, i)
+    if compound is not None:
+        return compound
     return (
         words[i].lower() in lexicon.words("phrase-breaks")
         and not _opens_figure(words, i - 1)  # not "fewer | than 300"
         and not _inside_name(words, i)
         and not score
         and not (listed and words[i - 1][:1].isupper())  # "Poland, Hungary and the Czech Republic"
+        and not _closes_pair(words, i)
     )
+
+
+def _compound_preposition_at(words: Sequence[str], i: int) -> bool | None:
+    """True where a preposition of several words opens at ``words[i]`` ("… Whitlock | out of"), False
+    inside one ("out | of"), None elsewhere (compound-prepositions)."""
+    lower = [w.lower() for w in words]
+    for phrase in lexicon.phrases("compound-prepositions"):
+        for k in range(len(phrase)):
+            if tuple(lower[i - k : i - k + len(phrase)]) == phrase and i - k >= 0:
+                return k == 0
+    return None
+
+
+def _closes_pair(words: Sequence[str], i: int) -> bool:
+    """Is ``words[i]`` the partner of an opener before it in the same phrase ("the call between Putin
+    | and Trump": paired-words)?  Stopping there leaves the pair half said."""
+    partners = dict(lexicon.table("paired-words").rows)
+    for k in range(i - 1, max(-1, i - 6), -1):
+        word = words[k].lower()
+        if partners.get(word) == words[i].lower():
+            return True
+        if word == words[i].lower() or words[k].endswith((",", ";", ":")):
+            return False
+    return False
 
 
 def _inside_name(words: Sequence[str], i: int) -> bool:
