@@ -812,3 +812,16 @@ def test_a_count_read_as_a_day_of_a_list_is_no_date_of_the_list():
         "2027-02-01": "The closings will begin with 12 stores",
         "2027-02-22": "The closings will begin with 26 more stores",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FRIDAY HARBOR, Wash. — Fares will rise on July 1, the commission decided on Monday.",
+        "MAY PEN, Jamaica — Schools reopened on Monday after the storm.",
+        "MARCH AIR RESERVE BASE, Calif. (Wire) — The crew landed on Monday.",
+    ],
+)
+def test_a_calendar_word_in_a_dateline_dates_nothing(text: str) -> None:
+    events = extract_events(article(text, "2026-05-12"))
+    assert events and all(e.date in ("2026-05-11", "2026-07-01") for e in events)

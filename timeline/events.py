@@ -334,8 +334,11 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
             continue  # the same date twice in a sentence is one statement
         if (expression, when) in offsets and _dated_otherwise(sentence, expression, dated):
             continue
+        opening = sentence[0] + headlines.dateline_length(body[sentence[0] : sentence[1]])
+        if expression[0] < opening:
+            continue  # "FRIDAY HARBOR, Wash. —", "MAY PEN, Jamaica —": a dateline says where, not when
         seen.add(key)  # type: ignore[arg-type]
-        dates = tuple(sorted({expression, *(d for d in calendar if sentence[0] <= d[0] < sentence[1])}))
+        dates = tuple(sorted({expression, *(d for d in calendar if opening <= d[0] < sentence[1])}))
         if not _says_something(body, sentence, dates):
             continue
         done = tuple(  # dates of the sentence no later than this one: what a speech tag may report
