@@ -72,6 +72,12 @@ def test_the_trial_set_for_a_date_then_begun_is_one_happened_event(story):
     assert articles(trial) == {slug_of(p) for p in (WIRE_LEDGER, WIRE_COURIER, RULING, JURY)}
 
 
+def test_opening_statements_expected_then_recalled_are_one_happened_event(story):
+    opening = event_quoting(story, "Opening statements are expected Wednesday")
+    assert (opening.date, opening.status) == ("2026-01-14", "happened")
+    assert {slug_of(JURY), slug_of(VERDICT)} <= articles(opening)
+
+
 def test_the_wire_copy_counts_once_per_outlet(story):
     plea = event_quoting(story, "pleaded not guilty Tuesday")
     carried = sorted(s.article for s in plea.sources if "pleaded not guilty Tuesday" in s.sentence)

@@ -61,7 +61,7 @@ _STOPWORD_TEXT = """
     march april june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     said says say saying told tell telling according added adding asked noted stated statement
-    statements reporters reporter news report reported reports reportedly announced spokesman
+    reporters reporter news report reported reports reportedly announced spokesman
     spokeswoman spokesperson official officials president minister leader leaders government
     country countries people two three four five six seven eight nine ten first second third
     dozen hundreds thousands percent
