@@ -177,3 +177,14 @@ def test_a_family_is_no_one_of_its_members():
     text = "Derek Whitlow and Shane Whitlow were charged. Police arrested the Whitlow brothers on Tuesday."
     at = text.index("Whitlow brothers")
     assert not [m for m in entities.find(text) if m.start == at]  # neither Derek nor Shane alone
+
+
+@pytest.mark.parametrize("example", lexicon.table("institution-modifiers").examples)
+def test_a_name_modifying_an_institution_is_no_mention_of_the_person(example):
+    text, expected = example.rsplit(" => ", 1)
+    mentioned = {text[m.start : m.end] for m in entities.find(text) if m.entity.kind == "person"}
+    assert mentioned == {n.strip() for n in expected.split(";")}
+
+
+def test_a_name_modifying_an_institution_leaves_a_place_a_place():
+    assert names("The Georgia government said on Monday it would appeal.", "place") == {"Georgia"}

@@ -23,7 +23,7 @@ TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names", "place-prepositions", "families", "place-types",
+    "former-names", "place-prepositions", "families", "place-types", "institution-modifiers",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "title-modifiers", "date-words", "clause-openers", "relative-pronouns",
@@ -338,6 +338,7 @@ EVENT_TABLES = {
     "comparisons": check_dates,
     "comparison-ends": check_dates,
     "figure-periods": check_dates,
+    "topic-dates": check_all_dates,
     "reported-results": check_dates,
     "first-person": check_dates,
 }
@@ -825,3 +826,14 @@ def test_a_count_read_as_a_day_of_a_list_is_no_date_of_the_list():
 def test_a_calendar_word_in_a_dateline_dates_nothing(text: str) -> None:
     events = extract_events(article(text, "2026-05-12"))
     assert events and all(e.date in ("2026-05-11", "2026-07-01") for e in events)
+
+
+def test_a_name_modifying_an_institution_makes_no_person_of_the_event():
+    body = (
+        "Governor Maria Lindqvist signed the water bill on Monday. "
+        "The Lindqvist administration said on Wednesday it would appeal the ruling. "
+        "Lindqvist-era rules on wells were struck down on Thursday. Lindqvist vowed on Friday to fight on."
+    )
+    people = {e.date: {p.name for p in e.people} for e in extract_events(article(body))}
+    assert people["2025-05-19"] == people["2025-05-16"] == {"Maria Lindqvist"}  # she acts
+    assert people["2025-05-14"] == people["2025-05-15"] == set()  # the administration, the rules act

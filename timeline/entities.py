@@ -255,6 +255,8 @@ def _people(
         for part in _split_at_connectors(tokens, run):
             if len(part) == 1 and _names_family(tokens, part[0]):
                 continue  # "the Whitlow brothers": no one of them
+            if _modifies_institution(text, tokens[part[-1]]):
+                continue  # "the Trump administration" acts, not Trump
             span = (part[0], part[-1])
             at = (tokens[part[0]].start, tokens[part[-1]].end)
             in_place = any(s <= at[0] and at[1] <= e for s, e in places)  # "Vladimir Putin" is no place
@@ -265,6 +267,18 @@ def _people(
     known = [_words(tokens, a, b) for a, b in found]
     found += [(a, b) for a, b, place in maybe if _matches_known(_words(tokens, a, b), known, place)]
     return _canonical(text, tokens, sorted(set(found))), blocked
+
+
+def _modifies_institution(text: str, last: _Token) -> bool:
+    """ "the Putin regime", "Trump-era rules": a name before an institution or a period noun (the
+    institution-modifiers table) modifies it; "Trump's administration" keeps its person."""
+    if last.possessive:
+        return False
+    after = text[last.end : last.end + 40].lower()
+    return any(
+        re.match(rf"[ \t-]{re.escape(' '.join(p))}(?![\w-])", after)
+        for p in lexicon.phrases("institution-modifiers")
+    )
 
 
 def _names_family(tokens: list[_Token], i: int) -> bool:

@@ -374,7 +374,7 @@ def _dated(
         if (d := _date_of(t, body, published))
         and (not (_bounds(body, t, timexes) or _compared(body, t)) or _back_reference(body, (t.start, t.end)))
     ]
-    dated = [(t, d) for t, d in candidates if not _covers(body, t)]
+    dated = [(t, d) for t, d in candidates if not (_covers(body, t) or _topic(body, t))]
     with_date = {text.sentence_at(spans, t.start) for t, _ in dated}
     dated += [
         (t, d)
@@ -446,6 +446,12 @@ def _covers(body: str, timex: Timex) -> bool:
         return True
     lead = body[max(0, timex.start - 60) : timex.start]
     return any(p.search(lead) for p in _patterns("figure-periods", re.IGNORECASE))
+
+
+def _topic(body: str, timex: Timex) -> bool:
+    """ "would decide about Wednesday" (topic-dates): the day is what the decision is about."""
+    lead = body[max(0, timex.start - 60) : timex.start]
+    return any(p.search(lead) for p in _patterns("topic-dates", re.IGNORECASE))
 
 
 def _compared(body: str, timex: Timex) -> bool:

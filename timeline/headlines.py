@@ -1553,9 +1553,17 @@ def _antecedent(body: str, clause: Span) -> list[str]:
         for m in re.finditer(r"\b(?:the|a|an|its|his|her|their|this|that|these|those)\s", before, re.I)
     ]
     phrase = before[nearest[-1] :].strip(" ,") if nearest else ""  # "the law", "a rolling mill in Duisburg"
+    if nearest and _told(before[: nearest[-1]]):
+        return []  # "Kohl told the board that …": what he told it, no relative clause
     if not re.fullmatch(r"(?:[\w’'-]+\s+){1,5}[\w’'-]+", phrase) or has_verb(phrase):
         return _name_before(before)  # "The company said that …" is no antecedent
     return _definite(body, phrase.split())
+
+
+def _told(before: str) -> bool:
+    """Does ``before`` end on a speech verb that takes the person spoken to ("told", "assured")?"""
+    last = re.findall(r"[\w’'-]+", before[-20:])[-1:]
+    return bool(last) and last[0].lower() in lexicon.words("speech-verbs-with-object")
 
 
 def _name_before(before: str) -> list[str]:
