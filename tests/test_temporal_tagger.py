@@ -1504,6 +1504,133 @@ def test_a_plural_team_opening_its_season_on_a_weekday_looks_ahead() -> None:
     assert ("Saturday", "2026-09-12") in values(text, date(2026, 9, 8))
 
 
+# --- read as an annotator reads our own articles ---------------------------------------------
+
+
+def triples(text: str, reference: date = MONDAY) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.mod) for t in tag(text, reference)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The deal includes raises of 16 percent over four years.", ("four years", "P4Y", None)),
+        ("Over eight days, jurors heard from 23 witnesses.", ("eight days", "P8D", None)),
+        ("The storm led to 3,000 cancellations over four days.", ("four days", "P4D", None)),
+        ("The strike is likely to last over a week.", ("over a week", "P1W", "MORE_THAN")),
+        ("It was the first such vote in over a decade.", ("over a decade", "P10Y", "MORE_THAN")),
+        ("He has lived there for over three years.", ("over three years", "P3Y", "MORE_THAN")),
+    ],
+)  # fmt: skip
+def test_over_is_more_than_only_after_a_word_that_takes_a_length(
+    sentence: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert triples(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The terms were first reported by the Daily, which saw a summary.",
+        "By Priya Raman, Health Desk Weekly",
+        "A review in Publishers Weekly praised the novel.",
+    ],
+)
+def test_a_frequency_word_in_a_title_is_no_set(sentence: str) -> None:
+    assert tag(sentence, MONDAY) == []
+
+
+def test_a_frequency_word_in_lower_case_is_still_a_set() -> None:
+    assert [(t.text, t.type) for t in tag("The figures will be published weekly.", MONDAY)] == [
+        ("weekly", "SET")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Homes with no connection faster than 25 megabits per second qualify.",
+        "The field pumps 9 million barrels a day.",
+    ],
+)
+def test_a_flow_rate_is_no_set(sentence: str) -> None:
+    assert tag(sentence, MONDAY) == []
+
+
+def test_last_after_a_modal_is_a_verb_that_looks_ahead() -> None:
+    text = "The utility said Tuesday that the remaining outages would last until Thursday night."
+    assert triples(text, date(2026, 2, 3)) == [
+        ("Tuesday", "2026-02-03", None),
+        ("Thursday night", "2026-02-05TNI", None),
+    ]
+
+
+def test_last_as_a_past_verb_or_adjective_still_looks_back() -> None:
+    assert values("The curfew lasted until Friday.", date(2026, 2, 3)) == [("Friday", "2026-01-30")]
+    assert values("He said last Friday that it was over.", date(2026, 2, 3)) == [
+        ("last Friday", "2026-01-30")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China plans its own mission to Jupiter around 2029.", ("around 2029", "2029", "APPROX")),
+        ("The map was drawn circa 1750.", ("circa 1750", "1750", "APPROX")),
+        ("It opened in 1990.", ("1990", "1990", None)),
+    ],
+)
+def test_a_year_said_around_is_approximate(sentence: str, expected: tuple[str, str, str | None]) -> None:
+    assert triples(sentence) == [expected]
+
+
+def test_a_clock_time_in_the_past_is_not_put_on_a_day_still_ahead() -> None:
+    text = (
+        "A fire gutted the library late Thursday, police said. The suspect will appear in court on"
+        " Monday. The fire began shortly after 11 p.m."
+    )
+    assert values(text, date(2026, 8, 22)) == [
+        ("Thursday", "2026-08-20"),
+        ("Monday", "2026-08-24"),
+        ("11 p.m.", "2026-08-20T23:00"),
+    ]
+
+
+def test_a_clock_time_ahead_still_takes_the_day_ahead() -> None:
+    text = "The suspect will appear in court on Monday. The hearing will start at 9 a.m."
+    assert values(text, date(2026, 8, 22)) == [("Monday", "2026-08-24"), ("9 a.m.", "2026-08-24T09:00")]
+
+
+def test_a_year_ago_after_a_month_of_the_reported_quarter_is_that_month_a_year_back() -> None:
+    text = (
+        "The company reported a second-quarter loss, against a profit a year earlier."
+        " Volumes fell 11% in June, versus a rise of 3% a year ago."
+    )
+    assert values(text, date(2025, 7, 30)) == [
+        ("second-quarter", "2025-Q2"),
+        ("a year earlier", "2024-Q2"),
+        ("June", "2025-06"),
+        ("a year ago", "2024-06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FRIDAY HARBOR, Wash. — Ferry fares will rise on July 1.", [("July 1", "2026-07-01")]),
+        ("Briefs\nMAY PEN, Jamaica — Floods closed the road on Monday.", [("Monday", "2026-05-11")]),
+        ("TRUMP AND PUTIN TALKED FRIDAY, officials say", [("FRIDAY", "2026-05-08")]),
+    ],
+)  # fmt: skip
+def test_a_calendar_word_in_a_dateline_place_names_no_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, date(2026, 5, 12)) == expected
+
+
+def test_every_few_units_is_a_set() -> None:
+    found = tag("Forecasters expect heat like this every few years.", MONDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [("every few years", "SET", "PXY")]
+
+
 # --- the command line ------------------------------------------------------------------------
 
 

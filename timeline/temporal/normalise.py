@@ -116,6 +116,9 @@ class Context:
     scheduled: Callable[[], bool] = lambda: False
     # The date the text gave a happening it mentioned before ("the earthquake"), if any.
     dated: Callable[[str], str | None] = lambda happening: None
+    # The last day the text named that is not after the reference: where a clock time in the
+    # past stands when the day named last is still ahead.
+    past_day: Callable[[], str | None] = lambda: None
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -590,15 +593,25 @@ def shift(context: Context, grain: str, count: str, sign: str = "1") -> str:
 def ago(context: Context, grain: str, count: str, of: str = "", at: str = "") -> str:
     """ "Three years ago": from the reference; but a year before a quarter or half the text
     reports on ("profit rose from $5m a year ago") is that period a year earlier; after a
-    span of months ("for the nine months, ... a year ago") it is the year before.  ``of``
+    span of months ("for the nine months, ... a year ago") it is the year before, and after a
+    month of that period named since ("fell 11% in June, versus 3% a year ago") that month.  ``of``
     names the period meant ("the quarter a year ago"): the last one of that grain named;
     ``at`` the grain of a retrospective ("forty years ago this week")."""
     if at:
         return moved_at(context, grain, count, at, "-1")
     reported = context.periods.get(of) if of else context.reported
     if reported and grain == "year" and count != "X" and grain_of(reported) in ("quarter", "half"):
+        month = _period(context.anchor)
+        if not of and month and month[1] == "month" and _within(month[0], reported):
+            reported = str(context.anchor)  # "fell 11% in June, versus 3% a year ago"
         return _from_anchor(context, reported, grain, -float(count))
     return shift(context, grain, count, "-1")
+
+
+def _within(day: date, value: str) -> bool:
+    """Whether ``day`` lies in the period ``value`` names."""
+    period = _period(value)
+    return bool(period and period[0] <= day < _shifted(period[0], period[1], 1))
 
 
 def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
@@ -862,7 +875,9 @@ def _day_at(context: Context, at: str) -> str:
     coarser date named since the paragraph's day does not take the time off that day ("On
     Tuesday, the council, formed in 2019, voted at 3 p.m.").  After that day's midnight, a time
     in the small hours is of the next day ("shortly before midnight on Saturday ... at 12:15
-    a.m.").  On no day named, a time ``at``
+    a.m.").  A time in the past is on no day still ahead but on the last day named that is gone
+    by ("late Thursday ... will appear in court on Monday ... began shortly after 11 p.m.").
+    On no day named, a time ``at``
     gone by later in the day than the publication ("Polls closed at 7:30 p.m." in a story
     published at 06:10) is of the day before."""
     anchor = _period(context.anchor)
@@ -876,6 +891,8 @@ def _day_at(context: Context, at: str) -> str:
         and (anchor[0] >= context.reference or context.anchor_nearby() or context.tense() == PAST)
     ):
         named = str(context.anchor)
+    if named and named > context.reference.isoformat() and context.tense() == PAST:
+        named = context.past_day()  # "will appear in court on Monday ... The fire began after 11 p.m."
     if named and named == context.anchor and context.after_midnight and at < SMALL_HOURS_END:
         context.used.append(named)  # "midnight on Saturday ... at 12:15 a.m."
         return (date.fromisoformat(named) + timedelta(days=1)).isoformat()

@@ -152,6 +152,7 @@ def _resolve(
         scheduled=clause.scheduled,
         after_midnight=anchors.at_midnight,
         dated=partial(anchors.dated, text, m.start()),
+        past_day=partial(anchors.past_day, reference),
     )
     try:
         value = evaluate(template.format_map(fields), context)
@@ -229,6 +230,12 @@ class Anchors:
             if in_sentence:
                 return min(in_sentence)[1]
         return None
+
+    def past_day(self, reference: date) -> str | None:
+        """The last day the text named that is not after ``reference``."""
+        today = reference.isoformat()
+        days = (value for _, value in reversed(self.named) if grain_of(value) == "day" and value <= today)
+        return next(days, None)
 
     def move(self, value: str, start: int, end: int) -> None:
         """A date counted from the last one ("three weeks later") is where the story is now,
