@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline import __version__
-from timeline.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+from timeline.cli import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 
 SCHEMA_FIELDS = {"id", "slug", "date", "precision", "end_date", "title", "summary", "status",
                  "people", "places", "entities", "sources"}
@@ -126,3 +126,17 @@ def test_timex_counts_a_clock_time_from_the_publication_time(tmp_path: Path, wri
     result = run("timex", str(article), "--json")
     assert result.returncode == EXIT_OK, result.stderr
     assert [(t["text"], t["value"]) for t in json.loads(result.stdout)] == [("7:30 p.m.", value)]
+
+
+def test_a_reader_closing_the_pipe_stops_the_command_quietly(tmp_path: Path) -> None:
+    """`timeline timex … | head`: no traceback, the exit status of a writer killed by SIGPIPE."""
+    text = tmp_path / "long.txt"
+    text.write_text("The council met on March 3, 2020, and again on Friday.\n" * 4000)
+    process = subprocess.Popen([sys.executable, "-m", "timeline", "timex", str(text), "--published",
+                                "2024-01-01", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().strip() == b"["  # far more than a pipe holds is still to come
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == EXIT_BROKEN_PIPE
+    assert stderr == ""

@@ -1,7 +1,8 @@
 """The ``timeline`` command: a thin shell over the pipeline modules.
 
 Exit codes are part of the contract: 0 all went well, 1 some input was refused (each
-refusal is one line on stderr naming the file and the reason), 2 usage error.
+refusal is one line on stderr naming the file and the reason), 2 usage error, 141 the
+reader of the output closed the pipe early.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import contextlib
 import io
 import json
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +22,7 @@ from . import __version__
 from .model import SCHEMA_VERSION, Article, Event
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 
 log = logging.getLogger("timeline")
 
@@ -86,7 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "events": _events,
         "build": _build,
     }[args.command]
-    return command(args)
+    try:
+        return command(args)
+    except BrokenPipeError:
+        # The reader went away (`timeline extract … | head`): stop quietly, as a killed pipe
+        # writer would, and keep Python from complaining again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _refuse(path: object, reason: object) -> None:
