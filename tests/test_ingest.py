@@ -253,6 +253,24 @@ def test_timeline_events_lists_the_merged_timeline_as_json(story):
     assert dates.index("2022-02") < dates.index("2025-05-16") < dates.index("2025-06-02")
 
 
+def test_timeline_events_names_a_broken_entry_and_fails_but_lists_the_rest(story, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(story, content)
+    broken = sorted((content / "events").glob("*.md"))[0]
+    broken.write_text("Title: no date and no id\n\nA hand edit gone wrong.\n")
+    done = run_cli("events", "--content", str(content), "--json")
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"timeline: {broken}: not an event entry: ")
+    assert len(json.loads(done.stdout)) == len(store.load_events(story)) - 1
+
+
+def test_timeline_events_refuses_a_content_folder_that_is_not_there(tmp_path):
+    done = run_cli("events", "--content", str(tmp_path / "contnet"))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"timeline: {tmp_path / 'contnet'}: no such content folder\n"
+
+
 def test_a_deleted_event_stays_deleted_unless_restored(tmp_path):
     content = tmp_path / "content"
     ingest([HERALD], content)

@@ -174,18 +174,23 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _events(args: argparse.Namespace) -> int:
     from .journal import JournalError
-    from .store import StoreError, load_events
+    from .store import StoreError, read_events
 
+    if not args.content.is_dir():
+        _refuse(args.content, "no such content folder")
+        return EXIT_REFUSED
     try:
-        events = load_events(args.content)
+        events, unreadable = read_events(args.content)
     except (StoreError, JournalError) as exc:
         _refuse(args.content, exc)
         return EXIT_REFUSED
+    for path, reason in unreadable:
+        _refuse(path, reason)
     if args.json:
         print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
     else:
         _print_events(events)
-    return EXIT_OK
+    return EXIT_REFUSED if unreadable else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:

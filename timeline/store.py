@@ -53,17 +53,27 @@ class StoreError(RuntimeError):
 
 
 def load_events(content_dir: Path) -> list[Event]:
-    """The timeline as it stands in ``content/`` (hand edits included), in chronological order."""
+    """The timeline as it stands in ``content/`` (hand edits included), in chronological order;
+    an entry that cannot be read is logged and left out."""
+    events, unreadable = read_events(content_dir)
+    for path, reason in unreadable:
+        log.error("%s: %s", path, reason)
+    return events
+
+
+def read_events(content_dir: Path) -> tuple[list[Event], list[tuple[Path, str]]]:
+    """The readable events in chronological order, and each entry that is not one with why, so
+    that a command can say which hand edit broke it instead of listing a shorter timeline."""
     if (content_dir / journal.JOURNAL).exists():
         with journal.locked(content_dir):
             journal.recover(content_dir)
-    events = []
+    events, unreadable = [], []
     for path in sorted((content_dir / EVENTS_DIR).glob("*.md")):
         try:
             events.append(parse_event(path.read_text(encoding="utf-8")))
         except (FormatError, OSError, UnicodeDecodeError) as exc:
-            log.error("%s: not an event entry: %s", path, exc)
-    return sorted(events, key=lambda e: (sort_key(e.date), e.id))
+            unreadable.append((path, f"not an event entry: {exc}"))
+    return sorted(events, key=lambda e: (sort_key(e.date), e.id)), unreadable
 
 
 @dataclass(frozen=True)
