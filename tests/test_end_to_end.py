@@ -80,3 +80,19 @@ def test_committed_content_is_what_the_seed_gives(project: Path, root: Path) -> 
     committed = {p.relative_to(root / "content"): p.read_text(encoding="utf-8")
                  for p in (root / "content").rglob("*.md")}
     assert made == committed, "run `bash dev.sh site` and commit content/ after changing extraction"
+
+
+def test_an_entry_broken_by_hand_fails_the_build_in_one_line_and_keeps_the_site(project: Path) -> None:
+    timeline(project, "ingest", "seeds/")
+    timeline(project, "build")
+    built = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    entry = sorted((project / "content" / "events").glob("*.md"))[0]
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text("".join(line for line in text.splitlines(True) if not line.startswith("Event_date:")))
+    for args in (("build",), ("build", "--full")):
+        broken = subprocess.run([sys.executable, "-m", "timeline", *args], cwd=project, capture_output=True,
+                                text=True, timeout=600)
+        assert broken.returncode == 1
+        assert broken.stderr.splitlines()[-1] == f"timeline: {entry}: missing metadata key 'event_date'"
+        assert "Traceback" not in broken.stderr
+        assert {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} == built

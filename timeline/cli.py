@@ -195,11 +195,15 @@ def _events(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from .incremental import regenerate
+    from .pelican_plugin.content import EntryError
 
     try:
         # Pelican prints its summary itself; --quiet means errors only.
         with contextlib.redirect_stdout(io.StringIO()) if args.quiet else contextlib.nullcontext():
             result = regenerate(args.settings, args.output, full=args.full)
+    except EntryError as exc:  # a hand edit broke an entry: its message names the file
+        print(f"timeline: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     except (OSError, RuntimeError) as exc:
         _refuse(args.settings, exc)
         return EXIT_REFUSED
