@@ -82,17 +82,26 @@ def test_committed_content_is_what_the_seed_gives(project: Path, root: Path) -> 
     assert made == committed, "run `bash dev.sh site` and commit content/ after changing extraction"
 
 
-def test_an_entry_broken_by_hand_fails_the_build_in_one_line_and_keeps_the_site(project: Path) -> None:
+
+def _without_its_date(text: bytes) -> bytes:
+    return b"".join(line for line in text.splitlines(True) if not line.startswith(b"Event_date:"))
+
+
+@pytest.mark.parametrize(("breaks", "reason"), [
+    (_without_its_date, "missing metadata key 'event_date'"),
+    (lambda text: b"\xff\xfe" + text, "not UTF-8 text (invalid start byte at byte 0)"),
+])
+def test_an_entry_broken_by_hand_fails_the_build_in_one_line_and_keeps_the_site(project: Path, breaks,
+                                                                                  reason: str) -> None:
     timeline(project, "ingest", "seeds/")
     timeline(project, "build")
     built = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     entry = sorted((project / "content" / "events").glob("*.md"))[0]
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text("".join(line for line in text.splitlines(True) if not line.startswith("Event_date:")))
+    entry.write_bytes(breaks(entry.read_bytes()))
     for args in (("build",), ("build", "--full")):
         broken = subprocess.run([sys.executable, "-m", "timeline", *args], cwd=project, capture_output=True,
                                 text=True, timeout=600)
         assert broken.returncode == 1
-        assert broken.stderr.splitlines()[-1] == f"timeline: {entry}: missing metadata key 'event_date'"
+        assert broken.stderr.splitlines()[-1] == f"timeline: {entry.resolve()}: {reason}"
         assert "Traceback" not in broken.stderr
         assert {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} == built
