@@ -15,6 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import tag
+from timeline.temporal.lexicon import rules
+from timeline.temporal.tagger import matches
+from timeline.temporal.triggers import Words
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")  # fmt: skip
@@ -110,6 +113,18 @@ def test_any_text_is_safe(text: str, reference: date | datetime) -> None:
 @given(st.lists(WORDS, max_size=40).map(" ".join), REFERENCES)
 def test_temporal_word_salad_is_safe(text: str, reference: date | datetime) -> None:
     _check(text, reference)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS | st.text(max_size=3), max_size=30).map(" ".join))
+def test_searching_only_where_a_rule_may_match_loses_nothing(text: str) -> None:
+    """Triggers skip a rule on a text and finders skip places in it (``triggers``): the rule's
+    matches are those of its whole search."""
+    words = Words.of(text)
+    for rule in rules():
+        spans = [m.span() for m in rule.regex.finditer(text)]
+        assert [m.span() for m in matches(rule, text)] == spans, rule.name
+        assert rule.triggers.found_in(words) or not spans, rule.name
 
 
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())

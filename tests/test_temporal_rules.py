@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from timeline.temporal import tag
 from timeline.temporal.lexicon import phrase_regex, rules, tense_words
-from timeline.temporal.tagger import find
+from timeline.temporal.tagger import find, matches
+from timeline.temporal.triggers import Words, forms
 
 REFERENCE = date(2025, 5, 19)
 EXAMPLES = [(rule, *example) for rule in rules() for example in rule.examples]
@@ -29,6 +31,42 @@ def test_what_a_rule_needs_is_in_each_of_its_matches(rule) -> None:
     for phrase, *_ in rule.examples:
         for m in rule.regex.finditer(phrase):
             assert rule.needs.search(m.group()), f"{rule.name}: {m.group()!r} lacks what it needs"
+
+
+# Every rule's example phrases, and each again with its letters in the odd forms Python's
+# case-insensitive ``re`` also takes for them ("ſunday", "weeK"), and the golden articles.
+PHRASES = sorted({phrase for rule in rules() for phrase, *_ in rule.examples})
+ODD_FORMS = str.maketrans({"s": "\u017f", "k": "\u212a", "i": "\u0131", "I": "\u0130"})
+TEXTS = [
+    *PHRASES,
+    *(p.translate(ODD_FORMS) for p in PHRASES),
+    *(p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("fixtures/temporal/*.txt"))),
+]
+
+
+def test_a_rule_is_searched_wherever_it_matches() -> None:
+    """A rule is skipped on a text without its triggers and tried only where its finder
+    stops: neither may ever lose a match (both are read from the pattern, see ``triggers``)."""
+    for text in TEXTS:
+        words = Words.of(text)
+        for rule in rules():
+            spans = [m.span() for m in rule.regex.finditer(text)]
+            assert [m.span() for m in matches(rule, text)] == spans, (rule.name, text[:80])
+            assert rule.triggers.found_in(words) or not spans, (rule.name, text[:80])
+
+
+def test_most_rules_have_triggers_and_a_finder() -> None:
+    """The search is fast only if the analysis understands the tables: it reads most rules."""
+    assert sum(1 for r in rules() if r.triggers.needed) > 0.8 * len(rules())
+    assert sum(1 for r in rules() if r.finder is not None) > 0.6 * len(rules())
+
+
+def test_words_fold_every_form_case_insensitive_re_takes_for_a_letter() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for m in re.finditer(letter, every, re.IGNORECASE):
+            assert Words.of(m.group()).folded == letter, hex(ord(m.group()))
+            assert m.group() in forms(letter), hex(ord(m.group()))
 
 
 def test_rule_names_are_unique() -> None:

@@ -260,6 +260,12 @@ def test_sets(sentence: str, value: str) -> None:
         ("The vote came on the 14th.", "2025-05-14", None),
         ("The plant closed late last year.", "2024", "END"),
         ("The festival opens mid-June.", "2025-06", "MID"),
+        ("The filing is dated 6/14/24.", "2024-06-14", None),  # a two-digit year
+        ("The lease was signed 11/3/98.", "1998-11-03", None),
+        ("Prices peaked in '24.", "2024", None),
+        ("It was his best season since ’09.", "2009", None),
+        ("The plant opened in June '24.", "2024-06", None),
+        ("Sales fell in summer '24.", "2024-SU", None),
     ],
 )
 def test_absolute_and_calendar_dates(sentence: str, value: str, mod: str | None) -> None:
@@ -1651,3 +1657,20 @@ def test_timex_command_json(tmp_path: Path) -> None:
     for timex in payload:
         assert {"start", "end", "text", "type", "value", "mod"} <= set(timex)
         assert text[timex["start"] : timex["end"]] == timex["text"]
+
+
+def test_quarters_without_a_year_after_a_fiscal_year_are_of_it() -> None:
+    text = (
+        "Fiscal 2025 sales rose 3%. In the fourth quarter, sales fell, and second-half costs rose. "
+        "In calendar 2024, the chain opened 40 stores, most of them in the third quarter."
+    )
+    values = {t.text: t.value for t in tag(text, date(2025, 8, 14))}
+    assert values["the fourth quarter"] == "FY2025-Q4"
+    assert values["second-half"] == "FY2025-H2"
+    assert not values["the third quarter"].startswith("FY")  # a calendar year was named since
+
+
+def test_a_night_named_for_a_happening_is_the_night_of_the_day_the_text_gave_it() -> None:
+    text = "The council primary will be held on Tuesday. Turnout on primary night will decide the race."
+    assert {t.text: t.value for t in tag(text, MONDAY)}["primary night"] == "2025-05-20TNI"
+    assert tag("Opening night drew 2,000 people.", MONDAY) == []  # no day given: no date

@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .triggers import Table, Triggers, read, table
+
 RESOURCES = Path(__file__).resolve().parent / "resources"
 # Rule files in the order their rules win ties between spans of equal length.
 RULE_FILES = ("reject", "time", "date", "relative", "duration", "set")
@@ -29,7 +31,8 @@ _SPACES = re.compile(_BLANK + "+")
 # Where an expression may start and end: not inside a word or a number ("1,000", "COVID-19").
 # Every expression starts with a letter, a digit, an apostrophe ("the '90s"), a currency sign
 # or a parenthesis (rejected money and phone numbers); checking that first lets every rule
-# skip punctuation and spaces at once, which hostile input ("-" * 300000) is made of.
+# skip punctuation and spaces at once, which hostile input ("-" * 300000) is made of.  (A
+# rule's finder repeats the first look-behind: ``triggers._WORD_START``.)
 _LEFT = r"(?<![\w$£€#@/])(?=[\w'’$£€¥(])(?<![\d][,.])(?<![A-Za-z]-)"
 _RIGHT = r"(?![\w%])(?![,.:/][0-9])(?!-[0-9])"
 
@@ -49,12 +52,17 @@ class Rule:
     parts: tuple[tuple[str, str], ...]  # (group whose span is the timex, "" for all; value template)
     # What the match yields when no part resolves: (group, type, value template), or None
     otherwise: tuple[str, str, str] | None
-    # Words any match contains ("ago"): a text without them is not searched with the rule, which
-    # is most of the cost of tagging.
+    # What every match contains, read from the pattern: a text without it is not searched with
+    # the rule, which is most of the cost of tagging.
+    triggers: Triggers
+    finder: re.Pattern[str] | None  # finds fast where a match may start (see ``triggers``)
+    # Words any match contains, as the table names them ("ago"): a further check, for rules
+    # whose triggers say too little.
     needs: re.Pattern[str] | None
     mod: str
     anchored: bool  # a duration counted back from the reference ("39-month-old war")
     reports: bool  # names the span of the year a financial report is about ("the nine months")
+    fiscal: bool  # names a fiscal year: a quarter named after it without a year is one of it
     # (phrase, expected value or None for no timex, its own publication day or None for the tests')
     examples: tuple[tuple[str, str | None, date | None], ...]
 
@@ -191,6 +199,7 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         examples = tuple(_example(e) for e in row["examples"])
         parts = _parts(row, regex)
         needs = _needs(row)
+        triggers, finder = read(_analysed(row["pattern"]), regex.flags, _STANDS_FOR)
     except (KeyError, re.error, LexiconError, TypeError, ValueError) as exc:
         raise LexiconError(f"{where}: {exc}") from exc
     return Rule(
@@ -200,12 +209,50 @@ def _compile_rule(stem: str, row: dict[str, Any]) -> Rule:
         type="" if row.get("reject") else row["type"],
         parts=parts,
         otherwise=_otherwise(row, regex),
+        triggers=triggers,
+        finder=finder,
         needs=needs,
         mod=row.get("mod", ""),
         anchored=bool(row.get("anchored", False)),
         reports=bool(row.get("reports", False)),
+        fiscal=bool(row.get("fiscal", False)),
         examples=examples,
     )
+
+
+def _analysed(pattern: str) -> str:
+    """A rule's pattern as ``triggers`` reads it: references as placeholders (below), and at
+    its edges what ``_LEFT`` and ``_RIGHT`` say of words."""
+    return rf"(?<!\w)(?:{_placeholders(_spaces(pattern))})(?!\w)"
+
+
+def _placeholders(pattern: str) -> str:
+    """``pattern`` with each reference one character standing for its table (as a group of
+    the same name): a pattern of a few dozen characters, cheap to read for triggers."""
+
+    def place(m: re.Match[str]) -> str:
+        return f"(?P<{m.group(2) or m.group(1)}>{_placeholder(m.group(1))})"
+
+    return _REFERENCE.sub(place, pattern)
+
+
+# What each placeholder character stands for: what its table matches (see ``triggers``).
+_STANDS_FOR: dict[str, Table] = {}
+
+
+@cache
+def _placeholder(name: str) -> str:
+    """A private-use character standing for a vocabulary or fragment in ``_STANDS_FOR``."""
+    if name in _load("vocabularies.toml"):
+        what = table(_vocabulary_regex(name), re.IGNORECASE, {})
+    elif name in fragments():
+        inner = _REFERENCE.sub(lambda m: _placeholder(m.group(1)), fragments()[name]["pattern"])
+        what = table(inner, re.IGNORECASE, _STANDS_FOR)
+    else:
+        raise LexiconError(f"unknown vocabulary or fragment {{{name}}}")
+    char = chr(0xE000 + len(_STANDS_FOR))
+    _STANDS_FOR[char] = what
+    return char
 
 
 def _parts(row: dict[str, Any], regex: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
@@ -311,7 +358,7 @@ def _parse_spelled_year(text: str) -> int | None:
 
 
 def _parse_year2(text: str) -> int:
-    two = int(text[1:])
+    two = int(text[-2:])
     return 1900 + two if two >= 30 else 2000 + two
 
 

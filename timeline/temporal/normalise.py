@@ -56,6 +56,9 @@ MIDNIGHT = "T24:00"  # the end of a day: "midnight on Saturday"
 SMALL_HOURS_END = "06:00"  # a time before this, after a day's midnight, is of the next day
 
 FISCAL = "FY"  # the prefix of a fiscal period's value
+# Where ``Context.periods`` keeps the fiscal year the text named last, if the year it named last
+# was one: quarters and halves without a year are of it.
+FISCAL_YEAR = "fiscal year"
 _CALL = re.compile(r"(\w+)\(([^()]*)\)(.*)", re.S)
 _HOLIDAY = re.compile(r"(\d\d)-(\d\d|[A-Z]{2}[1-5L]|TUE)|E([+-]\d+)")
 _VALUE_GRAIN = (
@@ -746,8 +749,18 @@ def quarter(context: Context, which: str, when: str = "") -> str:
     named = context.periods.get("quarter", "")
     if named.startswith(FISCAL) and when in ("", "tense"):
         return _fiscal_quarter(context, named, q)
+    if context.periods.get(FISCAL_YEAR) and when in ("", "tense"):
+        return _of_fiscal_year(context, f"Q{q}")
     penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(3 * q - 2, 3), when, penalty=penalty), "quarter")
+
+
+def _of_fiscal_year(context: Context, part: str) -> str:
+    """A quarter or half (``part``) of the fiscal year the text named last ("Fiscal 2025 sales
+    rose; in the fourth quarter ..." is ``FY2025-Q4``)."""
+    year = context.periods[FISCAL_YEAR]
+    context.used.append(year)
+    return f"{FISCAL}{year}-{part}"
 
 
 def _fiscal_quarter(context: Context, named: str, q: int) -> str:
@@ -786,6 +799,8 @@ def half(context: Context, which: str, when: str = "") -> str:
     h = _int(which)
     if h not in (1, 2):
         raise Unresolved(f"no half {which}")
+    if context.periods.get(FISCAL_YEAR) and when in ("", "tense"):
+        return _of_fiscal_year(context, f"H{h}")
     penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(6 * h - 5, 6), when, penalty=penalty), "half")
 

@@ -18,8 +18,9 @@ from functools import partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import MIDNIGHT, Context, Unresolved, ends_after, evaluate, grain_of
+from .normalise import FISCAL_YEAR, MIDNIGHT, Context, Unresolved, ends_after, evaluate, grain_of
 from .tense import Clause, sentence_bounds, speech_weekday
+from .triggers import Words
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
 # the quarter or the date named before.
@@ -46,10 +47,11 @@ def find(text: str, reference: date | datetime) -> list[Match]:
     """All winning matches (including rejected spans), sorted by start; a ``datetime``
     reference is the publication day and its time of day (see ``tag``)."""
     candidates = []
+    words = Words.of(text)
     for order, rule in enumerate(rules()):
-        if rule.needs is not None and rule.needs.search(text) is None:
+        if not rule.triggers.found_in(words) or (rule.needs is not None and rule.needs.search(text) is None):
             continue
-        for m in rule.regex.finditer(text):
+        for m in matches(rule, text):
             candidates.append((m.start() - m.end(), order, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2].start()))
     starts: list[int] = []
@@ -65,6 +67,22 @@ def find(text: str, reference: date | datetime) -> list[Match]:
     winners.sort(key=lambda w: w[1].start())
     day, published_at = _day_and_time(reference)
     return sorted(_normalise_in_order(text, day, published_at, winners), key=lambda match: match.start)
+
+
+def matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
+    """The rule's matches, as ``rule.regex.finditer(text)`` finds them, tried only where its
+    finder says one may start."""
+    if rule.finder is None:
+        yield from rule.regex.finditer(text)
+        return
+    at = 0
+    while (place := rule.finder.search(text, at)) is not None:
+        m = rule.regex.match(text, place.start())
+        if m is None:
+            at = place.start() + 1
+            continue
+        yield m
+        at = max(m.end(), m.start() + 1)
 
 
 def tag(text: str, reference: date | datetime) -> list[Timex]:
@@ -163,7 +181,7 @@ def _resolve(
     start, end = m.span(group) if group else m.span()
     named = kind in ("DATE", "TIME") and not context.inferred
     if named and used in (None, reference.isoformat(), value):  # not derived
-        anchors.note(value.split("T")[0], start, end, reference)
+        anchors.note(value.split("T")[0], start, end, reference, fiscal=rule.fiscal)
         anchors.at_midnight = value.endswith(MIDNIGHT)
     elif named and used == anchors.last:  # the story moves on
         anchors.move(value.split("T")[0], start, end)
@@ -186,8 +204,10 @@ class Anchors:
         self.spans: list[tuple[int, int]] = []  # where the text's expressions stand, so far
         self.reported: str | None = None
 
-    def note(self, value: str, start: int, end: int, reference: date) -> None:
+    def note(self, value: str, start: int, end: int, reference: date, fiscal: bool = False) -> None:
         grain = grain_of(value)
+        if grain == "year":  # the year quarters without one are of: a fiscal year, or none
+            self.by_grain[FISCAL_YEAR] = value if fiscal else ""
         if grain:
             self.last = self.by_grain[grain] = value
             self.last_start, self.last_end = start, end
