@@ -26,12 +26,12 @@ PEOPLE = {
     name: Entity(name, slugify(name), "person")
     for name in (
         "Vladimir Putin", "Putin", "Donald Trump", "Trump", "JD Vance", "Volodymyr Zelensky",
-        "Marisol Okafor", "Okafor", "Grant Ellison",
+        "Marisol Okafor", "Okafor", "Grant Ellison", "Ruth Calloway", "Gerald Hanley", "Leon Hartsell",
     )
 }  # fmt: skip
 PLACES = {
     name: Entity(name, slugify(name), "place")
-    for name in ("Istanbul", "Turkey", "Kyiv", "Ankara", "Savannah", "Oakland")
+    for name in ("Istanbul", "Turkey", "Kyiv", "Ankara", "Savannah", "Oakland", "Spokane", "Wellington")
 }
 
 
@@ -468,3 +468,85 @@ def test_any_ingest_order_of_the_strike_story_gives_the_same_events():
     expected = facts(strike_in_order(STRIKE))
     for order in itertools.permutations(STRIKE):
         assert facts(strike_in_order(order)) == expected, order
+
+
+# Reports from other fields, which one content folder may hold beside the stories above.
+
+
+def test_a_name_of_several_words_counts_once():
+    # "City Council" is one name, not two people: approving in June is not the Lakewood budget
+    plan = report(
+        "ledger-2025-11-05", "2025-11-05", "2025-06", "The City Council approved the zoning plan in June."
+    )
+    budget = report(
+        "courier-2025-06-24", "2025-06-24", "2025-06-23",
+        "The Lakewood City Council on Monday approved a budget for the coming year.",
+    )  # fmt: skip
+    assert len(cluster([plan, budget])) == 2
+
+
+def test_last_weeks_happening_joins_the_day_of_that_week_by_a_name_both_write():
+    ordered = report(
+        "gazette-2025-08-04", "2025-08-04", "2025-08-03",
+        "Sheriff Ruth Calloway ordered the evacuation of Alder Springs and Granite Flat on Sunday night.",
+        people=("Ruth Calloway",),
+    )  # fmt: skip
+    recalled = report(
+        "courier-2025-08-09", "2025-08-09", "2025-W31",
+        "Families who fled during last week's evacuation of Alder Springs are still at the shelter.",
+    )  # fmt: skip
+    assert len(cluster([ordered, recalled])) == 1
+    # the kind of happening alone is not enough for a week: "last week's evacuation" of somewhere else
+    elsewhere = replace(recalled, summary=recalled.summary.replace("Alder Springs", "Lone Pine"))
+    elsewhere = replace(elsewhere, sources=(replace(recalled.sources[0], sentence=elsewhere.summary),))
+    assert len(cluster([ordered, elsewhere])) == 2
+
+
+def test_orders_expanded_and_homes_destroyed_on_one_day_are_two_kinds_of_happening():
+    expanded = report(
+        "wire-2025-08-06", "2025-08-06", "2025-08-05",
+        "Authorities expanded evacuation orders to the town of Millbrook on Tuesday as the Cedar Ridge "
+        "Fire jumped a ridge.",
+    )  # fmt: skip
+    destroyed = report(
+        "courier-2025-08-09", "2025-08-09", "2025-08-05",
+        "Orders remain in place for Granite Flat, where the fire destroyed dozens of homes on Tuesday.",
+    )  # fmt: skip
+    assert len(cluster([expanded, destroyed])) == 2
+
+
+VERDICT = report(
+    "tribune-2026-01-15", "2026-01-15", "2026-01-14",
+    "SPOKANE, Wash. — A federal jury on Wednesday convicted former Spokane County treasurer Gerald Hanley "
+    "of wire fraud.",
+    people=("Gerald Hanley",), places=("Spokane",),
+)  # fmt: skip
+OPENING = (
+    "The verdict came nine days after opening statements on Jan. 14, when Prosecutor Leon Hartsell told "
+    "jurors that Whitlock had treated the county treasury like a checking account."
+)
+
+
+@pytest.mark.parametrize("people", [("Leon Hartsell",), ()], ids=["extracted", "named in another clause"])
+def test_reports_naming_other_people_on_one_day_stay_two_events(people):
+    other_case = report("sentinel-2026-01-24", "2026-01-24", "2026-01-14", OPENING, people=people)
+    assert len(cluster([VERDICT, other_case])) == 2
+    # the same sentence about the same man is the same verdict
+    same = OPENING.replace("Prosecutor Leon Hartsell", "prosecutors").replace("Whitlock", "Gerald Hanley")
+    assert len(cluster([VERDICT, report("sentinel-2026-01-24", "2026-01-24", "2026-01-14", same)])) == 1
+
+
+def test_beyond_a_week_shared_wording_alone_is_not_enough():
+    expected = report(
+        "ledger-2026-03-20", "2026-03-20", "2026-05",
+        "Most economists surveyed expected a quarter-point cut in May.", status="planned",
+    )  # fmt: skip
+    decision = report(
+        "review-2026-05-15", "2026-05-15", "2026-05-20",
+        "Most economists now expect a cut of a quarter point when the bank meets on May 20.",
+        status="planned",
+    )  # fmt: skip
+    assert len(cluster([expected, decision])) == 2
+    # the same wording with a place both name is enough
+    here = [replace(r, places=(PLACES["Wellington"],)) for r in (expected, decision)]
+    assert len(cluster(here)) == 1

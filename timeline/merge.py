@@ -8,12 +8,14 @@ status, people, places and sources are derived from its reports by ``combine``.
 Two reports are the same event when their dates are compatible (one period inside the
 other: "last week" holds "Friday"; a more precise date refines a vaguer one), they come
 from different articles, and their people, places and wording agree enough; the
-evidence needed grows with the width of the vaguer date.  The same kind of happening on
-the very same day counts as evidence of its own, two different kinds (a walkout and an
-attack) count against, and a negated word is another word ("pleaded not guilty" is no
-"pleaded guilty").  A common noun in one report may stand for a name in the other ("the
-union", "the Harbor Workers Union").  When unsure we keep two events.  The partition is
-what a deterministic greedy pass over all reports gives
+evidence needed grows with the width of the vaguer date, and beyond a week wording alone
+never gives it (two reports of one field share many words).  The same kind of happening
+on the very same day counts as evidence of its own, two different kinds (a walkout and an
+attack) count against, so do other people or other places, and a negated word is another
+word ("pleaded not guilty" is no "pleaded guilty").  A name of several words counts once
+("Riverside City Council"); a common noun in one report may stand for the name whose head
+it is in the other ("the union", "the Harbor Workers Union").  When unsure we keep two
+events.  The partition is what a deterministic greedy pass over all reports gives
 (``cluster``: strongest links first), so it depends only on *which* articles were
 ingested, never on their order; ``merge`` re-runs that pass only over the reports that
 new ones can reach by links, which gives the same partition at a fraction of the cost.
@@ -37,6 +39,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .entities import find as find_entities
 from .entities import same_person
 from .model import Entity, Event
 from .periods import parse as parse_period
@@ -108,6 +111,13 @@ WORD_FAMILIES: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
      ("sentencing is set for March 3", "she was sentenced to eight years")),
     ("resignation", ("resigned", "resign", "resigns", "resignation", "quit", "quits"),
      ("the minister resigned on Sunday", "her resignation took effect")),
+    ("evacuation",
+     ("evacuation", "evacuations", "evacuate", "evacuated", "evacuating", "evacuee", "evacuees",
+      "fled", "flee", "fleeing"),
+     ("the sheriff ordered the evacuation of 1,800 residents", "families who fled last week")),
+    ("destruction",
+     ("destroyed", "destroy", "destroys", "destruction", "razed", "levelled", "leveled", "gutted"),
+     ("the fire destroyed dozens of homes", "homes razed by the blaze")),
 )  # fmt: skip
 
 # Words that name a kind of happening only in context: a strike by workers is a walkout, a
@@ -126,8 +136,12 @@ WORD_SENSES: tuple[WordSense, ...] = (
       ("the two sides struck a deal", "strike"))),
 )  # fmt: skip
 
-# The evidence two reports need, by the width in days of the vaguer of their dates.
-EVIDENCE_NEEDED: tuple[tuple[int, int], ...] = ((7, 2), (31, 3), (10**6, 4))
+# The evidence two reports need, by the width in days of the vaguer of their dates, and
+# whether wording alone may give it.  Beyond a week, two reports of one field share many
+# words ("economists expected a quarter-point cut in May" and "economists now expect a cut
+# of a quarter point in July"): a month or a year names its happening by its kind, its
+# people or its places ("last month's vote", "the plea she entered in October").
+EVIDENCE_NEEDED: tuple[tuple[int, int, bool], ...] = ((7, 2, True), (31, 3, False), (10**6, 4, False))
 # What the same day adds when both reports name the same kind of happening on it:
 # "talks resume on Friday" and "the first round of talks, held on Sept. 12".
 SAME_DAY_AND_KIND = 1
@@ -254,10 +268,11 @@ class _Profile:
     start: int  # proleptic ordinal of the first day
     end: int  # … and of the last
     people: frozenset[str]  # person slugs (or, failing those, the names in its sentences)
-    named: bool  # whether ``people`` are the people extraction found
+    named: bool  # whether ``people`` are people (extraction's, else those its sentences name)
+    names: frozenset[str]  # the names in its sentences, each run of capitalised words as a slug
     places: frozenset[str]
     words: frozenset[str]  # word families of the sentences, names left out
-    named_words: frozenset[str]  # the capitalised words, as families: "Union" in "Harbor Workers Union"
+    named_words: frozenset[str]  # the head word of each name, as a family: "Union" in "Harbor Workers Union"
 
 
 def cluster(reports: Sequence[Event]) -> list[tuple[Event, ...]]:
@@ -352,7 +367,9 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     words = len(shared) + len((a.words - shared) & b.named_words) + len((b.words - shared) & a.named_words)
     people = min(_shared_people(a.people, b.people), _shared_people(b.people, a.people))
     places = len(a.places & b.places)
-    score = words + min(people, 2) + min(places, 2)
+    # a name both sentences write alike ("the evacuation of Alder Springs") where extraction saw none
+    named = max(people, len(a.names & b.names))
+    score = words + min(named, 2) + min(places, 2)
     if a.end == a.start == b.start == b.end and shared & _KINDS:
         score += SAME_DAY_AND_KIND
     if a.words & _KINDS and b.words & _KINDS and not shared & _KINDS:
@@ -360,9 +377,11 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     if a.places and b.places and not places:
         score -= 2  # said to be in different places
     if a.named and b.named and people < min(len(a.people), len(b.people)):
-        score -= 1  # each has someone the other lacks
+        score -= 1 if people else 2  # each has someone the other lacks; or they name other people
     width = max(a.end - a.start, b.end - b.start) + 1
-    needed = next(n for days, n in EVIDENCE_NEEDED if width <= days)
+    needed, wording_will_do = next((n, w) for days, n, w in EVIDENCE_NEEDED if width <= days)
+    if not (wording_will_do or shared & _KINDS or named or places):
+        return None
     return score if score >= needed else None
 
 
@@ -388,25 +407,43 @@ def _same_person(a: str, b: str) -> bool:
 
 def _profile(report: Event) -> _Profile:
     """What a report is compared by.  When extraction named no one (a back-reference such as
-    "since their May 19 phone call"), the names in its sentences stand in for its people."""
+    "since their May 19 phone call", or people in another clause), the people its sentences
+    name, else the names in them, stand in for its people."""
     start, end = _span(report)
     words, names = set(), set()
     for text in (report.summary, *(s.sentence for s in report.sources)):
         w, n = _read(text)
         words |= w
         names |= n
-    names -= {token for place in report.places for token in place.slug.split("-")}
+    place_words = {token for place in report.places for token in place.slug.split("-")}
+    # "Spokane County" is the place Spokane, compared as a place: a name it starts is not a name of its own
+    names = {
+        kept
+        for name in names
+        if name[0] not in place_words and (kept := tuple(w for w in name if w not in place_words))
+    }
+    slugs = frozenset("-".join(name) for name in names)
+    people = frozenset(p.slug for p in report.people) or frozenset().union(
+        *(_people_in(text) for text in (report.summary, *(s.sentence for s in report.sources)))
+    )
     return _Profile(
         key=report_key(report),
         article=article_of(report),
         start=start.toordinal(),
         end=end.toordinal(),
-        people=frozenset(p.slug for p in report.people) or frozenset(names),
-        named=bool(report.people),
+        people=people or slugs,
+        named=bool(people),
+        names=slugs,
         places=frozenset(p.slug for p in report.places),
         words=frozenset(words),
-        named_words=frozenset(_family(name) for name in names),
+        named_words=frozenset(_family(name[-1]) for name in names),
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _people_in(text: str) -> frozenset[str]:
+    """The people a sentence names, for a report extraction gave none (they sit in another clause)."""
+    return frozenset(m.entity.slug for m in find_entities(text) if m.entity.kind == "person")
 
 
 def _ordinals(report: Event) -> tuple[int, int]:
@@ -436,6 +473,8 @@ def _width(span: tuple[date, date]) -> int:
 # Wording: content words, reduced to families.
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# What may stand between two words of one name: a space, or the full stop of an initial.
+_NAME_GAP = re.compile(r"\.?\s+")
 
 
 def _stem(word: str) -> str:
@@ -470,20 +509,31 @@ def words_of(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(word families, capitalised names) of a sentence, stop words left out of both."""
+def _read(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """(word families, capitalised names) of a sentence, stop words left out of both.
+
+    A name is a run of capitalised words ("Riverside City Council", "Gerald P. Hanley"), so
+    that it counts once however many words it has."""
     dateline = _DATELINE.match(text)
-    tokens = [m.group() for m in _TOKEN.finditer(unidecode(text[dateline.end() if dateline else 0 :]))]
+    body = unidecode(text[dateline.end() if dateline else 0 :])
+    matches = list(_TOKEN.finditer(body))
+    tokens = [m.group() for m in matches]
     plain = [token.lower().removesuffix("'s").removesuffix("’s").replace("-", "") for token in tokens]
-    words, names = set(), set()
+    words, names, run = set(), set(), []
     for n, (token, word) in enumerate(zip(tokens, plain, strict=True)):
+        capital = n > 0 and token[0].isupper()
+        if run and not (capital and _NAME_GAP.fullmatch(body, matches[n - 1].end(), matches[n].start())):
+            names.add(tuple(run))
+            run = []
         if word in STOPWORDS or len(word) < 3:
             continue
-        if n and token[0].isupper():
-            names.add(word)
+        if capital:
+            run.append(word)
         else:
             family = _sense(n, plain) if word in _SENSES else _family(word)
             words.add(f"not {family}" if n and plain[n - 1] in NEGATIONS else family)
+    if run:
+        names.add(tuple(run))
     return frozenset(words), frozenset(names)
 
 
@@ -610,6 +660,7 @@ def _profile_of_group(reports: Sequence[Event]) -> _Profile:
         end=base.end,
         people=frozenset().union(*(p.people for p in profiles)),
         named=any(p.named for p in profiles),
+        names=frozenset().union(*(p.names for p in profiles)),
         places=frozenset().union(*(p.places for p in profiles)),
         words=frozenset().union(*(p.words for p in profiles)),
         named_words=frozenset().union(*(p.named_words for p in profiles)),
