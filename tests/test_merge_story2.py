@@ -10,12 +10,19 @@ one wire copy carried by two outlets, one article corrected under the same URL.
 from __future__ import annotations
 
 import math
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from fixtures.stories import articles, event_quoting, facts, outcomes_of_every_order, slug_of, snapshot
+from fixtures.stories import (
+    articles,
+    batch_and_one_at_a_time,
+    event_quoting,
+    facts,
+    ingested_again,
+    outcomes_of_every_order,
+    slug_of,
+)
 
 from timeline import store
 from timeline.ingest import ingest
@@ -99,22 +106,14 @@ def test_the_correction_replaces_the_article_sentences(story):
 
 
 def test_ingesting_again_changes_no_byte(story, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(story, content)
-    before = snapshot(content)
-    report = ingest([RATIFIED], content)
+    (report, _), unchanged = ingested_again(story, [[RATIFIED], THE_STORY], tmp_path / "content")
     assert (report.events_new, report.events_merged, report.events_updated) == (0, 0, 0)
-    ingest(THE_STORY, content)
-    assert snapshot(content) == before
+    assert unchanged
 
 
 def test_a_batch_and_reverse_order_ingests_give_the_same_events(story, tmp_path):
     expected = facts(store.load_events(story))
-    ingest(THE_STORY, tmp_path / "batch")
-    assert facts(store.load_events(tmp_path / "batch")) == expected
-    for path in reversed(THE_STORY):
-        assert ingest([path], tmp_path / "reverse").ok
-    assert facts(store.load_events(tmp_path / "reverse")) == expected
+    assert batch_and_one_at_a_time(THE_STORY, tmp_path) == (expected, expected)
 
 
 @pytest.mark.slow

@@ -13,11 +13,18 @@ October") must not mix with this one.
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import pytest
-from fixtures.stories import articles, event_quoting, facts, outcomes_of_every_order, slug_of, snapshot
+from fixtures.stories import (
+    articles,
+    batch_and_one_at_a_time,
+    event_quoting,
+    facts,
+    ingested_again,
+    outcomes_of_every_order,
+    slug_of,
+)
 
 from timeline import store
 from timeline.ingest import ingest
@@ -99,16 +106,13 @@ def test_each_other_step_of_the_case_is_its_own_event(story, words, date, status
 
 
 def test_ingesting_again_changes_no_byte(story, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(story, content)
-    before = snapshot(content)
-    ingest(THE_STORY, content)
-    assert snapshot(content) == before
+    _, unchanged = ingested_again(story, [THE_STORY], tmp_path / "content")
+    assert unchanged
 
 
 def test_a_batch_gives_the_same_events_as_one_at_a_time(story, tmp_path):
-    ingest([*reversed(THE_STORY), OTHER_CASE], tmp_path / "batch")
-    assert facts(store.load_events(tmp_path / "batch")) == facts(store.load_events(story))
+    expected = facts(store.load_events(story))
+    assert batch_and_one_at_a_time([*reversed(THE_STORY), OTHER_CASE], tmp_path) == (expected, expected)
 
 
 @pytest.mark.slow

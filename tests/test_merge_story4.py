@@ -15,17 +15,22 @@ from __future__ import annotations
 
 import itertools
 import random
-import shutil
 from pathlib import Path
 
 import pytest
-from fixtures.stories import articles, event_quoting, facts, slug_of, snapshot
+from fixtures.stories import (
+    articles,
+    batch_and_one_at_a_time,
+    event_quoting,
+    facts,
+    ingested_again,
+    reports_of,
+    slug_of,
+)
 
 from timeline import store
-from timeline.events import extract_events
 from timeline.ingest import ingest
-from timeline.merge import combine, distinct_ids, merge
-from timeline.sources import read_article
+from timeline.merge import combine, merge
 
 STORY = Path(__file__).resolve().parent / "fixtures" / "story4"
 START = STORY / "2025-08-04-sierra-foothill-gazette-fire-forces-evacuations.md"
@@ -136,31 +141,20 @@ def test_the_planned_declaration_keeps_its_id_and_slug_as_reports_join(story, tm
 
 
 def test_ingesting_again_changes_no_byte(story, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(story, content)
-    before = snapshot(content)
-    report = ingest([CONTAINED], content)
+    (report, _), unchanged = ingested_again(story, [[CONTAINED], THE_STORY], tmp_path / "content")
     assert (report.events_new, report.events_merged, report.events_updated) == (0, 0, 0)
-    ingest(THE_STORY, content)
-    assert snapshot(content) == before
+    assert unchanged
 
 
 def test_a_batch_and_reverse_order_ingests_give_the_same_events(story, tmp_path):
     expected = facts(store.load_events(story))
-    ingest(THE_STORY, tmp_path / "batch")
-    assert facts(store.load_events(tmp_path / "batch")) == expected
-    for path in reversed(THE_STORY):
-        assert ingest([path], tmp_path / "reverse").ok
-    assert facts(store.load_events(tmp_path / "reverse")) == expected
+    assert batch_and_one_at_a_time(THE_STORY, tmp_path) == (expected, expected)
 
 
 @pytest.mark.slow
 def test_a_sample_of_orders_merges_the_same():
     """Seven articles have 5,040 orders: a fixed sample of them, merged one article at a time."""
-    reports = {}
-    for path in THE_STORY:
-        article = read_article(path)
-        reports[article.slug] = distinct_ids(extract_events(article))
+    reports = reports_of(THE_STORY)
     orders = list(itertools.permutations(sorted(reports)))
     outcomes = set()
     for order in random.Random(4).sample(orders, 60):
