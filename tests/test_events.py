@@ -32,7 +32,7 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
     "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals", "passive-prepositions",
     "gerund-openers", "headline-number-words", "paired-words", "passive-auxiliaries", "time-units",
-    "compound-prepositions",
+    "compound-prepositions", "partitive-nouns", "period-ends",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 
@@ -330,6 +330,7 @@ EVENT_TABLES = {
     "range-connectors": check_range,
     "clock-words": check_dates,
     "stretch-words": check_dates,
+    "date-relatives": check_dates,
     "event-negations": check_dates,
     "event-definites": check_grouping,
     "event-judgements": check_named,

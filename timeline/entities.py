@@ -419,12 +419,20 @@ def _role_apposition(after: str) -> bool:
         return False
     written = re.split(r"[,;:.()“”\"]", after[1:], maxsplit=1)[0].split()[:5]
     clause = [w.lower() for w in written]
-    for p in lexicon.phrases("titles"):
+    for p in _apposed_titles():
         for k in range(len(clause)):
             named = written[k + len(p) : k + len(p) + 1]  # ", Clerk Janet Liu said": a title of the next name
             if tuple(clause[k : k + len(p)]) == p and not (named and named[0][:1].isupper()):
                 return True
     return False
+
+
+@cache
+def _apposed_titles() -> tuple[tuple[str, ...], ...]:
+    """The titles that may follow a name as its role: not an honorific ("Mr", "Dame"), which only
+    stands before one."""
+    honorifics = {(r[0].lower(),) for r in lexicon.table("titles").rows if r[1:] == ("honorific",)}
+    return tuple(p for p in lexicon.phrases("titles") if p not in honorifics)
 
 
 def _has_org_word(tokens: list[_Token], run: list[int]) -> bool:
@@ -455,15 +463,17 @@ def _canonical(text: str, tokens: list[_Token], spans: list[tuple[int, int]]) ->
     """Each name under the fullest form of the same person; the nearest earlier one if several."""
     forms = [(_words(tokens, a, b), text[tokens[a].start : tokens[b].end], a) for a, b in spans]
     known = [f[0] for f in forms]
-    relatives = {f[1] for f in forms if _relative(text, tokens[f[2]].start)}
+    relatives = {f[1] for f in forms if _relative(text, tokens[f[2]].start, f[1])}
     mentions = []
     for (a, b), (words, _, _) in zip(spans, forms, strict=True):
         given = _given_name_of(words, known)
         fuller = [f for f in forms if _same_person(words, f[0]) or f[0] == given]
-        fullest = max((len(f[0]), len(f[1])) for f in fuller)
-        best = [f for f in fuller if (len(f[0]), len(f[1])) == fullest]
+        fullest = max(len(f[0]) for f in fuller)
+        best = [f for f in fuller if len(f[0]) == fullest]
         if len({f[1] for f in best}) > 1:  # a shared surname: not the relative ("Her son, Daniel Rosen")
             best = [f for f in best if f[1] not in relatives] or best
+        longest = max(len(f[1]) for f in best)
+        best = [f for f in best if len(f[1]) == longest]
         earlier = [f for f in best if f[2] <= a]
         name = (earlier[-1] if earlier else best[0])[1]
         entity = Entity(name=name, slug=slugify(name), kind="person")
@@ -477,12 +487,15 @@ def _former_name(text: str, start: int) -> bool:
     return bool(before and before.group(1).lower() in lexicon.words("former-names"))
 
 
-def _relative(text: str, start: int) -> bool:
-    """Is the name at ``start`` a relative named in apposition ("her husband, Albert Rosen")?"""
+def _relative(text: str, start: int, name: str) -> bool:
+    """Is ``name`` at ``start`` a relative named in apposition ("her husband, Albert Rosen"), or of one
+    the bare surname names ("Mr Hartley's mother, Janet Hartley"; not "Elian's father, Juan Gonzalez")?"""
     before = re.search(
-        r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:[a-z]+\s+)?([a-z]+),\s*$", text[max(0, start - 40) : start]
+        r"\b(?:[Hh]er|[Hh]is|[Tt]heir|(?P<owner>[A-Z][\w-]*)[’']s)\s+(?:[a-z]+\s+)?([a-z]+),\s*$",
+        text[max(0, start - 40) : start],
     )
-    return bool(before and before.group(1) in lexicon.words("kinship"))
+    owner = before.group("owner") if before else None
+    return bool(before and before.group(2) in lexicon.words("kinship") and owner in (None, name.split()[-1]))
 
 
 # --- places ---------------------------------------------------------------------------------

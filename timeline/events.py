@@ -327,6 +327,7 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     seen: set[tuple[Span, str, str | None]] = set()
     offsets = _offsets(body, timexes)
     ranged = _stretches_until(body, spans, _ranges(body, dated, timexes), timexes)
+    relatives = {(t.start, t.end) for t in timexes if _opens_relative(body, t) and _bounds(body, t, timexes)}
     for expression, when in sorted(ranged + offsets, key=lambda ew: ew[0]):
         sentence = text.sentence_at(spans, expression[0])
         key = (sentence, when.value, when.end_value) if sentence else None
@@ -347,7 +348,7 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
             if sentence[0] <= t.start < sentence[1]
             and periods.parse(d.value).start <= periods.parse(when.value).start
         )
-        mention = _mention(article, sentence, expression, when, dates, done)
+        mention = _mention(article, sentence, expression, when, dates, done, expression in relatives)
         if mention:
             found.append(mention)
     return found
@@ -372,7 +373,10 @@ def _dated(
         (t, d)
         for t in timexes
         if (d := _date_of(t, body, published))
-        and (not (_bounds(body, t, timexes) or _compared(body, t)) or _back_reference(body, (t.start, t.end)))
+        and (
+            not ((_bounds(body, t, timexes) and not _opens_relative(body, t)) or _compared(body, t))
+            or _back_reference(body, (t.start, t.end))
+        )
     ]
     dated = [(t, d) for t, d in candidates if not (_covers(body, t) or _topic(body, t))]
     with_date = {text.sentence_at(spans, t.start) for t, _ in dated}
@@ -400,7 +404,9 @@ def _bounds(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:
     its day where the table says so ("shortly after 3 a.m. Tuesday"), so does a denied verb before
     "until" ("did not tell them until May") and a month or year "through" which a thing went on ("rose
     through January"); "from Monday until Friday" is one stretch (range-connectors)."""
-    before = _stretch_lead().search(body[max(0, timex.start - 30) : timex.start])
+    before = _stretch_lead().search(body[max(0, timex.start - 30) : timex.start]) or _phrase_lead(
+        body[max(0, timex.start - 60) : timex.start]
+    )
     signal = _stretch_words()[" ".join(before.group(1).lower().split())] if before else None
     if signal is None or ("day" in signal and _CLOCK.match(timex.value)):
         return False
@@ -409,6 +415,12 @@ def _bounds(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:
     if "period" in signal and (when := _calendar_date(timex)) and when.precision != "day":
         return False  # "admissions rose through January": all of January
     return not _ends_range(body, timex, timexes)
+
+
+def _opens_relative(body: str, timex: Timex) -> bool:
+    """Is the date followed by a comma and a date-relatives word ("since 2019, when …")?"""
+    relative = re.match(r",\s+(\w+)", body[timex.end : timex.end + 20])
+    return bool(relative) and relative.group(1).lower() in headlines.date_relatives()
 
 
 def _negated(lead: str) -> bool:
@@ -427,6 +439,21 @@ def _stretch_lead() -> re.Pattern[str]:
     """ "… after ", "… ahead of the ": a stretch word just before a date."""
     words = sorted((r"\s+".join(map(re.escape, w.split())) for w in _stretch_words()), key=len, reverse=True)
     return re.compile(rf"(?<![\w-])((?i:{'|'.join(words)}))\W+(?:the\s+)?$")
+
+
+def _phrase_lead(lead: str) -> re.Match[str] | None:
+    """ "since the company's last report in ": a stretch word of kind "phrase", a noun phrase, and the
+    preposition of the date that closes it."""
+    words = [w for w, kind in _stretch_words().items() if "phrase" in kind]
+    if not words:
+        return None
+    opener = "|".join(map(re.escape, words))
+    owners = "|".join(sorted(lexicon.words("possessives")))
+    m = re.search(
+        rf"(?<![\w-])((?i:{opener}))\s+((?:the|{owners}|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){{0,4}}?)(?:in|on)\s+$",
+        lead,
+    )
+    return m if m and not headlines.has_verb(m.group(2)) else None  # not "since the project began in 2022"
 
 
 def _ends_range(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:
@@ -493,9 +520,9 @@ def _reported_result(
 
 
 def _says_something(body: str, sentence: Span, dates: Sequence[Span]) -> bool:
-    """More than a time stamp: "Updated 6:40 p.m. ET" dates no happening."""
+    """More than a time stamp: "Updated 6:40 p.m. ET" or "For the year ended Sept. 30:" dates no happening."""
     pieces, pos = [], sentence[0]
-    for start, end in dates:
+    for start, end in (headlines.date_phrase(body, d, sentence[0]) for d in dates):
         pieces.append(body[pos:start])
         pos = max(pos, end)
     pieces.append(body[pos : sentence[1]])
@@ -515,10 +542,12 @@ def _mention(
     when: _Date,
     dates: tuple[Span, ...],
     done: tuple[Span, ...] = (),
+    relative: bool = False,
 ) -> _Mention | None:
     """``done``: the sentence's dates no later than ``when``; a speech tag dated ``when`` that reports
     a clause dated by one of them ("… tore through the forest overnight, officials said on Thursday")
-    is only when it was said, no happening of its own (a plan it announces is one)."""
+    is only when it was said, no happening of its own (a plan it announces is one).  ``relative``: the
+    date bounds a stretch and dates the clause after it ("since 2019, when a woman died")."""
     body = article.text
     named = _back_reference(body, expression)
     if named:
@@ -533,7 +562,13 @@ def _mention(
         ]
         kinds = frozenset({f"start:{nouns[0]}"} if nouns else ())
     else:
-        clause = headlines.clause_of(body, sentence, expression, dates)
+        clause = (
+            headlines.relative_clause(body, sentence, expression, dates)
+            if relative
+            else headlines.clause_of(body, sentence, expression, dates)
+        )
+        if clause is None:
+            return None  # "since early December, when Castro promised …": a bound, and no happening after it
         named = _possessed(body, expression)  # "… on Monday under the deal reached at last week's talks"
         if named and (_judged(body, named) or _owns_happening(body, sentence, expression, dates, clause)):
             return _named_mention(body, sentence, expression, when, dates, named)
@@ -1107,6 +1142,8 @@ def _status(body: str, mention: _Mention, published: date) -> str:
         return "planned"
     if period.end < published:
         return "happened"
+    if headlines.said_then(body, mention.clause, mention.dates):
+        return "happened"  # "The race will start in Lyon, organisers decided on Monday": the deciding
     return "planned" if _plans(body[mention.clause.context[0] : mention.clause.context[1]]) else "happened"
 
 

@@ -93,9 +93,52 @@ def clause_of(body: str, sentence: Span, expression: Span, dates: Sequence[Span]
     """
     start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
     segments = _segments(body, start, sentence[1], expression)
+    cleft = _cleft(body, segments, expression)
+    if cleft is not None:  # "it was not until Tuesday | that Castro revealed …"
+        return _clause(body, segments, (cleft, cleft), [d for d in dates if d != expression])
     return _own_item(
         body, _clause(body, segments, expression, [d for d in dates if d != expression]), expression, dates
     )
+
+
+@cache
+def _date_relative_kinds() -> dict[str, str]:
+    return {row[0].lower(): row[1] if len(row) > 1 else "" for row in lexicon.table("date-relatives").rows}
+
+
+def date_relatives(kind: str = "") -> frozenset[str]:
+    """The words of date-relatives of ``kind``; with none, those that open a clause after a comma behind
+    a date ("since 2019, when …")."""
+    return frozenset(w for w, k in _date_relative_kinds().items() if k == kind)
+
+
+def _cleft(body: str, segments: list[_Segment], expression: Span) -> int | None:
+    """Where the clause of "it was … DATE that <clause>" starts (date-relatives, "cleft"), if it is one."""
+    after = re.match(r"\s+(\w+)", body[expression[1] :])
+    if not after or after.group(1).lower() not in date_relatives("cleft"):
+        return None
+    own = next((seg for seg in segments if seg.start <= expression[0] < seg.end), None)
+    it = re.search(r"\b[Ii]t\s+(?:is|was)\b", body[own.start : expression[0]]) if own else None
+    between = body[own.start + it.end() : expression[0]].lower().split() if own and it else []
+    if not it or not set(between) <= date_relatives("cleft adverb") | lexicon.words("date-words"):
+        return None  # not "it was informed Friday that …"
+    at = expression[1] + after.start(1)
+    return at if any(seg.start == at for seg in segments) else None
+
+
+def relative_clause(body: str, sentence: Span, expression: Span, dates: Sequence[Span]) -> Clause | None:
+    """ "… since 2019, | when a woman died at Fellbridge station": the clause a date-relatives word
+    opens right after the date, which the date dates; None if none does."""
+    relative = re.match(r",\s+(\w+)", body[expression[1] : sentence[1]])
+    if not relative or relative.group(1).lower() not in date_relatives():
+        return None
+    at = expression[1] + relative.start(1)
+    start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
+    segments = _segments(body, start, sentence[1], expression)
+    if not any(seg.start == at for seg in segments):
+        return None
+    clause = _clause(body, segments, (at, at), [d for d in dates if d != expression])
+    return None if _speech_tag(_words(body, clause.span, dates)[1:]) is not None else clause  # no saying
 
 
 def _own_item(body: str, clause: Clause, expression: Span, dates: Sequence[Span]) -> Clause:
@@ -395,7 +438,7 @@ def _without_date(body: str, start: int, end: int, date: Span) -> str:
     Friends reopened …" has a subject and a verb right after "and"."""
     if not start <= date[0] < end:
         return body[start:end]
-    a, b = _date_phrase(body, date, start)
+    a, b = date_phrase(body, date, start)
     before = body[start:a].split()
     while before and before[-1].lower() in lexicon.words("function-words"):
         before.pop()  # "in the" spring of 2006
@@ -585,7 +628,15 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
         return True
     if words[-1] in lexicon.words("speech-verbs") and len(words) <= 4:
         return True
-    if has_verb(" ".join(words)) or _SUBJECT_PRONOUNS & set(words):
+    said = body[segment.start : segment.end].lstrip(" ,")
+    if any(p.match(said[: m.end()]) for m in re.finditer(r"\s+", said) for p in _period_ends()):
+        return True  # "For the year ended Sept. 30,": the period a figure is for (period-ends)
+    months = {  # "On May 6,": the month, not the modal
+        w.lower()
+        for w in said.split()[1:]
+        if w[:1].isupper() and w.lower() in lexicon.words("calendar-words")
+    }
+    if has_verb(" ".join(w for w in words if w not in months)) or _SUBJECT_PRONOUNS & set(words):
         return False  # "In 1966 she and her husband, Albert Rosen, founded …": the subject
     opener = words[0]
     unit = next((i for i, w in enumerate(words[:3]) if w in lexicon.words("time-units")), len(words))
@@ -594,7 +645,9 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
         bool(timed)  # "Hours before the exchange,", "Two days later,": timed from another happening
         or opener in lexicon.words("introduction-openers")
         or opener in lexicon.words("calendar-words")
-        or bool(lexicon.verb_tags(opener) & {"VBG"})
+        or (
+            bool(lexicon.verb_tags(opener) & {"VBG"}) and opener not in _nominal_verbs()
+        )  # not "Sentencing …,"
     )
 
 
@@ -605,7 +658,17 @@ def has_verb(clause: str) -> bool:
 
 
 def _is_finite(words: Sequence[str], i: int) -> bool:
-    """A past or present tense, an auxiliary or a listed verb, not right after a determiner."""
+    """A past or present tense, an auxiliary or a listed verb, not right after a determiner; a quotation
+    by its first word ("the dam ‘is not at risk of failing’")."""
+    if words[i][:1] in _QUOTES and len(words[i]) > 1:  # not "reiterated ‘it’s not our war’": an object
+        first = words[i].strip(_QUOTES + ",.").split(JOIN)[0]
+        opens = first.islower() and "'" not in first.replace("’", "'")  # not "‘Iron Curtain’", "‘it’s"
+        return (
+            bool(i)
+            and opens
+            and not _is_finite(words, i - 1)
+            and (_is_finite([*words[:i], first], i) or bool(lexicon.verb_tags(first) & {"VBD", "VBZ", "VBP"}))
+        )
     word = words[i].replace(JOIN, " ")
     lower = word.lower().replace("’", "'")
     if "'" in lower:  # "it's", "they're", "won't": a pronoun or a verb with its contraction
@@ -695,7 +758,8 @@ def headline(
 ) -> str:
     """The headline of the happening ``expression`` dates in ``clause``; ``dates`` are all the
     temporal expressions of the sentence (none of them is part of a headline)."""
-    words = _words(body, clause.span, dates, clause.asides, expression)
+    asides = (*clause.asides, *_dated_participle_asides(body, clause, dates, expression))
+    words = _subject_named(body, clause, dates, _words(body, clause.span, dates, asides, expression))
     if clause.unit:
         words = _with_unit(words, body[clause.unit[0] : clause.unit[1]].split())
     if _quoted(body, clause.span):
@@ -731,7 +795,52 @@ def headline(
         other = _fit_words(_tensed(_restructured(body, opening.span, other, status), status))
         if _acceptable(other):
             found = other
-    return _title(found)
+    return _title(_owner_named(body, sentence, found))
+
+
+def _owner_named(body: str, sentence: Span, words: list[str]) -> list[str]:
+    """ "Sentencing is set for March 3, when Whitlock faces …" → "Whitlock’s sentencing is set": a
+    happening done to someone (a patient noun of the nominalisations table) said without whom it is
+    done to takes the one person its sentence names."""
+    noun = words[0].lower() if words else ""
+    if len(words) < 2 or _nominal_verbs().get(noun, ("", ""))[1] != "patient" or not _is_finite(words, 1):
+        return words
+    named = {JOIN.join(short_name(body, p).split()) for p in entities.people_in(body, *sentence)}
+    if len(named) != 1 or named & {w.strip(_QUOTES + ",.;:") for w in words}:
+        return words
+    return [f"{named.pop()}’s", noun, *words[1:]]
+
+
+def _dated_participle_asides(
+    body: str, clause: Clause, dates: Sequence[Span], expression: Span
+) -> list[Span]:
+    """ "Arcline, founded in 2003 by …, will report … in early August": a participle aside between
+    commas that another date dates is that date's happening, no part of this one."""
+    start, end = clause.span
+    found = []
+    for m in re.finditer(r",\s+([a-z]+)\b[^,]*,", body[start:end]):
+        a, b = start + m.start(), start + m.end() - 1
+        other = any(a <= d[0] < b for d in dates if d != expression) and not a <= expression[0] < b
+        if other and lexicon.verb_tags(m.group(1)) & {"VBN"} and not lexicon.verb_tags(m.group(1)) & {"VBZ"}:
+            found.append((a, b))
+    return found
+
+
+def _subject_named(body: str, clause: Clause, dates: Sequence[Span], words: list[str]) -> list[str]:
+    """ "Morland's father, Elias Morland, opened the shop" → "Elias Morland opened the shop": a subject
+    named in apposition right before its verb is called by the name, as a reader would."""
+    for a, b in clause.asides:
+        aside = body[a:b].strip(" ,")
+        named = [m for m in entities.find(body) if m.entity.kind == "person" and a <= m.start and m.end <= b]
+        if len(named) != 1 or named[0].end - named[0].start != len(aside) or a <= clause.span[0]:
+            continue
+        subject = _words(body, (clause.span[0], a), dates)
+        own = len(subject)
+        if not subject or _count(subject) > SUBJECT_WORDS + 2 or has_verb(" ".join(subject)):
+            continue
+        if own < len(words) and words[:own] == subject and _is_finite(words, own):
+            return [JOIN.join(short_name(body, named[0].entity).split()), *words[own:]]
+    return words
 
 
 def _opens_gerund(words: Sequence[str]) -> bool:
@@ -886,8 +995,8 @@ def _acceptable(words: Sequence[str]) -> bool:
     opener = lower in lexicon.words("introduction-openers") or lower in lexicon.words("clause-openers")
     if opener and not _opens_figure(words, 0):  # "About 3,100 ballots remain …" opens with its subject
         return False
-    if first.islower() and _is_verb(lower) and not lexicon.is_noun(lower):
-        return False  # "rescued by fishermen …": the subject is missing
+    if first.islower() and _is_verb(lower) and not lexicon.is_noun(lower) and lower not in _nominal_verbs():
+        return False  # "rescued by fishermen …": the subject is missing; "sentencing is set" has one
     return has_verb(" ".join(words)) or "to" in words
 
 
@@ -949,6 +1058,16 @@ def _quotations_joined(words: list[str]) -> list[str]:
     return out
 
 
+def _quotation_ended(words: list[str]) -> list[str]:
+    """ "his family ‘deserve answers, | and they will …’": a cut at a comma inside a quotation ends a
+    phrase of it, which the headline quotes closed."""
+    opened = [i for i, w in enumerate(words) if w.startswith(_OPEN_QUOTES) and not _closes(w)]
+    if not opened or any(_closes(w) for w in words[opened[-1] + 1 :]) or opened[-1] == len(words) - 1:
+        return words
+    mark = next(m for m in sorted(_OPEN_QUOTES, key=len, reverse=True) if words[opened[-1]].startswith(m))
+    return [*words[:-1], words[-1] + {"“": "”", "``": "''", "‘": "’", "`": "'"}.get(mark, mark)]
+
+
 def _closes(word: str) -> bool:
     return word.rstrip(",.;:!?").endswith(("”", '"', "''", "’")) and not word.endswith("’s")
 
@@ -960,7 +1079,7 @@ def _date_edit(body: str, expression: Span, floor: int, marked: bool) -> tuple[i
         return expression[0], expression[1] + 2, (" DATE " if marked else " ") + "the "
     if _is_subject(body, expression, floor):  # "This month will go down as the hottest July"
         return expression[0], expression[0], " DATE " if marked else " "
-    start, end = _date_phrase(body, expression, floor)
+    start, end = date_phrase(body, expression, floor)
     return start, end, " DATE " if marked else " "
 
 
@@ -975,13 +1094,19 @@ def _is_subject(body: str, expression: Span, floor: int) -> bool:
     )
 
 
-def _date_phrase(body: str, expression: Span, floor: int) -> Span:
+def date_phrase(body: str, expression: Span, floor: int) -> Span:
     """The expression with its own words before it ("on", "[", "earlier") and brackets after it."""
     start, end = expression
-    m = re.search(r"\b[Tt]he\s+$", body[floor:start])
+    parts = "|".join(row[0] for row in lexicon.table("date-words").rows if row[1:] == ("part of day",))
     modifies = re.match(r"\s+([a-z][\w-]*)", body[end:])  # "the 1998 bombing": the date is an adjective
+    ends = not modifies or modifies.group(1) in lexicon.words("function-words")
+    owners = "".join(f"|{w}" for w in sorted(lexicon.words("possessives")) if ends)  # "for its fiscal year"
+    m = re.search(rf"\b(?i:the{owners})\s+(?:(?:{parts})\s+of\s+)?$", body[floor:start])
     if m and not (modifies and _is_head_noun(modifies.group(1))):
         start = floor + m.start()  # "in the spring of 2006"
+    ended = next((e for p in _period_ends() if (e := p.search(body[floor:start]))), None)
+    if ended:  # "for the three months ended March 31"
+        start = floor + ended.start()
     preposition = False  # "expected over the weekend": the first word before the date is its own
     adjective = (  # "third-quarter profit", "the 1998 bombing"; not "the incidents of Aug. 7 underscore"
         " " not in body[start:end]
@@ -1006,6 +1131,11 @@ def _date_phrase(body: str, expression: Span, floor: int) -> Span:
     if start > floor and body[start - 1] == "[":
         start -= 1
     return start, end
+
+
+@cache
+def _period_ends() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(row[0], re.IGNORECASE) for row in lexicon.table("period-ends").rows)
 
 
 def _is_head_noun(word: str) -> bool:
@@ -1125,8 +1255,11 @@ def _speech_tag(words: Sequence[str]) -> int | None:
     for i, word in enumerate(words[: SPEAKER_WORDS + 1]):
         if word.lower().strip(",") in lexicon.words("speech-verbs"):
             rest = [w for w in words[i + 1 :] if w != "DATE"]
-            if any(w.lower() in _nominal_verbs() for w in rest):
-                return None  # "recalled her promise in 2021 that …": the date is the promise's
+            after = words[i + 1 :]
+            if any(
+                w.lower() in _nominal_verbs() and "DATE" in after[k + 1 : k + 3] for k, w in enumerate(after)
+            ):
+                return None  # "recalled her promise in 2021": the promise's date; not "in a speech"
             says = rest and (
                 any(_is_infinitive(rest, k) for k in range(len(rest)))  # "pledged to lift", "asked X to stop"
                 or (  # "posted net income of $8.6 million", "posted a 54% drop": a figure as the object
@@ -1160,7 +1293,8 @@ def _reported(
     if not has_verb(" ".join(said)):
         return []
     speaker = words[:verb]
-    named = bool(entities.people_in(body, *clause.span)) or _is_named(speaker)
+    spoken = words[verb].strip(",")
+    named = bool(entities.people_in(body, *clause.span)) or _is_named(speaker) or _decides(spoken)
     if quoted and after is None and not named:  # "“He was told …,” the source said": the source's news
         return [] if said[0].lower() in lexicon.words("first-person") else said
     if quoted and _count(said) + verb + 1 > TITLE_WORDS:
@@ -1178,12 +1312,21 @@ def _reported(
         lexicon.words("function-words") | lexicon.words("date-words") | lexicon.words("determiners")
     ):
         said = [said[0].lower(), *said[1:]]  # "… said this month will go down", from "This month will …"
-    spoken = words[verb].strip(",")
     return [
         *speaker,
         "said" if spoken.lower() in lexicon.words("speech-verbs-with-object") else spoken,
         *said,
     ]
+
+
+def _decides(verb: str) -> bool:
+    """ "…, the ministers decided": a decision names who took it, named or not (speech-verbs)."""
+    return verb.lower() in _decision_verbs()
+
+
+@cache
+def _decision_verbs() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon.table("speech-verbs").rows if row[1:] == ("decision",))
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
@@ -1195,6 +1338,18 @@ def _speaks_of_self(clause: Clause, body: str) -> bool:
     """ "“We consider that his bid is acceptable,” said Kolber": a quotation about "we" or "I"."""
     first = re.search(r"\w+", body[clause.span[0] : clause.span[1]])
     return bool(first) and first.group().lower() in lexicon.words("first-person")
+
+
+def said_then(body: str, clause: Clause, dates: Sequence[Span]) -> bool:
+    """Is ``clause`` a bare speech tag in the past whose speaker the headline names ("organisers decided
+    on Monday", "Vance told reporters …")?  What it dates is the saying, which has happened, whatever
+    the words said look ahead to."""
+    words = _words(body, clause.span, dates)
+    tag = _speech_tag(words)
+    if tag is None or "VBD" not in lexicon.verb_tags(words[tag].strip(",")):
+        return False
+    verb = words[tag].strip(",")  # a headline names the speaker only when worth naming ("officials said": no)
+    return bool(entities.people_in(body, *clause.span)) or _is_named(words[:tag]) or _decides(verb)
 
 
 def reported_span(body: str, clause: Clause, sentence: Span, dates: Sequence[Span]) -> Span | None:
@@ -1308,9 +1463,24 @@ def _object_named(body: str, span: Span, words: list[str]) -> list[str]:
     """ "A bill … is headed for a vote after the House passed it": an "it" right after the clause's
     verb is the thing the sentence is about, the head of its subject ("the bill")."""
     verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+    while verb is not None and words[verb + 1 : verb + 2] == ["DATE"]:
+        verb += 1
+    if verb is not None and verb + 1 < len(words) and _is_infinitive(words, verb + 1):
+        verb += 2  # "agreed in March to take it": the infinitive's object
     if verb is None or words[verb + 1 : verb + 2] == [] or words[verb + 1].lower() != "it":
         return words
-    thing = _subject_head(body, span[0])
+    sentence = text.sentence_at(_sentences(body), span[0])
+    opens = sentence is not None and not re.search(
+        r"\w", body[sentence[0] + dateline_length(body[sentence[0] : sentence[1]]) : span[0]]
+    )
+    # the clause's own subject is no "it" of its verb ("A private equity firm bought it"): the thing
+    # of the sentence before is ("Harvest Lane grew …"); "said it would" is a reported subject
+    own = (
+        opens
+        and words[verb].lower() not in lexicon.words("speech-verbs")
+        and not (verb + 2 < len(words) and _is_finite(words, verb + 2))
+    )
+    thing = thing_referent(body, sentence[0]) if own and sentence else _subject_head(body, span[0])
     return [*words[: verb + 1], *thing, *words[verb + 2 :]] if thing else words
 
 
@@ -1370,7 +1540,11 @@ def _plural_subject(body: str, at: int) -> list[str]:
         (i for i, w in enumerate(subject) if w.lower() in lexicon.words("function-words")), len(subject)
     )
     head = [w.lower() for w in subject[:cut]]
-    plural = bool(head) and re.search(r"[^s]s$", head[-1]) and not lexicon.verb_tags(head[-1])
+    plural = (  # "Crews worked …": a noun that is also a verb ("crews") heads a subject before its verb
+        bool(head)
+        and re.search(r"[^s]s$", head[-1])
+        and (not lexicon.verb_tags(head[-1]) or lexicon.is_noun(head[-1]))
+    )
     coordinated = {"and", "or", "nor"} & {w.lower() for w in subject}  # whose is "their" then?
     if not plural or coordinated or len(head) > 2:
         return []
@@ -1384,15 +1558,16 @@ def _group_named(body: str, at: int) -> list[str]:
     group-nouns table), else the plural subject of the sentence before ("Dockworkers … They …" →
     "The dockworkers"); [] when none is."""
     nouns = "|".join(re.escape(w) for w in sorted(lexicon.words("group-nouns")))
-    found = list(
-        re.finditer(
-            rf"\b(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:{nouns}))\b", body[max(0, at - REFERENT_REACH) : at]
-        )
-    )
+    subject = _plural_subject(body, at)
+    spans = _sentences(body)
+    here = text.sentence_at(spans, at)
+    before = spans[spans.index(here) - 1][0] if here and spans.index(here) else at - REFERENT_REACH
+    reach = before if subject else at - REFERENT_REACH  # "Crews worked … they": not a group further back
+    found = list(re.finditer(rf"\b(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:{nouns}))\b", body[max(0, reach) : at]))
     phrase = found[-1].group(1).split() if found else []
     if len(phrase) == 2 and phrase[0] not in lexicon.words("function-words"):
         return [phrase[0].capitalize(), phrase[1]]
-    plural = phrase[-1:] or _plural_subject(body, at)
+    plural = phrase[-1:] or subject
     return ["The", *plural] if plural else []
 
 
@@ -1423,6 +1598,11 @@ def thing_referent(body: str, at: int) -> list[str]:
         subject = words[:verb] if verb else []
         aside = next((i for i, w in enumerate(subject) if w.endswith(",")), None)  # "X, which starts …, said"
         subject = [w.strip(",") for w in subject[: None if aside is None else aside + 1]]
+        head = next(
+            (i for i in range(2, len(subject)) if subject[i] in lexicon.words("function-words")), None
+        )
+        if head is not None and subject[0].lower() == "the" and subject[head - 1].islower():
+            subject = subject[:head]  # "The shop [on Mill Street] has printed … It will close"
         if (
             2 <= len(subject) <= SUBJECT_WORDS
             and subject[0].lower() == "the"
@@ -1852,6 +2032,8 @@ def _shortened(words: list[str]) -> list[str]:
             best -= 1  # "… employers added [358,000 jobs]", not "… added 358,000"
     best = _before_cut_conjunct(words, best, floor)
     cut = [w.rstrip(",;:") if i == best - 1 else w for i, w in enumerate(words[:best])]
+    if best > 0 and words[best - 1].endswith((",", ";")):
+        cut = _quotation_ended(cut)
     if _ends_on_verb(words, best) and (reported := _reported_clause(words, verb, named=True)):
         return _shortened(reported) if _count(reported) > TITLE_WORDS else reported  # "Okoro said … to save"
     if _ends_on_verb(words, best) and words[0].lower() in ("the", "a", "an"):
@@ -2099,6 +2281,8 @@ def _complete(words: Sequence[str]) -> bool:
         return True
     if verbs and not rest and _passive(words, verbs[-1]):
         return True  # "Liu said every ballot will be counted"
+    if verbs and not rest and JOIN in words[verbs[-1]]:
+        return True  # "Pierce said the dam ‘is not at risk of failing’": the quotation goes on
     if _opens_unfinished_clause(rest):
         return False
     return any(
@@ -2157,6 +2341,7 @@ def _breaks_before(words: Sequence[str], i: int) -> bool:
         and not score
         and not (listed and words[i - 1][:1].isupper())  # "Poland, Hungary and the Czech Republic"
         and not _closes_pair(words, i)
+        and not (words[i].lower() == "of" and words[i - 1].lower() in lexicon.words("partitive-nouns"))
     )
 
 
@@ -2212,7 +2397,7 @@ def _connected_name_before(words: Sequence[str], i: int) -> bool:
 def _quotes_closed(words: list[str]) -> list[str]:
     """No dangling quotation: stop before one that opens and does not close, or drop its marks."""
     for i, word in enumerate(words):
-        if word.startswith(_OPEN_QUOTES) and not _closes(word):
+        if word.startswith(_OPEN_QUOTES) and not any(_closes(w) for w in words[i:]):
             if i >= 3 and has_verb(" ".join(words[:i])):
                 return words[:i]
             return [w.strip(_QUOTES) if w[-2:] not in ("’s", "'s") else w.lstrip(_QUOTES) for w in words]

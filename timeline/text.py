@@ -66,6 +66,8 @@ def _is_boundary(before: str, punct: str, after: str) -> bool:
     kind = _abbreviations().get(word.lstrip("(\"“‘'").lower())
     if kind == "title" or _INITIAL.match(word):
         return False
+    if kind == "number":
+        return not after[:1].isdigit()
     if kind == "trailing" or _DOTTED.match(word):
         nxt = _NEXT_WORD.match(after)
         return bool(nxt) and nxt.group(1).lower() in lexicon.words("sentence-starters")
