@@ -8,6 +8,7 @@ import importlib.util
 import json
 import logging
 import os
+import pickle
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -37,8 +38,8 @@ from timeline.incremental import (
 from timeline.ingest import ingest
 from timeline.model import Event
 from timeline.pelican_plugin.exports import TIMELINEJS, json_text
-from timeline.site import build_site
-from timeline.site_model import Layout, build_model, section_key, section_path
+from timeline.site import build_site, site_settings
+from timeline.site_model import Layout, build_model, derive, section_key, section_path
 from timeline.store import load_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -256,9 +257,14 @@ def test_the_build_key_follows_the_code_that_renders_and_no_other() -> None:
     assert not {n for n in names if n.startswith(("timeline.temporal", "timeline.events", "timeline.merge"))}
 
 
-@pytest.mark.parametrize("gone", ["people", "theme/css"])
+@pytest.mark.parametrize("gone", ["people", "theme/css", "sources/index.html", "index.html"])
 def test_a_missing_output_builds_in_full(site: Site, tmp_path: Path, gone: str) -> None:
-    shutil.rmtree(site.output / gone)
+    """A whole folder, or one file of a folder that is still there."""
+    path = site.output / gone
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
     result = site.regenerate()
     assert result.full and "missing from the output folder" in result.reason
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
@@ -365,6 +371,18 @@ def test_a_broken_record_means_a_full_build(site: Site) -> None:
     path.write_bytes(b"not a record")
     result = site.regenerate()
     assert result.full and result.reason == "no record of a previous build"
+
+
+def test_a_record_of_an_older_format_means_a_full_build(site: Site, tmp_path: Path) -> None:
+    """A record written by an older version (which kept less, or kept it otherwise) is no record."""
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    index = pickle.loads(record.path_in(cache).read_bytes())
+    record.path_in(cache).write_bytes(pickle.dumps(replace(index, format=record.FORMAT - 1)))
+    record.release()  # as a new process would
+    ingest([LATER], site.content)
+    result = site.regenerate()
+    assert result.full and result.reason == "no record of a previous build"
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
 def test_a_missing_record_shard_means_a_full_build(site: Site) -> None:
@@ -572,8 +590,16 @@ def a_new_article(story_module) -> Callable[[Story], list[str]]:
     return add
 
 
+def plan_an_event(story: Story) -> list[str]:
+    """A happened event becomes planned: its page, its list items and its neighbours' pages."""
+    entry = _day_event(story, 50)
+    _edit(entry, "Status: happened", "Status: planned")
+    return [f"events/{entry.stem}.html"]
+
+
 EDITS = {
     "move to an empty month": move_to_an_empty_month,
+    "plan an event": plan_an_event,
     "delete an event": delete_an_event,
     "rename a person": rename_a_person,
     "respell a person": respell_a_person,
@@ -601,7 +627,7 @@ def _record_fields(kept: record.Record) -> tuple[object, ...]:
     held = [{t: v.keys() if t == "feed_items" else v for t, v in shard.items()} for shard in kept.held]
     return (
         kept.key, kept.output, kept.scan, kept.entries, kept.outputs, kept.static, kept.parts,
-        kept.feed_items.keys(), kept.items, kept.refused, kept.shards, held,
+        kept.feed_items.keys(), kept.items, kept.refused, kept.derived, kept.shards, held,
     )  # fmt: skip
 
 
@@ -623,6 +649,22 @@ def test_the_record_a_process_keeps_is_the_one_its_files_hold_edit_after_edit(
         read = record.load(shutil.copytree(cache, tmp_path / f"cache-{number}"))  # from its files
         assert _record_fields(read) == _record_fields(kept)
         previous = kept
+    assert_same_tree(story.output, story.full_build(tmp_path / "full"))
+
+
+@pytest.mark.slow
+def test_the_model_patched_edit_after_edit_is_the_model_derived_from_scratch(
+    story: Story, story_module, tmp_path: Path
+) -> None:
+    """A regeneration patches the last build's model with the changed events (``site_model.patch``):
+    after each edit, and whether its record was kept or read back, it is the one derived from
+    every event, and the tree is a full build's."""
+    cache = Path(str(story.settings["CACHE_PATH"]))
+    layout = Layout.from_settings(site_settings(SETTINGS, story.output, story.settings))
+    for number, change in enumerate((a_new_article(story_module), *EDITS.values())):
+        change(story)
+        assert not story.regenerate(keep=number % 2 == 1).full
+        assert record.load(cache).derived == derive(load_events(story.content), layout)
     assert_same_tree(story.output, story.full_build(tmp_path / "full"))
 
 

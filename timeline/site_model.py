@@ -16,8 +16,8 @@ more coarsely (a quarter, a season, a year, a decade) to a section of its own pe
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from . import periods
 from .markdown_format import safe_url
-from .model import Article, Entity, Event, Source
+from .model import Article, Event, Source
 
 MONTH_PRECISIONS = ("day", "week", "month")  # an event at these precisions sits in a month section
 STATUS_LABELS = {"happened": "Happened", "planned": "Planned"}
@@ -409,19 +409,143 @@ _safe_url = lru_cache(maxsize=1 << 16)(safe_url)
 def build_model(events: Iterable[Event], sources: Iterable[Article], layout: Layout | None = None) -> Site:
     """Every view of the site, from the timeline's events and its source articles."""
     layout = layout or Layout()
+    events = list(events)
+    return site_from(derive(events, layout), {e.slug: e for e in events}, sources, layout)
+
+
+Members = dict[str, list[str]]  # a group's key → the slugs of its events, in the timeline's order
+
+
+@dataclass
+class Derived:
+    """What the model derives from every event (their order, list items and groups), by slug:
+    kept from one build to the next, so that a regeneration patches it with the few events
+    that changed (``patch``) instead of deriving it again from all of them."""
+
+    slugs: list[str]  # in the timeline's order (``event_order``)
+    items: list[EventItem]  # of ``slugs``
+    dates: dict[str, str]  # each event's date, by slug: its place in the order
+    groups: dict[str, Members]  # section | person | place | article → key → its events
+    names: dict[tuple[str, str], dict[str, int]]  # (person | place, slug) → each spelling, how often
+
+
+def derive(events: Iterable[Event], layout: Layout) -> Derived:
+    """The ``Derived`` of a timeline, from scratch."""
     ordered = sorted(events, key=event_order)
+    derived = Derived(
+        slugs=[e.slug for e in ordered],
+        items=[_event_item(e, layout.event) for e in ordered],
+        dates={e.slug: e.date for e in ordered},
+        groups={kind: {} for kind in _GROUPS},
+        names={},
+    )
+    for event in ordered:
+        _join(derived, event, list.append)
+    return derived
+
+
+def patch(derived: Derived, gone: Sequence[Event], new: Sequence[Event], layout: Layout) -> Derived:
+    """``derived`` without the events ``gone`` and with the events ``new`` (an edited event is
+    in both, as it was and as it is): equal to ``derive`` of the timeline after.  What the
+    changes touch is copied first: ``derived`` itself is left as it was."""
+    result = Derived(
+        list(derived.slugs), list(derived.items), dict(derived.dates),
+        {kind: dict(members) for kind, members in derived.groups.items()}, dict(derived.names),
+    )  # fmt: skip
+    for event in (*gone, *new):
+        for kind, key in _group_keys(event):
+            members = result.groups[kind]
+            members[key] = list(members.get(key, ()))
+        for key, _name in _spellings(event):
+            result.names[key] = dict(result.names.get(key, {}))
+    for event in gone:
+        at = result.slugs.index(event.slug)
+        del result.slugs[at], result.items[at]
+        _leave(result, event)
+        del result.dates[event.slug]
+    for event in new:
+        result.dates[event.slug] = event.date
+        at = _place(result, result.slugs, event.slug)
+        result.slugs.insert(at, event.slug)
+        result.items.insert(at, _event_item(event, layout.event))
+        _join(result, event, lambda members, slug: members.insert(_place(result, members, slug), slug))
+    return result
+
+
+_GROUPS = ("section", "person", "place", "article")
+
+
+def _group_keys(event: Event) -> Iterator[tuple[str, str]]:
+    """The groups ``event`` is listed in, each once."""
+    yield "section", section_key(event.date)
+    for kind, named in (("person", event.people), ("place", event.places)):
+        for slug in dict.fromkeys(entity.slug for entity in named):
+            yield kind, slug
+    for article in dict.fromkeys(source.article for source in event.sources):
+        yield "article", article
+
+
+def _spellings(event: Event) -> Iterator[tuple[tuple[str, str], str]]:
+    for kind, named in (("person", event.people), ("place", event.places)):
+        for entity in named:
+            yield (kind, entity.slug), entity.name
+
+
+def _place(derived: Derived, members: list[str], slug: str) -> int:
+    """Where the event ``slug`` goes in ``members``, a list in the timeline's order."""
+    dates = derived.dates
+
+    def order(s: str) -> tuple[Any, ...]:
+        return (_date_order(dates[s]), s)
+
+    return bisect_left(members, order(slug), key=order)
+
+
+def _join(derived: Derived, event: Event, add: Callable[[list[str], str], None]) -> None:
+    for kind, key in _group_keys(event):
+        members = derived.groups[kind]
+        if key not in members:
+            members[key] = []
+        add(members[key], event.slug)
+    for key, name in _spellings(event):
+        spellings = derived.names.setdefault(key, {})
+        spellings[name] = spellings.get(name, 0) + 1
+
+
+def _leave(derived: Derived, event: Event) -> None:
+    for kind, key in _group_keys(event):
+        members = derived.groups[kind]
+        members[key].remove(event.slug)
+        if not members[key]:
+            del members[key]
+    for key, name in _spellings(event):
+        spellings = derived.names[key]
+        spellings[name] -= 1
+        if not spellings[name]:
+            del spellings[name]
+        if not spellings:
+            del derived.names[key]
+
+
+def site_from(
+    derived: Derived, events: Mapping[str, Event], sources: Iterable[Article], layout: Layout
+) -> Site:
+    """The model of the timeline that ``derived`` was derived from; ``events``: its events by slug."""
+    ordered = [events[slug] for slug in derived.slugs]
+    item_of = dict(zip(derived.slugs, derived.items, strict=True))
     by_slug = {a.slug: a for a in sources}
-    items = [_event_item(e, layout.event) for e in ordered]
-    sections = _sections(ordered, items, layout)
-    events = EventViews(ordered, items, by_slug, layout)
+    views = EventViews(ordered, derived.items, by_slug, layout)
+    index = {slug: i for i, slug in enumerate(derived.slugs)}
+    citing = {article: [index[s] for s in slugs] for article, slugs in derived.groups["article"].items()}
+    sections = _sections(derived.groups["section"], item_of, layout)
     return Site(
         layout=layout,
-        events=events,
-        sources=SourceViews(sorted(by_slug.values(), key=_dated), _citing(ordered), events, layout),
-        people=_entities(ordered, items, "person", layout.person),
-        places=_entities(ordered, items, "place", layout.place),
+        events=views,
+        sources=SourceViews(sorted(by_slug.values(), key=_dated), citing, views, layout),
+        people=_entities(derived, item_of, "person", layout.person),
+        places=_entities(derived, item_of, "place", layout.place),
         sections=sections,
-        timeline=_timeline(sections, items, layout.recent_sections),
+        timeline=_timeline(sections, derived.items, layout.recent_sections),
     )
 
 
@@ -479,21 +603,6 @@ def _quote(source: Source, articles: Mapping[str, Article], layout: Layout) -> Q
     )
 
 
-def _citing(events: list[Event]) -> defaultdict[str, list[int]]:
-    """Each source article's citing events, by index in ``events`` (in order, each once).
-
-    Built in one pass over the events, so a site of N events and M sources costs N, not N × M;
-    the excerpts themselves are made with the few views read (``SourceViews``)."""
-    cited: defaultdict[str, list[int]] = defaultdict(list)
-    for index, event in enumerate(events):
-        if len(event.sources) == 1:  # most events: no grouping to do
-            cited[event.sources[0].article].append(index)
-            continue
-        for slug in dict.fromkeys(source.article for source in event.sources):
-            cited[slug].append(index)
-    return cited
-
-
 def _excerpt(event: Event, item: EventItem, article: str) -> Excerpt:
     """What ``event`` takes from ``article``: the sentences it cites from it, each once, in order."""
     return Excerpt(item, tuple(dict.fromkeys(s.sentence for s in event.sources if s.article == article)))
@@ -512,34 +621,25 @@ def _source_view(article: Article, excerpts: tuple[Excerpt, ...], layout: Layout
     )
 
 
-def _entities(events: list[Event], items: list[EventItem], kind: str, pattern: str) -> tuple[EntityView, ...]:
-    names: dict[str, set[str]] = defaultdict(set)
-    listed: dict[str, list[EventItem]] = defaultdict(list)
-    for event, item in zip(events, items, strict=True):
-        found: tuple[Entity, ...] = event.people if kind == "person" else event.places
-        for entity in found:
-            names[entity.slug].add(entity.name)
-        if len(found) == 1:  # most events: nobody named twice
-            listed[found[0].slug].append(item)
-            continue
-        for slug in {entity.slug for entity in found}:  # an event is listed once, however often named
-            listed[slug].append(item)
+def _entities(
+    derived: Derived, item_of: Mapping[str, EventItem], kind: str, pattern: str
+) -> tuple[EntityView, ...]:
     views = [
-        EntityView(kind, _display_name(names[slug]), slug, _url(pattern, slug=slug), tuple(listed[slug]))
-        for slug in listed
-    ]
+        EntityView(
+            kind, _display_name(derived.names[(kind, slug)]), slug, _url(pattern, slug=slug),
+            tuple(item_of[s] for s in events),
+        )
+        for slug, events in derived.groups[kind].items()
+    ]  # fmt: skip
     return tuple(sorted(views, key=lambda v: (v.name.casefold(), v.slug)))
 
 
-def _display_name(names: set[str]) -> str:
+def _display_name(names: Iterable[str]) -> str:
     """Several spellings share a slug: show the longest, the same one on every build."""
     return min(names, key=lambda n: (-len(n), n))
 
 
-def _sections(events: list[Event], items: list[EventItem], layout: Layout) -> tuple[SectionView, ...]:
-    grouped: dict[str, list[EventItem]] = defaultdict(list)
-    for event, item in zip(events, items, strict=True):
-        grouped[section_key(event.date)].append(item)
+def _sections(grouped: Members, item_of: Mapping[str, EventItem], layout: Layout) -> tuple[SectionView, ...]:
     sections = [
         SectionView(
             key=key,
@@ -547,7 +647,7 @@ def _sections(events: list[Event], items: list[EventItem], layout: Layout) -> tu
             short=_section_short(key),
             group=_section_group(key),
             url=_url(layout.section, key=section_path(key)),
-            events=tuple(grouped[key]),
+            events=tuple(item_of[s] for s in grouped[key]),
         )
         for key in sorted(grouped, key=_date_order)
     ]
@@ -562,7 +662,7 @@ def _by_year(sections: Iterable[SectionView]) -> tuple[YearView, ...]:
     return tuple(YearView(label, tuple(group)) for label, group in groupby(sections, key=lambda s: s.group))
 
 
-def _timeline(sections: tuple[SectionView, ...], items: list[EventItem], recent: int) -> TimelineView:
+def _timeline(sections: tuple[SectionView, ...], items: Sequence[EventItem], recent: int) -> TimelineView:
     shown = sections[-recent:] if recent > 0 else sections
     return TimelineView(
         years=_by_year(shown),

@@ -8,7 +8,8 @@ An export's digest is that of the entries it is made from (``exported``).  Pelic
 feed is made from the newest articles, and its digest is theirs.  A regeneration digests
 only the outputs of one event, source, section, person or place that the changed entries
 reach (``reach``), and keeps the last build's digest for the others (of the thousands of
-event and source pages, those it keeps are not even made: ``site_model.content_paths``).
+event and source pages, those it keeps are not even made: ``site_model.content_paths``);
+its model is the last build's patched with the changed events (``site_model.patch``).
 Theme files that Pelican copies are not listed: only a full build writes them, and one runs
 whenever the theme changes.
 """
@@ -22,17 +23,20 @@ from typing import Any, NamedTuple
 
 from ..pelican_plugin.exports import EMBED, embed_pages, export_site
 from ..site_model import (
+    Derived,
     EventItem,
     Layout,
     PageSpec,
     Site,
-    build_model,
     content_page,
     content_paths,
+    derive,
     listing_pages,
+    patch,
+    site_from,
 )
 from . import exported, feeds, fingerprint, reach
-from .inputs import EventEntry, SourceEntry, Unsupported
+from .inputs import Entry, EventEntry, SourceEntry, Unsupported
 from .page_digests import ItemDigests, PageDigests
 
 Entries = Mapping[str, tuple[bytes, EventEntry | SourceEntry]]  # entry path → (digest, entry)
@@ -65,6 +69,13 @@ class Since:
     entries: Entries
     outputs: Mapping[str, bytes]
     again: Set[str] = frozenset()
+    derived: Derived | None = None  # of its model, which this build's patches (``site_model.patch``)
+
+
+class Plan(NamedTuple):
+    outputs: dict[str, Output]  # by path from the output folder
+    items: ItemDigests  # the digests of the events' list items (``page_digests``)
+    derived: Derived  # of the model, for the next build to patch
 
 
 def events_of(entries: Entries) -> dict[str, tuple[bytes, EventEntry]]:
@@ -76,23 +87,27 @@ def plan(
     settings: Mapping[str, Any],
     known: ItemDigests | None = None,
     since: Since | None = None,
-) -> tuple[dict[str, Output], ItemDigests]:
-    """Every output of a build of ``entries`` with ``settings``, by path from the output folder;
-    with the digests of the events' list items (``page_digests``), ``known`` those of the last;
-    ``since``: the last build, whose digests the outputs no change reached keep."""
+) -> Plan:
+    """Every output of a build of ``entries`` with ``settings``; ``known``: the digests of the
+    list items of the last build; ``since``: the last build, whose digests the outputs no
+    change reached keep, and whose model this one's is patched from."""
     events = events_of(entries)
     sources = {rel: (d, e.article) for rel, (d, e) in entries.items() if isinstance(e, SourceEntry)}
-    _unique("event", [e.event.slug for _, e in events.values()])
+    by_slug = {e.event.slug: e.event for _, e in events.values()}
+    if len(by_slug) < len(events):
+        _unique("event", [e.event.slug for _, e in events.values()])
     _unique("source", [a.slug for _, a in sources.values()])
     layout = Layout.from_settings(settings)
-    model = build_model((e.event for _, e in events.values()), (a for _, a in sources.values()), layout)
+    changes = reach.changes(since.entries, entries) if since is not None else None
+    derived = _derived(events, since.derived if since is not None else None, changes, layout)
+    model = site_from(derived, by_slug, (a for _, a in sources.values()), layout)
     site = export_site(settings, layout)
     out: dict[str, Output] = {}
     values = fingerprint.Values(SHARED_VIEWS)
     published, digest_of = exported.exported_entries(events, model)
     pages = PageDigests(model, digest_of, {a.slug: d for d, a in sources.values()}, known or {}, values.of)
     values.known.update(pages.by_identity)  # the embeds' items, digested once for all
-    kept = _kept(since, entries, model)
+    kept = _kept(since, changes, model)
     for spec in listing_pages(model):
         _add(out, spec.save_as, _page(spec, pages, kept))
     for index, path in enumerate(content_paths(model)):  # thousands: a page is made only if reached
@@ -107,7 +122,20 @@ def plan(
     for feed in feeds.feed_specs(events, settings):
         digest = fingerprint.of_parts([fingerprint.of_value(feed), *(events[p][0] for p in feed.items)])
         _add(out, feed.path, Output(digest, feed=feed))
-    return out, pages.items
+    return Plan(out, pages.items, derived)
+
+
+def _derived(
+    events: Mapping[str, tuple[bytes, EventEntry]],
+    last: Derived | None,
+    changes: tuple[list[Entry], list[Entry]] | None,
+    layout: Layout,
+) -> Derived:
+    """The last build's ``Derived`` patched with the changed events, or one derived from all."""
+    if last is None or changes is None:
+        return derive((e.event for _, e in events.values()), layout)
+    olds, news = ([e.event for e in part if isinstance(e, EventEntry)] for part in changes)
+    return patch(last, olds, news, layout)
 
 
 def _page(spec: PageSpec, pages: PageDigests, kept: Callable[[str], bytes | None]) -> Output:
@@ -115,11 +143,13 @@ def _page(spec: PageSpec, pages: PageDigests, kept: Callable[[str], bytes | None
     return Output(digest or pages.of(spec), page=spec)
 
 
-def _kept(since: Since | None, entries: Entries, model: Site) -> Callable[[str], bytes | None]:
+def _kept(
+    since: Since | None, changes: tuple[list[Entry], list[Entry]] | None, model: Site
+) -> Callable[[str], bytes | None]:
     """The last build's digest of an output of one item that no change reached, by path."""
-    if since is None:
+    if since is None or changes is None:
         return lambda _path: None
-    fresh = reach.reached(since.entries, entries, model) | since.again
+    fresh = reach.reached(*changes, model) | since.again
     last = since.outputs
     return lambda path: None if path in fresh else last.get(path)
 

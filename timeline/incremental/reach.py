@@ -36,11 +36,25 @@ from .inputs import Entry, EventEntry, SourceEntry
 Entries = Mapping[str, tuple[bytes, Entry]]  # entry path → (digest, entry)
 
 
-def reached(before: Entries, after: Entries, model: Site) -> set[str]:
-    """The per-item outputs that may differ between the build of ``before`` and that of
-    ``after``, whose model is ``model``."""
-    olds = [entry for rel, (digest, entry) in before.items() if _digest(after, rel) != digest]
-    news = [entry for rel, (digest, entry) in after.items() if _digest(before, rel) != digest]
+def changes(before: Entries, after: Entries) -> tuple[list[Entry], list[Entry]]:
+    """The entries of ``before`` that are not in ``after`` as they were (gone or edited), and
+    those of ``after`` that are not in ``before``."""
+    return _not_in(before, after), _not_in(after, before)
+
+
+def _not_in(these: Entries, those: Entries) -> list[Entry]:
+    """The entries of ``these`` that ``those`` has not, or has with another digest (tested
+    inline: this runs on every entry of the site)."""
+    return [
+        entry
+        for rel, (digest, entry) in these.items()
+        if (other := those.get(rel)) is None or other[0] != digest
+    ]
+
+
+def reached(olds: Sequence[Entry], news: Sequence[Entry], model: Site) -> set[str]:
+    """The per-item outputs that may differ between the build before the ``changes`` and the
+    build after them, whose model is ``model``."""
     old_events = [e.event for e in olds if isinstance(e, EventEntry)]
     new_events = [e.event for e in news if isinstance(e, EventEntry)]
     layout = model.layout
@@ -56,11 +70,6 @@ def reached(before: Entries, after: Entries, model: Site) -> set[str]:
     if articles:
         found.update(_quoting(model, articles))
     return found
-
-
-def _digest(entries: Entries, rel: str) -> bytes | None:
-    known = entries.get(rel)
-    return known[0] if known else None
 
 
 def _subjects(layout: Layout, event: Event) -> set[str]:

@@ -11,8 +11,10 @@ in full.
 What the record keeps of each entry (its parsed form, its parts of the whole-timeline
 files, its feed item, its list item's digest) is most of it, and one new article changes
 few entries: it is kept in shards by the entry's digest, each file named for the keys it
-holds, so a save writes only the shards whose entries changed and the small index naming
-them (atomically, last); files no index names any more are then removed.
+holds, so a save writes only the shards whose entries changed and the index naming them
+(atomically, last), which also holds what the site model derives from all the events
+(``site_model.Derived``, which the next build patches); files no index names any more are
+then removed.
 
 A process that regenerates again and again (``timeline watch``) may keep the record it saved
 last (until ``release``): while the files it wrote are as it left them (each file's inode,
@@ -30,11 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import journal
+from ..site_model import Derived
 from . import fingerprint
 from .feeds import FeedItem
 from .inputs import Entry, Scan
 
-FORMAT = 6
+FORMAT = 7
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 SHARDS_DIR = "timeline-build.shards"
@@ -64,6 +67,7 @@ class Record:
     feed_items: dict[bytes, FeedItem] = field(default_factory=dict)  # feeds.Items
     items: dict[bytes, bytes] = field(default_factory=dict)  # page_digests.ItemDigests
     refused: str | None = None  # why only full builds are right for this site, if so
+    derived: Derived | None = None  # of the site model, which the next build patches
     format: int = FORMAT
     shards: tuple[str, ...] = ()  # the files of the tables above, while saved
     # The tables of each shard as loaded or saved, by number: what a save starts from (never saved).

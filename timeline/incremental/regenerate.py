@@ -24,7 +24,8 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -111,8 +112,7 @@ def _why_full(last: record.Record | None, key: bytes, scan: inputs.Scan, output_
         return "the last build wrote to another folder"
     if last.scan.others != scan.others:
         return "a file other than an entry changed in the content folder"
-    present = _files(output_dir)
-    missing = next((p for p in (*last.outputs, *last.static) if p not in present), None)
+    missing = _missing((*last.outputs, *last.static), output_dir)
     if missing:
         return f"{missing} is missing from the output folder"
     return None
@@ -122,7 +122,7 @@ def _incremental(
     last: record.Record, scan: inputs.Scan, settings: dict, content: Path, output_dir: Path, cache: Path
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     again = record.pending(cache)
-    if not again and scan.entries == {rel: digest for rel, (digest, _entry) in last.entries.items()}:
+    if not again and scan.entries == last.scan.entries:  # which the last build's entries were read from
         record.save(cache, replace(last, scan=scan), last)  # the same outputs: nothing to write
         return (), ()
     entries = {
@@ -130,8 +130,8 @@ def _incremental(
         else (digest, inputs.read_entry(content, rel, settings))
         for rel, digest in scan.entries.items()
     }  # fmt: skip
-    plan, items_seen = outputs.plan(
-        entries, settings, last.items, outputs.Since(last.entries, last.outputs, again)
+    plan, items_seen, derived = outputs.plan(
+        entries, settings, last.items, outputs.Since(last.entries, last.outputs, again, last.derived)
     )
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
@@ -141,7 +141,8 @@ def _incremental(
     write.remove(gone, output_dir)
     current = {d for d, _ in entries.values()}
     digests = {p: o.digest for p, o in plan.items()}
-    kept = {"parts": parts.kept(current), "feed_items": items.kept(current), "items": items_seen}
+    kept = {"parts": parts.kept(current), "feed_items": items.kept(current), "items": items_seen,
+            "derived": derived}  # fmt: skip
     record.save(cache, replace(last, scan=scan, entries=entries, outputs=digests, **kept), last)
     return tuple(changed), tuple(gone)
 
@@ -170,7 +171,7 @@ def _full(
             new.entries = {
                 rel: (d, inputs.read_entry(content, rel, settings)) for rel, d in scan.entries.items()
             }
-            plan, new.items = outputs.plan(new.entries, settings)
+            plan, new.items, new.derived = outputs.plan(new.entries, settings)
             new.outputs = {p: o.digest for p, o in plan.items()}
             new.refused = _unreproduced(plan, written, output_dir)
             new.static = _theme_files(settings, output_dir)
@@ -257,6 +258,24 @@ def _document_parts(
             else:
                 found |= documents.json_parts(name, text, digests)
     return found
+
+
+def _missing(paths: Iterable[str], root: Path) -> str | None:
+    """One of ``paths`` (from ``root``) that is not a file there, if any: each folder is listed
+    once, and its names compared at once (a tenth of the time of walking the whole tree)."""
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        by_folder[folder].append(name)
+    for folder, names in by_folder.items():
+        try:
+            listed = os.listdir(root / folder)
+        except (FileNotFoundError, NotADirectoryError):
+            listed = []
+        lacking = set(names).difference(listed)
+        if lacking:
+            return f"{folder}/{min(lacking)}" if folder else min(lacking)
+    return None
 
 
 def _files(root: Path) -> set[str]:
