@@ -204,6 +204,8 @@ def _build(args: argparse.Namespace) -> int:
     except EntryError as exc:  # a hand edit broke an entry: its message names the file
         print(f"timeline: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        raise  # an OSError too, but the reader's doing: ``main`` ends quietly
     except (OSError, RuntimeError) as exc:
         _refuse(args.settings, exc)
         return EXIT_REFUSED
@@ -221,4 +223,12 @@ def _print_events(events: Sequence[Event]) -> None:
             print(f"{'':>26}- {s.article}: {s.sentence}")
 
 
-__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "SCHEMA_VERSION", "build_parser", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_OK",
+    "EXIT_REFUSED",
+    "EXIT_USAGE",
+    "SCHEMA_VERSION",
+    "build_parser",
+    "main",
+]
