@@ -98,7 +98,7 @@ def test_an_entry_broken_by_hand_fails_the_build_in_one_line_and_keeps_the_site(
     built = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     entry = sorted((project / "content" / "events").glob("*.md"))[0]
     entry.write_bytes(breaks(entry.read_bytes()))
-    for args in (("build",), ("build", "--full")):
+    for args in (("build",), ("build", "--full"), ("build", "--settings", "publishconf.py")):
         broken = subprocess.run([sys.executable, "-m", "timeline", *args], cwd=project, capture_output=True,
                                 text=True, timeout=600)
         assert broken.returncode == 1

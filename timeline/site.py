@@ -10,7 +10,7 @@ from typing import Any
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
-from .pelican_plugin.content import EntryError
+from .pelican_plugin.content import EntryError, read_event, read_source
 
 
 def site_settings(
@@ -34,9 +34,24 @@ def build_site(
 ) -> Path:
     """A full Pelican build of the site described by ``settings``; returns the output folder."""
     config = site_settings(settings, output, overrides)
-    with _refusing_unread_entries(Path(config["PATH"])):
+    content = Path(config["PATH"])
+    if config.get("DELETE_OUTPUT_DIRECTORY"):
+        _check_entries(content, config)  # Pelican empties the output before it reads a thing
+    with _refusing_unread_entries(content):
         Pelican(config).run()
     return Path(config["OUTPUT_PATH"])
+
+
+def _check_entries(content: Path, config: Mapping[str, Any]) -> None:
+    """Read every event and source entry as the plugin will, raising ``EntryError`` for the
+    first it cannot show, so that a broken hand edit never costs the built site."""
+    for folders, read in ((config["ARTICLE_PATHS"], read_event), (config["PAGE_PATHS"], read_source)):
+        for folder in folders:
+            for path in sorted((content / folder).rglob("*.md")):
+                try:
+                    read(path)
+                except UnicodeDecodeError as exc:
+                    raise EntryError(path, _not_utf8(exc)) from None
 
 
 @contextlib.contextmanager
@@ -62,7 +77,11 @@ def _why_unread(path: Path) -> str:
     try:
         path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        return _not_utf8(exc)
     except OSError as exc:
         return exc.strerror or str(exc)
     return "Pelican could not read it (its message is above)"
+
+
+def _not_utf8(exc: UnicodeDecodeError) -> str:
+    return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
