@@ -481,11 +481,30 @@ def test_a_utc_declaration_gives_way_to_the_same_instant_in_local_time(tmp_path:
         (f"<title>Bay Post | Local | Harbor budget approved</title>{BAY_POST}", "Harbor budget approved"),
         ("<title>Lakeland Gazette | Opinion | Why the levy failed</title>", "Why the levy failed"),
         ("<title>Ferry | Fares | Bay</title>", "Ferry | Fares | Bay"),  # no part stands out: all kept
+        # a headline shorter than the site's unknown name never gives way to it
+        ("<title>Levy passes | The Lakeshore Tribune</title>", "Levy passes | The Lakeshore Tribune"),
     ],
 )  # fmt: skip
 def test_html_title_without_the_site_name(tmp_path: Path, head: str, title: str) -> None:
     path = write(tmp_path, "page.html", page(head + '<meta name="date" content="2024-11-12">'))
     assert read_article(path).title == title
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        # a headline linking to its own story (a common blog theme's markup) is the headline …
+        '<h1 class="entry-title"><a href="/2024/11/12/levy-passes/">Levy passes after recount</a></h1>',
+        # … a site's name linking to its front page is a masthead
+        '<h1 class="logo"><a href="https://lakeshore.example/">The Lakeshore Tribune</a></h1>'
+        '<h1 class="entry-title">Levy passes after recount</h1>',
+    ],
+)  # fmt: skip
+def test_a_headline_linking_to_its_story_is_no_masthead(tmp_path: Path, h1: str) -> None:
+    dated = '<meta name="date" content="2024-11-12">'
+    head = "<title>Levy passes after recount | The Lakeshore Tribune</title>" + dated
+    article = read_article(write(tmp_path, "page.html", page(head, h1)))
+    assert (article.title, article.publisher) == ("Levy passes after recount", "The Lakeshore Tribune")
 
 
 @pytest.mark.parametrize(

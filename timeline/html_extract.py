@@ -38,6 +38,7 @@ from functools import cache
 from html import unescape
 from itertools import islice
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -485,9 +486,21 @@ def _headline(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 
 def _is_masthead(h1: lxml.html.HtmlElement) -> bool:
-    """``<h1><a href="/"><img alt="Bay Post"></a></h1>`` or ``<h1><a href="/">Bay Post</a></h1>``."""
+    """``<h1><a href="/"><img alt="Bay Post"></a></h1>`` or ``<h1><a href="/">Bay Post</a></h1>``;
+    not a headline linking to its own story (``<h1><a href="/2024/11/levy-passes/">``)."""
     text = one_line(h1.text_content())
-    return not text or any(one_line(a.text_content()) == text for a in h1.iter("a"))
+    return not text or any(
+        one_line(a.text_content()) == text and _links_home(a.get("href", "")) for a in h1.iter("a")
+    )
+
+
+def _links_home(href: str) -> bool:
+    """'/', 'https://baypost.example/', './', 'index.html': the site's front page."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    return not parts.query and parts.path.removeprefix(".").removesuffix("index.html") in ("", "/")
 
 
 def _story(
@@ -765,11 +778,16 @@ def _site_after_headline(
 
 def _strip_site_name(title: str, publisher: str | None) -> str:
     """'Headline | The Lakeshore Tribune' → 'Headline'; also 'Site — Headline', 'Headline | Local',
-    'Site | Section | Headline': of parts between bars, the one longer than all the short others."""
+    'Site | Section | Headline': of parts between bars, the one longer than all the short others.
+    Of two parts of a site whose name we do not know, only a shorter last part goes: sites put
+    their name last, and a short headline ('Levy passes | The Lakeshore Tribune') must not lose to
+    the name."""
     if publisher:
         title = _without_publisher(title, publisher)
     parts = [part.strip() for part in title.split(" | ")]
     sizes = [len(part.split()) for part in parts]
+    if len(parts) == 2 and not publisher:
+        return parts[0] if sizes[1] <= min(MAX_SUFFIX_WORDS, sizes[0] - 1) else title
     longest = max(range(len(parts)), key=sizes.__getitem__)
     others = sizes[:longest] + sizes[longest + 1 :]
     if others and max(others) <= MAX_SUFFIX_WORDS and max(others) < sizes[longest]:
