@@ -293,7 +293,8 @@ def extract_page(html: str) -> Page:
     headline = _headline(tree)
     story = _story(tree, headline)
     metas = _meta_contents(tree, story)
-    objects = _own_first(list(_article_objects(tree)), headline, metas)
+    headlines = _page_titles(headline, metas)
+    objects = _own_first(list(_article_objects(tree)), headlines)
     publisher = _first(
         *(metas.get(name, ()) for name in SITE_NAME_META),
         (_name(obj.get("publisher")) for obj in objects),
@@ -307,7 +308,7 @@ def extract_page(html: str) -> Page:
                       (obj.get("inLanguage") for obj in objects))  # fmt: skip
     text = _main_text(_readable(tree, headline, story), titles) or _paragraphs(html)
     return Page(
-        text=_article_body(objects, text) or text,
+        text=_article_body(objects, text, headlines | ({title.casefold()} if title else set())) or text,
         title=title,
         dates=dates,
         url=_first(
@@ -369,11 +370,12 @@ def is_note_line(line: str) -> bool:
     return line.strip().casefold().startswith(NOTE_OPENINGS)
 
 
-def _article_body(objects: list[dict[str, Any]], shown: str) -> str | None:
+def _article_body(objects: list[dict[str, Any]], shown: str, titles: set[str]) -> str | None:
     """The JSON-LD ``articleBody`` when the page shows only its opening (a paywall's teaser).
 
     Used only if it is longer than what the page shows and holds the shown text's opening
-    words, so another story's body (a teaser's) never stands in for this one.
+    words, or, on a page that shows no text, if its object's headline is the page's: another
+    story's body (a teaser's) never stands in for this one.
     """
     opening = _words(shown)[:OPENING_WORDS]
     for obj in objects:
@@ -381,8 +383,8 @@ def _article_body(objects: list[dict[str, Any]], shown: str) -> str | None:
         if not isinstance(body, str):
             continue
         text = "\n".join(line for line in _story_lines(_body_lines(body)) if line)
-        words = _words(text)
-        if len(text) > len(shown) * LONGER_BODY and (not opening or _holds(words, opening)):
+        ours = _holds(_words(text), opening) if opening else _is_own(obj, titles)
+        if len(text) > len(shown) * LONGER_BODY and ours:
             return text
     return None
 
@@ -646,15 +648,22 @@ def _article_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
         yield from (obj for obj in _flatten(data) if _types(obj) & ARTICLE_TYPES)
 
 
-def _own_first(
-    objects: list[dict[str, Any]], headline: lxml.html.HtmlElement | None, metas: dict[str, list[str]]
-) -> list[dict[str, Any]]:
-    """The article objects whose headline is the page's (its <h1>, its og:title) before the others:
-    a page may describe the stories it links to as well, with dates and bodies of their own."""
-    shown = {plain(title).casefold() for name in TITLE_META for title in metas.get(name, ())}
+def _own_first(objects: list[dict[str, Any]], titles: set[str]) -> list[dict[str, Any]]:
+    """The article objects whose headline is the page's before the others: a page may describe
+    the stories it links to as well, with dates and bodies of their own."""
+    return sorted(objects, key=lambda obj: not _is_own(obj, titles))
+
+
+def _page_titles(headline: lxml.html.HtmlElement | None, metas: dict[str, list[str]]) -> set[str]:
+    """The page's own headline as its <h1> and its og:title give it, case-folded."""
+    titles = {plain(title).casefold() for name in TITLE_META for title in metas.get(name, ())}
     if headline is not None:
-        shown.add(plain(headline.text_content()).casefold())
-    return sorted(objects, key=lambda obj: plain(str(obj.get("headline", ""))).casefold() not in shown)
+        titles.add(plain(headline.text_content()).casefold())
+    return titles
+
+
+def _is_own(obj: dict[str, Any], titles: set[str]) -> bool:
+    return plain(str(obj.get("headline", ""))).casefold() in titles
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
