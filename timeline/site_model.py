@@ -381,7 +381,11 @@ _date_order = lru_cache(maxsize=1 << 16)(periods.sort_key)
 
 def event_order(event: Event) -> tuple[Any, ...]:
     """The timeline's order: chronological, a wider period first, then by slug (a total order)."""
-    return (_date_order(event.date), event.slug)
+    return _order_of(event.date, event.slug)
+
+
+def _order_of(date: str, slug: str) -> tuple[Any, ...]:
+    return (_date_order(date), slug)
 
 
 def _url(pattern: str, **fields: str) -> str:
@@ -496,7 +500,7 @@ def _place(derived: Derived, members: list[str], slug: str) -> int:
     dates = derived.dates
 
     def order(s: str) -> tuple[Any, ...]:
-        return (_date_order(dates[s]), s)
+        return _order_of(dates[s], s)
 
     return bisect_left(members, order(slug), key=order)
 
