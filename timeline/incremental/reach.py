@@ -53,8 +53,8 @@ def _not_in(these: Entries, those: Entries) -> list[Entry]:
 
 
 def reached(olds: Sequence[Entry], news: Sequence[Entry], model: Site) -> set[str]:
-    """The per-item outputs that may differ between the build before the ``changes`` and the
-    build after them, whose model is ``model``."""
+    """The per-item outputs that may differ between the build that had the entries ``olds`` and
+    the build that has ``news`` instead, whose model is ``model``."""
     old_events = [e.event for e in olds if isinstance(e, EventEntry)]
     new_events = [e.event for e in news if isinstance(e, EventEntry)]
     layout = model.layout

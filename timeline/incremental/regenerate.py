@@ -261,7 +261,7 @@ def _document_parts(
 
 
 def _missing(paths: Iterable[str], root: Path) -> str | None:
-    """One of ``paths`` (from ``root``) that is not a file there, if any: each folder is listed
+    """One of ``paths`` (from ``root``) that is not there, if any: each folder is listed
     once, and its names compared at once (a tenth of the time of walking the whole tree)."""
     by_folder: dict[str, list[str]] = defaultdict(list)
     for path in paths:
