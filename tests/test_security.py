@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from fixtures.site import sitebuild
+from test_sources import REFUSED
 
 from timeline.model import Article, Entity, Event, Source
 from timeline.slugs import is_slug, slugify
@@ -254,13 +255,7 @@ def test_a_utf16_page_and_a_page_with_markup_in_its_metadata_are_read_as_text(tm
 def test_saved_pages_without_a_date_or_in_another_language_are_refused_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:
-    reasons = {
-        "print-view-levy-url-date.html":
-            "no publication date: the page declares none; give --published (its address suggests 2025-03-14)",
-        "reader-view-ferry-no-date.html": "no publication date: the page declares none; give --published",
-        "non-english-mercado.html":
-            "the text is not in English (the page declares 'es'); timeline reads English news only",
-    }  # fmt: skip
+    reasons = {f"{name}.html": reason for name, reason in REFUSED.items()}
     for name in reasons:
         (tmp_path / name).write_bytes((PAGES / name).read_bytes())
     run = timeline("ingest", *reasons, "--content", "content", cwd=tmp_path)
