@@ -1674,3 +1674,93 @@ def test_a_night_named_for_a_happening_is_the_night_of_the_day_the_text_gave_it(
     text = "The council primary will be held on Tuesday. Turnout on primary night will decide the race."
     assert {t.text: t.value for t in tag(text, MONDAY)}["primary night"] == "2025-05-20TNI"
     assert tag("Opening night drew 2,000 people.", MONDAY) == []  # no day given: no date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fishermen argued at its tables, and on Saturday the owner, Ada Moss, will lock up.", "2026-04-11"),
+        ("The pool was drained in March, but on Saturday Mayor Ruiz will reopen it.", "2026-04-11"),
+        ("The bakery fed us, but on Saturday, after a long fight, its owner will quit.", "2026-04-11"),
+        ("Officials met on Monday and on Saturday, the mayor said.", "2026-04-04"),
+        ("Crews cleared the road overnight, and on Saturday the convoy left.", "2026-04-04"),
+        ("Officials met on Monday and on Saturday, and will meet again next week.", "2026-04-04"),
+    ],
+)  # fmt: skip
+def test_a_weekday_opening_a_clause_after_a_conjunction_takes_its_verb(text: str, expected: str) -> None:
+    assert {t.text: t.value for t in tag(text, date(2026, 4, 10))}["Saturday"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coast road is closed between the two villages until at least Wednesday.", "2026-07-15"),
+        ("The county issued an evacuation order until possibly Thursday.", "2026-07-16"),
+        ("Applicants have until at least Friday to file.", "2026-07-17"),
+        ("The strike lasted until at least Friday.", "2026-07-10"),
+    ],
+)  # fmt: skip
+def test_a_hedge_after_until_keeps_the_deadline(text: str, expected: str) -> None:
+    assert [t.value for t in tag(text, date(2026, 7, 14))] == [expected]
+
+
+def test_a_month_of_that_year_is_in_the_year_the_text_named_last() -> None:
+    text = (
+        "The county applied for the money in March 2024. The state approved it in September of that "
+        "year, and the first checks went out in May."
+    )
+    found = values(text, date(2026, 10, 8))
+    assert ("September of that year", "2024-09") in found
+    assert ("March 2024", "2024-03") in found
+    later = "It applied in March 2024. Crews began on Oct. 3 of that year and left in the fall of that year."
+    assert values(later, date(2026, 10, 8))[1:] == [
+        ("Oct. 3 of that year", "2024-10-03"),
+        ("the fall of that year", "2024-FA"),
+    ]
+
+
+def test_whether_to_looks_ahead_whatever_the_tense_of_its_verb() -> None:
+    text = "The chair said the council had not decided whether to put the levy to voters again in the fall."
+    assert values(text, date(2025, 3, 14)) == [("the fall", "2025-FA")]
+    assert values("Officials have until Friday to decide whether to close the river.", date(2024, 3, 10)) == [
+        ("Friday", "2024-03-15")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A brush fire that broke out on Sunday afternoon spread to 900 acres overnight.", "2026-07-12TNI"),
+        ("The river crested at 9 p.m. Saturday and fell a foot overnight.", "2026-07-11TNI"),
+        ("Ferries sailed on Sunday afternoon.\nHours before, a gale hit overnight.", "2026-07-11TNI"),
+        ("On Monday, shares fell after overnight losses in Tokyo.", "2026-07-12TNI"),
+        ("The storm hit on Saturday afternoon. Two days later, the river rose overnight.", "2026-07-12TNI"),
+        ("Storms knocked out power overnight.", "2026-07-13TNI"),
+    ],
+)  # fmt: skip
+def test_overnight_after_a_later_part_of_a_day_in_its_sentence_is_its_night(text: str, expected: str) -> None:
+    assert {t.text: t.value for t in tag(text, date(2026, 7, 14))}["overnight"] == expected
+
+
+def test_a_past_evening_of_the_publication_day_keeps_its_later_times_on_that_day() -> None:
+    """A story stamped 21:05 that tells of that night's meeting: its page time is a first
+    version's, and "past 10 p.m." is that night, not the night before."""
+    stamped = datetime(2026, 1, 20, 21, 5)
+    text = "The council voted on Tuesday night to sell the depot. Public comment lasted past 10 p.m."
+    assert values(text, stamped)[-1] == ("10 p.m.", "2026-01-20T22:00")
+    assert values("Public comment lasted past 10 p.m.", stamped) == [("10 p.m.", "2026-01-19T22:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It applied in March 2024 and was paid in June of the following year.",
+         ("June of the following year", "2025-06")),
+        ("The mill shut in 1987 after a strike in the spring of the previous year.",
+         ("the spring of the previous year", "1986-SP")),
+        ("The board will decide in the fall of next year.", ("the fall of next year", "2027-FA")),
+        ("The museum reopens on March 3 of next year.", ("March 3 of next year", "2027-03-03")),
+    ],
+)  # fmt: skip
+def test_a_season_or_month_of_a_named_year_is_one_expression(text: str, expected: tuple[str, str]) -> None:
+    assert values(text, date(2026, 10, 8))[-1] == expected

@@ -15,7 +15,8 @@ else past; ``tense`` (months, quarters, halves) by tense, never as governed by t
 ("its third-quarter loss"); ``on`` (days of a month) by tense, and ahead when a future verb
 surely governs it ("will host the visitors on Aug. 20"); a four-digit number is a year, and
 ``y-1``, ``y0``, ``y1`` the reference's year moved (``w-1``, ``w1`` its week, for weekdays;
-``m-1``, ``m1`` its month, for days of the month; ``a-1``, ``a1`` the day the text named last).
+``m-1``, ``m1`` its month, for days of the month; ``a-1``, ``a1`` the day the text named last;
+``n-1``, ``n1`` the year of the date the text named last moved: "September of the following year").
 
 A fiscal period ("the third quarter of fiscal 2025") is written ``FY2025-Q3``: it is no
 calendar quarter, but later expressions count from it as from one and keep the prefix
@@ -108,7 +109,11 @@ class Context:
     anchor_nearby: Callable[..., bool] = lambda grain="": True
     # Whether the date named last opens the expression's sentence ("Last year, ...").
     anchor_opens_sentence: Callable[[], bool] = lambda: False
-    after_midnight: bool = False  # the date named last was a day's midnight ("2026-04-11T24:00")
+    # Whether the date named last stands in the expression's sentence.
+    anchor_in_sentence: Callable[[], bool] = lambda: False
+    # The time of day named with the date named last: a part of the day ("AF"), a clock time
+    # ("21:00"), "24:00" after a day's midnight ("2026-04-11T24:00"); empty for none.
+    anchor_time: str = ""
     spoken_on: Callable[[], int | None] = lambda: None  # the weekday a quotation was said, if named
     published_at: str = ""  # the publication's time of day ("06:10"), when the reference has one
     # The value's day is inferred from the publication's time of day, not named: later
@@ -122,6 +127,9 @@ class Context:
     # The last day the text named that is not after the reference: where a clock time in the
     # past stands when the day named last is still ahead.
     past_day: Callable[[], str | None] = lambda: None
+    # Whether the text told of the publication day's evening or night as past ("voted on Tuesday
+    # night"): the story runs into that evening, whatever the page's time of publication.
+    evening_told: Callable[[], bool] = lambda: False
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -263,6 +271,12 @@ def _year_of(
         anchor, when = _period(context.anchor), when[1:]
         if anchor:
             return _next_to(context, span_in, anchor, int(when))
+    if when.startswith("n"):  # "September of the following year": n1, the year of the date named last moved
+        anchor = _period(context.anchor)
+        if anchor:
+            context.used.append(str(context.anchor))
+            return span_in(anchor[0].year + _int(when[1:]))[0]
+        when = "y" + when[1:]  # no date named: the reference's year moved
     if when.startswith("y"):  # "last year's fourth quarter": y-1
         context.used.append(ref.isoformat())
         return span_in(ref.year + _int(when[1:]))[0]
@@ -634,6 +648,27 @@ def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     return _from_anchor(context, str(context.anchor), grain, float(count) * _int(sign))
 
 
+# The times of a day after which its own night follows ("started on Sunday afternoon, grew
+# overnight" is Sunday night): the parts from noon on, and clock times from noon on.
+_LATE_PARTS = ("MI", "AF", "EV", "NI")
+NOON = "12:00"
+
+
+def overnight(context: Context) -> str:
+    """ "Overnight": the night before the day the text named last ("fell on June 7 after
+    overnight losses in New York"), or the night before the reference if it named none; but
+    after a later part of that day in its own sentence ("a fire that started on Sunday
+    afternoon grew overnight") that day's own night, the one that follows it ("Buses arrived
+    in the afternoon.  Hours before, drones struck overnight" is the night before)."""
+    anchor = _period(context.anchor)
+    time_of_day = context.anchor_time
+    late = time_of_day in _LATE_PARTS or (":" in time_of_day and time_of_day >= NOON)
+    if anchor and anchor[1] == "day" and late and context.anchor_in_sentence():
+        context.used.append(str(context.anchor))
+        return str(context.anchor)
+    return relative(context, "day", "1", "-1")
+
+
 def moved_at(context: Context, grain: str, count: str, at: str, sign: str = "") -> str:
     """The reference moved by ``count`` grains (times ``sign``) and written at grain ``at``:
     "forty years ago this week" is the week of the publication day forty years back, "this
@@ -908,7 +943,7 @@ def _day_at(context: Context, at: str) -> str:
         named = str(context.anchor)
     if named and named > context.reference.isoformat() and context.tense() == PAST:
         named = context.past_day()  # "will appear in court on Monday ... The fire began after 11 p.m."
-    if named and named == context.anchor and context.after_midnight and at < SMALL_HOURS_END:
+    if named and named == context.anchor and context.anchor_time == MIDNIGHT[1:] and at < SMALL_HOURS_END:
         context.used.append(named)  # "midnight on Saturday ... at 12:15 a.m."
         return (date.fromisoformat(named) + timedelta(days=1)).isoformat()
     gone_by = _gone_by_since_publication(context, at)
@@ -924,8 +959,27 @@ def _day_at(context: Context, at: str) -> str:
 
 def _gone_by_since_publication(context: Context, at: str) -> bool:
     """Whether a time of the publication day said in the past is later than the publication:
-    then it is of the day before."""
-    return bool(context.published_at) and at > context.published_at and context.tense() == PAST
+    then it is of the day before.  Not when the text told of that day's evening as past ("The
+    board voted on Tuesday night ... a comment period that lasted past 10 p.m." in a story
+    stamped 21:05): the page's time is then that of its first version, and the story runs on
+    into that evening."""
+    return (
+        bool(context.published_at)
+        and at > context.published_at
+        and context.tense() == PAST
+        and not context.evening_told()
+    )
+
+
+# The parts of a day from the evening on, and the clock times (from 18:00) that name them.
+_EVENING_PARTS = ("EV", "NI")
+EVENING = "18:00"
+
+
+def is_evening(value: str) -> bool:
+    """Whether a TIMEX3 value is an evening or a night, by part of day or clock time."""
+    time_of_day = value.partition("T")[2]
+    return time_of_day in _EVENING_PARTS or (":" in time_of_day and time_of_day >= EVENING)
 
 
 def stamp(context: Context, hour: str, minute: str = "", half_day: str = "") -> str:
@@ -971,6 +1025,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "since_happening": since_happening,
     "ago": ago,
     "relative": relative,
+    "overnight": overnight,
     "following": following,
     "current": current,
     "same": same,

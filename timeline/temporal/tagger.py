@@ -18,8 +18,8 @@ from functools import partial
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import FISCAL_YEAR, MIDNIGHT, Context, Unresolved, ends_after, evaluate, grain_of
-from .tense import Clause, sentence_bounds, speech_weekday
+from .normalise import FISCAL_YEAR, Context, Unresolved, ends_after, evaluate, grain_of, is_evening
+from .tense import PAST, Clause, sentence_bounds, speech_weekday
 from .triggers import Words
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
@@ -165,12 +165,14 @@ def _resolve(
         anchors.reported,
         anchor_nearby=partial(anchors.in_paragraph_of, text, m.start()),
         anchor_opens_sentence=partial(anchors.opens_sentence_of, text, m.start()),
+        anchor_in_sentence=partial(anchors.in_sentence_of, text, m.start()),
         spoken_on=partial(speech_weekday, text, m.start()),
         published_at=published_at,
         scheduled=clause.scheduled,
-        after_midnight=anchors.at_midnight,
+        anchor_time=anchors.time,
         dated=partial(anchors.dated, text, m.start()),
         past_day=partial(anchors.past_day, reference),
+        evening_told=lambda: reference.isoformat() in anchors.evenings,
     )
     try:
         value = evaluate(template.format_map(fields), context)
@@ -182,9 +184,12 @@ def _resolve(
     named = kind in ("DATE", "TIME") and not context.inferred
     if named and used in (None, reference.isoformat(), value):  # not derived
         anchors.note(value.split("T")[0], start, end, reference, fiscal=rule.fiscal)
-        anchors.at_midnight = value.endswith(MIDNIGHT)
+        anchors.time = value.partition("T")[2]
+        if is_evening(value) and clause.tense() == PAST:
+            anchors.evenings.add(value.split("T")[0])
     elif named and used == anchors.last:  # the story moves on
         anchors.move(value.split("T")[0], start, end)
+        anchors.time = value.partition("T")[2]
     elif rule.reports:
         anchors.note_span(value)
     yield Match(start, end, rule, value, mod, used, kind)
@@ -197,7 +202,8 @@ class Anchors:
     def __init__(self) -> None:
         self.last: str | None = None
         self.last_start = self.last_end = 0  # where the text named it
-        self.at_midnight = False  # it was midnight at the end of that day ("midnight on Saturday")
+        self.evenings: set[str] = set()  # the days whose evening or night the text told of as past
+        self.time = ""  # the time of day named with it ("AF", "21:00"; "24:00": "midnight on Saturday")
         self.by_grain: dict[str, str] = {}
         self.named_at: dict[str, int] = {}  # where the text named the last one of each grain
         self.named: list[tuple[int, str]] = []  # every date the text named, with where it starts
@@ -232,6 +238,10 @@ class Anchors:
             and text.startswith(",", self.last_end)
             and _SCENE_OPENING.fullmatch(text, left, self.last_start) is not None
         )
+
+    def in_sentence_of(self, text: str, start: int) -> bool:
+        """Whether the date named last stands in the sentence of ``text[start:]``."""
+        return sentence_bounds(text, start, start)[0] <= self.last_start
 
     def dated(self, text: str, start: int, happening: str) -> str | None:
         """The date the text gave ``happening`` before ``start``: the one named nearest it in

@@ -16,7 +16,9 @@ did happen, so it is past.
 
 What is not the expression's clause is left out: an attribution tail that ends the
 sentence (", the ministry said."), a relative clause closed before it (", which had been
-expected,"), a clause after "and" when a verb before the expression gives the tense.  A
+expected,"), a clause after "and" when a verb before the expression gives the tense, and
+the clause before "and" when the expression opens the one after it ("..., and on Saturday
+the owner will lock the door").  A
 decision in a relative clause ("which the union voted to hold on Monday") looks ahead from
 the decision, so a past main clause after it ("..., ended early") makes the day past.
 An onset right after a past verb ("issued an ultimatum ... starting at noon Saturday") looks
@@ -54,6 +56,7 @@ AFTER_WEIGHT = 2
 QUOTE_REACH = 2000  # characters back to where a quotation may open (a paragraph rarely runs longer)
 HEADLINE_OFFSET = 200  # blank space a text may open with before its headline
 HEADLINE_LENGTH = 300  # characters; a longer first line is no headline
+LEAD_IN = 32  # characters before the expression where a deadline preposition may stand ("until at least")
 GOVERNING_DISTANCE = 24  # characters from a trigger before the expression that still surely governs it
 # What stands between a governing trigger and its expression: no clause boundary.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -138,10 +141,17 @@ def _guarded(phrases: str, guards: str) -> str:
 
 
 @cache
+def _lead_in() -> str:
+    """What may stand between a preposition and its date: a hedge ("until at least
+    Wednesday") and "the"."""
+    return rf"\s+(?:(?:{phrase_regex(tense_words()['hedges'])})\s+)?(?:the\s+)?$"
+
+
+@cache
 def _deadline(table: str = "future_prepositions") -> re.Pattern[str]:
     """A preposition right before the expression that points to the future ("in time for")."""
     words = "|".join(re.escape(w) for w in tense_words()[table])
-    return re.compile(rf"(?<![\w'’])(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{words}){_lead_in()}", re.IGNORECASE)
 
 
 def _suspension_holds(text: str, left: int, start: int, end: int, right: int) -> bool:
@@ -162,7 +172,7 @@ def _suspended() -> re.Pattern[str]:
     words = tense_words()
     verbs, prepositions = phrase_regex(words["suspension"]), phrase_regex(words["suspension_prepositions"])
     gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
-    return re.compile(rf"(?<![\w'’])(?:{verbs})\s{gap}(?:{prepositions})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{verbs})\s{gap}(?:{prepositions}){_lead_in()}", re.IGNORECASE)
 
 
 @cache
@@ -172,7 +182,7 @@ def _negated_past() -> re.Pattern[str]:
     words = tense_words()
     negations, until = phrase_regex(words["negated_past"]), phrase_regex(["until", "till"])
     gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
-    return re.compile(rf"(?<![\w'’])(?:{negations})\s{gap}(?:{until})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{negations})\s{gap}(?:{until}){_lead_in()}", re.IGNORECASE)
 
 
 def _notice_in_force(text: str, left: int, start: int) -> int | None:
@@ -195,7 +205,7 @@ def _validity() -> re.Pattern[str]:
     onsets = phrase_regex(["from", *words["onset"]])
     gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
     return re.compile(
-        rf"(?<![\w'’])(?P<notice>{notices})\s{gap}(?P<edge>(?P<until>{until})|{onsets})\s+(?:(?:on|at)\s+)?(?:the\s+)?$",
+        rf"(?<![\w'’])(?P<notice>{notices})\s{gap}(?P<edge>(?P<until>{until})|{onsets})(?:\s+(?:on|at))?{_lead_in()}",
         re.IGNORECASE,
     )
 
@@ -331,7 +341,7 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     """The tense (PAST, FUTURE, UNKNOWN, NEAREST or SCHEDULE) for the expression at ``text[start:end]``, and
     whether it is governing (see the module docstring)."""
     left, right = sentence_bounds(text, start, end)
-    if _deadline().search(text, max(left, start - 16), start):
+    if _deadline().search(text, max(left, start - LEAD_IN), start):
         return FUTURE, False
     for quote in _QUOTE.finditer(text, left, start):
         left = quote.end()
@@ -347,13 +357,16 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     if notice is not None:
         return notice, False
     starts, ends, to_later, to_earlier, intentions, onsets = _found(text)
-    deadline = _deadline("weak_future_prepositions").search(text, max(left, start - 16), start)
+    deadline = _deadline("weak_future_prepositions").search(text, max(left, start - LEAD_IN), start)
     best, best_distance, governing = UNKNOWN, WINDOW * 2, False
     before = bisect.bisect_right(ends, start) - 1  # the nearest trigger before, if in the clause
     for aside in reversed(_asides(text, left, start)):  # not one of a relative clause closed before it
         if before >= 0 and aside[0] <= starts[before] < aside[1]:
             before = bisect.bisect_right(ends, aside[0]) - 1
-    if before >= 0 and _opens_reported_clause(text, starts[before], ends[before], start):
+    if before >= 0 and (
+        _opens_reported_clause(text, starts[before], ends[before], start)
+        or _opens_coordinate_clause(text, ends[before], start, end)
+    ):
         before = -1
     if before >= 0 and starts[before] >= left:
         best, best_distance = to_later[before], start - ends[before]
@@ -401,6 +414,35 @@ def _opens_reported_clause(text: str, trigger_start: int, trigger_end: int, star
         return False
     subject = _REPORTED_SUBJECT.match(text, trigger_end)
     return bool(subject and subject.end() > start)
+
+
+def _opens_coordinate_clause(text: str, trigger_end: int, start: int, end: int) -> bool:
+    """ "Regulars have shared its tables, and on Saturday the owner will lock the door": an
+    expression that opens a clause after a conjunction, its subject right after it, belongs
+    to that clause's verb, not to the one before the conjunction."""
+    return bool(_coordinate_opening().search(text, trigger_end, start)) and bool(
+        _clause_subject().match(text, end)
+    )
+
+
+@cache
+def _coordinate_opening() -> re.Pattern[str]:
+    words = tense_words()
+    coordinators = phrase_regex(words["coordinators"])
+    prepositions = phrase_regex(words["fronting_prepositions"])
+    return re.compile(rf"(?<![\w'’])(?:{coordinators})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _clause_subject() -> re.Pattern[str]:
+    """What opens a clause's subject, right after the expression or after its comma and an
+    aside ("on Saturday, after 31 years, the owner"): a determiner, a pronoun or a name."""
+    words = tense_words()
+    openers = phrase_regex(
+        words["determiners"] + words["object_starts"] + words["singular_pronouns"] + words["plural_pronouns"]
+    )
+    aside = r"[^,;:\"“”.!?]{1,40},\s+"  # "on Saturday, after 31 years, the owner"
+    return re.compile(rf"(?:,\s+(?:{aside})?|\s+)(?:(?i:{openers})|(?:[A-Z][a-z]+))(?![\w'’])")
 
 
 @cache
