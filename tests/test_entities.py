@@ -11,7 +11,7 @@ from timeline.sources import read_article
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names", "place-prepositions", "families", "place-types",
+    "former-names", "place-prepositions", "families", "place-types", "place-leads",
 )  # fmt: skip
 
 
@@ -188,3 +188,12 @@ def test_a_name_modifying_an_institution_is_no_mention_of_the_person(example):
 
 def test_a_name_modifying_an_institution_leaves_a_place_a_place():
     assert names("The Georgia government said on Monday it would appeal.", "place") == {"Georgia"}
+
+
+def test_the_dateline_place_is_a_place_wherever_the_story_names_it_again():
+    text = (
+        "ALDER SPRINGS, Calif. — A fire burned east of Alder Springs on Sunday; West Alder Springs, a "
+        "hamlet, was spared. In Alder Springs, schools closed."
+    )
+    found = [(m.entity.name, text[m.start : m.end]) for m in entities.find(text) if m.entity.kind == "place"]
+    assert found == [("Alder Springs", "ALDER SPRINGS"), *[("Alder Springs", "Alder Springs")] * 2]

@@ -23,7 +23,7 @@ TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names", "place-prepositions", "families", "place-types", "institution-modifiers",
+    "former-names", "place-prepositions", "families", "place-types", "institution-modifiers", "place-leads",
 )  # fmt: skip
 HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "title-rewrites", "title-fillers", "title-modifiers", "date-words", "clause-openers", "relative-pronouns",
@@ -342,6 +342,8 @@ EVENT_TABLES = {
     "topic-dates": check_all_dates,
     "reported-results": check_dates,
     "first-person": check_dates,
+    "pleasantries": check_dates,
+    "subject-dates": check_all_dates,
 }
 
 
@@ -838,3 +840,43 @@ def test_a_name_modifying_an_institution_makes_no_person_of_the_event():
     people = {e.date: {p.name for p in e.people} for e in extract_events(article(body))}
     assert people["2025-05-19"] == people["2025-05-16"] == {"Maria Lindqvist"}  # she acts
     assert people["2025-05-14"] == people["2025-05-15"] == set()  # the administration, the rules act
+
+
+def test_a_named_happening_takes_the_people_and_place_of_the_words_that_tell_it():
+    text = (
+        "The jury deliberated for two days after closing arguments on March 3, when Prosecutor Ada Nwosu "
+        "told jurors that Rex Palmer had planned the fraud.\n"
+        "Many families who fled during last week's evacuation of Pine Flat are still at the shelter."
+    )
+    events = extract_events(article(text, "2026-03-12"))
+    (arguments,) = on(events, "2026-03-03")
+    assert arguments.title == "Closing arguments"
+    assert [p.name for p in arguments.people] == ["Ada Nwosu", "Rex Palmer"]
+    (evacuation,) = on(events, "2026-W10")
+    assert [p.name for p in evacuation.places] == ["Pine Flat"]
+
+
+def test_a_lead_sentence_puts_its_happening_where_a_trailing_phrase_says():
+    text = (
+        "Chile and Peru began a joint rescue on Friday, each side sending 40 divers to the border with "
+        "Bolivia, officials said.\n"
+        "The rescue is the first result of last week's summit in Lima, so far."
+    )
+    events = extract_events(article(text, "2026-03-14"))
+    (rescue,) = on(events, "2026-03-13")
+    assert [p.name for p in rescue.places] == ["Chile", "Peru", "Bolivia"]
+    (summit,) = on(events, "2026-W10")
+    assert summit.title == "The summit" and [p.name for p in summit.places] == ["Lima"]
+
+
+def test_a_clock_time_of_something_doing_what_the_lead_told_is_the_hour_of_the_lead():
+    text = (
+        "DALTON, Ga. — A new public pool opened Saturday in Dalton's Riverside Park, and about 300 children "
+        "swam on the first day.\n"
+        "Parents waited in the shade before the gates opened at 10 a.m.\n"
+        "The mayor said at noon that a second pool would follow."
+    )
+    events = extract_events(article(text, "2026-06-15"))
+    (opening,) = [e for e in events if e.date == "2026-06-13" and "pool opened" in e.title]
+    assert len(opening.sources) == 2 and "gates opened" in opening.sources[1].sentence
+    assert not [e for e in events if e.title.startswith("The gates")]

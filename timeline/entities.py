@@ -75,8 +75,8 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity
 
 def places_where(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
     """The places of ``text[start:end]`` that stand where a place does ("in Savannah", "near Lake
-    Tahoma": place-prepositions), not a name's modifier ("the Wisconsin cheese maker") or a party
-    ("a standoff with the U.S.")."""
+    Tahoma": place-prepositions; "at the border with Belarus": place-leads), not a name's modifier
+    ("the Wisconsin cheese maker") or a party ("a standoff with the U.S.")."""
     stop = len(text) if end is None else end
     found = (
         m.entity
@@ -84,7 +84,7 @@ def places_where(text: str, start: int = 0, end: int | None = None) -> tuple[Ent
         if start <= m.start
         and m.end <= stop
         and m.entity.kind == "place"
-        and _after_place_preposition(text, m.start)
+        and (_after_place_preposition(text, m.start) or _after_place_lead(text, m.start))
     )
     return tuple(dict.fromkeys(found))
 
@@ -543,21 +543,27 @@ def _in_title(text: str, place: Mention, people: list[Mention]) -> bool:
 
 
 def _is_place_name(text: str, tokens: list[_Token], run: list[int]) -> bool:
-    return text[tokens[run[0]].start : tokens[run[-1]].end] in _gazetteer()
+    name = text[tokens[run[0]].start : tokens[run[-1]].end]
+    return name in _gazetteer() or any(m.entity.name.lower() == name.lower() for m in _dateline_places(text))
 
 
 def _places(text: str, tokens: list[_Token]) -> list[Mention]:
-    """Every gazetteer name in the text, longest first; people and organisations are removed later."""
+    """Every gazetteer name in the text, longest first, and the dateline's place wherever the story
+    names it again; people and organisations are removed later."""
     gazetteer, by_first = _gazetteer(), _gazetteer_index()
     mentions = _dateline_places(text)
     skip_until = max((m.end for m in mentions), default=-1)
+    filed = {m.entity.name: m.entity.name for m in mentions}  # "ALDER SPRINGS, Calif." … "of Alder Springs"
     for tok in tokens:
         if tok.start < skip_until:
             continue
-        for name in by_first.get(tok.text, ()):
+        longer = re.search(r"([A-Z][\w'’.-]*)[ \t]$", text[max(0, tok.start - 30) : tok.start])
+        longer = longer and longer.group(1).lower() not in lexicon.words("function-words")
+        own = () if longer else (n for n in filed if n.startswith(tok.text))  # not "North Conway"
+        for name in (*by_first.get(tok.text, ()), *own):
             end = tok.start + len(name)
             if text.startswith(name, tok.start) and not _continues_word(text, end):
-                canonical = gazetteer[name]
+                canonical = gazetteer.get(name) or filed[name]
                 mentions.append(Mention(tok.start, end, Entity(canonical, slugify(canonical), "place")))
                 skip_until = end
                 break
@@ -568,21 +574,37 @@ def _typed_places(
     text: str, tokens: list[_Token], runs: list[list[int]], named: list[Mention]
 ) -> list[Mention]:
     """ "in Glynn County", "at the Port of Brunswick": a name with a place-type word (place-types)
-    where a place stands, that is no modifier ("the Sable Creek fire") and holds no place already
+    where a place stands, or any name after words only a place follows ("residents of Granite
+    Flat"), that is no modifier ("the Sable Creek fire") and holds no place already
     found ("the Port of Oakland" is Oakland)."""
     found = []
     for run in runs:
         words = tuple(tokens[i].text for i in run)
         start, end = tokens[run[0]].start, tokens[run[-1]].end
         if (
-            _has_place_type(words)
-            and _after_place_preposition(text, start)
+            (
+                (_has_place_type(words) and _after_place_preposition(text, start))
+                or _after_place_lead(text, start)
+            )
             and not _modifies_noun(text, end)
             and not any(start <= m.start and m.end <= end for m in named)
         ):
             name = text[start:end]
             found.append(Mention(start, end, Entity(name, slugify(name), "place")))
     return found
+
+
+def _after_place_lead(text: str, start: int) -> bool:
+    """ "residents of Alder Springs and Granite Flat", "the border with Belarus": a name after words that
+    only a place follows (place-leads), or in a list right after one."""
+    return bool(_place_lead().search(text[max(0, start - 120) : start]))
+
+
+@cache
+def _place_lead() -> re.Pattern[str]:
+    leads = "|".join(r"\s+".join(map(re.escape, p)) for p in lexicon.phrases("place-leads"))
+    name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    return re.compile(rf"(?<!\w)(?i:{leads})\s+(?:{name}(?:,\s+|,?\s+(?:and|or)\s+))*$")
 
 
 def _has_place_type(words: tuple[str, ...]) -> bool:

@@ -42,7 +42,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -74,6 +74,7 @@ _HALF = re.compile(r"^(\d{4})-H([12])$")
 _HALF_QUARTERS = {"1": ("Q1", "Q2"), "2": ("Q3", "Q4")}
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d")
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")  # "Tuesday's storm"
+_NAMED_PLACE = re.compile(r"\s+(?:of|in|at|near)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")  # "of Pine Flat"
 _FINENESS = ("day", "week", "month", "quarter", "year", "decade")  # a shift keeps its anchor's precision
 
 
@@ -310,10 +311,18 @@ def _dashed_end(article_text: str, a: Timex, timexes: Sequence[Timex]) -> tuple[
 def _is_range(article_text: str, a: Timex, b: Timex, da: _Date, db: _Date) -> bool:
     between = article_text[a.end : b.start].strip()
     before = article_text[max(0, a.start - 12) : a.start].split()
-    for connector, opener in lexicon.table("range-connectors").rows:
+    for connector, opener, *adjacent in lexicon.table("range-connectors").rows:
         if between == connector and (opener == "-" or (before and before[-1].lower() == opener)):
+            if adjacent and not _adjacent(da, db):
+                continue  # "in March and May": two months, no stretch
             return periods.sort_key(da.value) < periods.sort_key(db.value)
     return False
+
+
+def _adjacent(a: _Date, b: _Date) -> bool:
+    """ "in March and April", "in 2024 and 2025": two periods alike, the second right after the first."""
+    first, second = periods.parse(a.value), periods.parse(b.value)
+    return a.precision == b.precision and first.end + timedelta(days=1) == second.start
 
 
 # --- 2. clauses -------------------------------------------------------------------------------
@@ -328,6 +337,7 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     offsets = _offsets(body, timexes)
     ranged = _stretches_until(body, spans, _ranges(body, dated, timexes), timexes)
     relatives = {(t.start, t.end) for t in timexes if _opens_relative(body, t) and _bounds(body, t, timexes)}
+    dating = [(t.start, t.end) for t, _ in dated]  # not "… rose 34%, from $1.43 billion a year earlier"
     for expression, when in sorted(ranged + offsets, key=lambda ew: ew[0]):
         sentence = text.sentence_at(spans, expression[0])
         key = (sentence, when.value, when.end_value) if sentence else None
@@ -340,7 +350,8 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
             continue  # "FRIDAY HARBOR, Wash. —", "MAY PEN, Jamaica —": a dateline says where, not when
         seen.add(key)  # type: ignore[arg-type]
         dates = tuple(sorted({expression, *(d for d in calendar if opening <= d[0] < sentence[1])}))
-        if not _says_something(body, sentence, dates):
+        dating_here = [d for d in dating if opening <= d[0] < sentence[1]]
+        if not _says_something(body, sentence, dates) or _in_subject(body, opening, expression, dating_here):
             continue
         done = tuple(  # dates of the sentence no later than this one: what a speech tag may report
             (t.start, t.end)
@@ -352,6 +363,25 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
         if mention:
             found.append(mention)
     return found
+
+
+def _in_subject(body: str, opening: int, expression: Span, dates: Sequence[Span]) -> bool:
+    """ "A hearing on an increase for next summer is scheduled for Jan. 14": a date after a word that
+    makes it part of a noun (subject-dates), in the subject, before a verb that another date
+    (``dates``: those that date something) dates, is what the noun is about, no happening."""
+    lead = body[opening : expression[0]].split()
+    if (
+        not lead
+        or lead[-1].lower() not in lexicon.words("subject-dates")
+        or headlines.has_verb(" ".join(lead))
+    ):
+        return False
+    return any(  # the same clause: "… for next summer will rise, the board said on Monday" is the rise's
+        d[0] >= expression[1]
+        and headlines.has_verb(between := body[expression[1] : d[0]])
+        and "," not in between
+        for d in dates
+    )
 
 
 def _dated_otherwise(sentence: Span, expression: Span, dated: Iterable[tuple[Timex, _Date]]) -> bool:
@@ -520,14 +550,23 @@ def _reported_result(
 
 
 def _says_something(body: str, sentence: Span, dates: Sequence[Span]) -> bool:
-    """More than a time stamp: "Updated 6:40 p.m. ET" or "For the year ended Sept. 30:" dates no happening."""
+    """More than a time stamp and more than a greeting: "Updated 6:40 p.m. ET", "For the year ended
+    Sept. 30:" or "See you next Saturday." dates no happening."""
     pieces, pos = [], sentence[0]
     for start, end in (headlines.date_phrase(body, d, sentence[0]) for d in dates):
         pieces.append(body[pos:start])
         pos = max(pos, end)
     pieces.append(body[pos : sentence[1]])
     words = re.findall(r"[^\W\d_][\w’'-]*", " ".join(pieces))
-    return len([w for w in words if w.lower() not in lexicon.words("clock-words")]) >= 2
+    return len([w for w in words if w.lower() not in lexicon.words("clock-words")]) >= 2 and not _pleasantry(
+        body[sentence[0] + headlines.dateline_length(body[sentence[0] : sentence[1]]) : sentence[1]]
+    )
+
+
+def _pleasantry(sentence: str) -> bool:
+    """ "Hello from a wet Saturday", "See you next week": a writer greeting readers (pleasantries
+    table) names a day but no happening."""
+    return any(p.match(sentence) for p in _patterns("pleasantries", re.IGNORECASE))
 
 
 def _names_day(expression: str) -> bool:
@@ -570,13 +609,19 @@ def _mention(
         if clause is None:
             return None  # "since early December, when Castro promised …": a bound, and no happening after it
         named = _possessed(body, expression)  # "… on Monday under the deal reached at last week's talks"
-        if named and (_judged(body, named) or _owns_happening(body, sentence, expression, dates, clause)):
+        if named and (
+            _judged(body, named)
+            or _owns_happening(body, sentence, expression, dates, clause)
+            or _states_now(body, clause, named)
+        ):
             return _named_mention(body, sentence, expression, when, dates, named)
         if named and _acts(body, named):  # "Friday's vote was held in the gym": told with its own verb
             told = replace(clause, span=(named[0][0], clause.span[1]))
             return _named_mention(body, sentence, expression, when, dates, named, told)
-        if _speaker_of_themselves(body, clause, expression) or headlines.reports_dated_clause(
-            body, clause, sentence, expression, dates, done
+        if (
+            _speaker_of_themselves(body, clause, expression)
+            or headlines.tags_own_quotation(body, clause, sentence, dates)
+            or headlines.reports_dated_clause(body, clause, sentence, expression, dates, done)
         ):
             return None
         people = entities.people_in(body, *clause.span)
@@ -603,14 +648,24 @@ def _named_mention(
     told: headlines.Clause | None = None,
 ) -> _Mention:
     """The happening "the Sept. 8 walkout" names, dated that day: its words are its headline, or the
-    clause ``told`` that says what it did ("Friday's vote was held in the gym")."""
+    clause ``told`` that says what it did ("Friday's vote was held in the gym").  A clause the date
+    opens ("after opening statements on Jan. 14, | when the prosecutor told jurors …") tells what
+    happened then, and a name after it says where ("the evacuation of Alder Springs"): their people
+    and places are the happening's."""
     span = (named[0][0], named[-1][1])
     words = " ".join(body[a:b] for a, b in named).lower()
+    relative = headlines.relative_clause(body, sentence, expression, dates, saying=True)
+    whereof = _NAMED_PLACE.match(body, span[1])  # "last week's evacuation | of Alder Springs"
+    end = whereof.end() if whereof else span[1]
+    if relative:  # "… told jurors | that Whitlock had …": whom it tells of too
+        reported = headlines.reported_span(body, relative, sentence, dates)
+        end = max(relative.context[1], reported[1] if reported else 0)
+    context = (span[0], end)
     return _Mention(
         sentence,
         expression,
         when,
-        told or headlines.Clause(span, span, False),
+        told or headlines.Clause(span, context, False),
         dates,
         None,
         _kinds(words),
@@ -655,6 +710,16 @@ def _owns_happening(
     return any(
         d != expression and headlines.clause_of(body, sentence, d, dates).span == clause.span for d in dates
     )
+
+
+def _states_now(body: str, clause: headlines.Clause, named: tuple[Span, ...]) -> bool:
+    """ "The swap is the first stage of the exchange agreed at last week's talks": a clause in the
+    present tense of a copula (event-judgements) states how things stand; the date it holds only
+    dates the happening it owns."""
+    roles = dict(lexicon.table("event-judgements").rows)
+    before = re.findall(r"[a-z]+", body[clause.span[0] : named[0][0]].lower())
+    verb = next((w for w in before if w in roles), None)
+    return roles.get(verb or "") == "copula" and bool(lexicon.verb_tags(verb or "") & {"VBZ", "VBP"})
 
 
 def _judged(body: str, named: tuple[Span, ...]) -> bool:
@@ -869,8 +934,14 @@ def _join_hours(body: str, groups: list[_Group]) -> list[_Group]:
     if (lead := _lead(body, groups)) is None:
         return groups
     home, noun = lead
+    verbs = {  # what the lead tells happened ("opened"), not that someone said it
+        w
+        for m in home.mentions
+        for w in m.words
+        if "VBD" in lexicon.verb_tags(w) and w not in lexicon.words("speech-verbs")
+    }
     for g in [g for g in groups if g is not home and _date_key(g) == _date_key(home)]:
-        if noun and all(_tells_hour(body, m, noun) for m in g.mentions):
+        if all(_tells_hour(body, m, noun, verbs) for m in g.mentions):
             home.mentions.extend(g.mentions)
             home.attached.extend(g.attached)
             groups.remove(g)
@@ -904,10 +975,11 @@ def _same_noun(other: str, noun: str) -> bool:
     return other == noun or (len(other) >= COMPOUND_TAIL and noun.endswith(other))
 
 
-def _tells_hour(body: str, mention: _Mention, noun: str) -> bool:
+def _tells_hour(body: str, mention: _Mention, noun: str | None, verbs: set[str]) -> bool:
     """Is ``mention`` a clock time of a clause opening with ``noun`` already told ("The quake hit at 3:12
     a.m.": event-definites), or with the end of its closed compound ("earthquake", "the quake";
-    "wildfire", "the fire")?"""
+    "wildfire", "the fire"), or with a thing already told doing what the lead told (``verbs``: "A
+    recovery center opened Monday …" and "… before the doors opened at 9 a.m.")?"""
     opening = body[mention.clause.span[0] : mention.clause.span[1]].split()[:1]
     other = headlines.opening_noun(body, *mention.clause.span)
     return bool(
@@ -915,7 +987,7 @@ def _tells_hour(body: str, mention: _Mention, noun: str) -> bool:
         and opening
         and opening[0].lower() in lexicon.words("event-definites")
         and other
-        and _same_noun(other, noun)
+        and ((noun and _same_noun(other, noun)) or mention.words & verbs)
     )
 
 
@@ -1051,7 +1123,7 @@ def _event(article: Article, group: _Group) -> Event:
                 )
             )
         ),
-        places=_entities(body, regions, entities.places_in) or _lead_places(body, mentions),
+        places=_places(body, regions, mentions),
         sources=sources,
     )
 
@@ -1063,6 +1135,33 @@ def _without(span: Span, cuts: Sequence[Span]) -> list[Span]:
         parts.append((pos, a))
         pos = max(pos, b)
     return [*parts, (pos, span[1])]
+
+
+def _places(body: str, regions: Iterable[Span], mentions: list[_Mention]) -> tuple[Entity, ...]:
+    """The places of the clauses that tell the happening, and those where a lead sentence puts it
+    ("Ukraine and Russia began the exchange on Friday, each side freeing soldiers at the border with
+    Belarus")."""
+    told = _entities(body, regions, entities.places_in)
+    lead = _lead_places(body, mentions)
+    if not told:
+        return lead
+    where = {  # outside the clause, undated: "in Canada on Oct. 3, | in Britain later this year" is another's
+        p
+        for m in mentions
+        for part in _without(m.sentence, [m.clause.span])
+        if not any(part[0] <= d[0] < part[1] for d in m.dates)
+        for p in entities.places_where(body, part[0], _relative_start(body, part))
+    }
+    return tuple(dict.fromkeys((*told, *(p for p in lead if p in where))))
+
+
+def _relative_start(body: str, part: Span) -> int:
+    """Where a relative clause opens in ``part`` (", ending a strike | that had stranded ships in San
+    Francisco Bay": where the ships were, not the happening), or its end."""
+    for word in re.finditer(r"[\w’']+", body[part[0] : part[1]]):
+        if word.group().lower() in lexicon.words("relative-pronouns"):
+            return part[0] + word.start()
+    return part[1]
 
 
 def _lead_places(body: str, mentions: Iterable[_Mention]) -> tuple[Entity, ...]:

@@ -126,9 +126,12 @@ def _cleft(body: str, segments: list[_Segment], expression: Span) -> int | None:
     return at if any(seg.start == at for seg in segments) else None
 
 
-def relative_clause(body: str, sentence: Span, expression: Span, dates: Sequence[Span]) -> Clause | None:
+def relative_clause(
+    body: str, sentence: Span, expression: Span, dates: Sequence[Span], saying: bool = False
+) -> Clause | None:
     """ "… since 2019, | when a woman died at Fellbridge station": the clause a date-relatives word
-    opens right after the date, which the date dates; None if none does."""
+    opens right after the date, which the date dates; None if none does, or if it only reports
+    what someone said ("…, when the prosecutor told jurors that …") unless ``saying``."""
     relative = re.match(r",\s+(\w+)", body[expression[1] : sentence[1]])
     if not relative or relative.group(1).lower() not in date_relatives():
         return None
@@ -138,7 +141,7 @@ def relative_clause(body: str, sentence: Span, expression: Span, dates: Sequence
     if not any(seg.start == at for seg in segments):
         return None
     clause = _clause(body, segments, (at, at), [d for d in dates if d != expression])
-    return None if _speech_tag(_words(body, clause.span, dates)[1:]) is not None else clause  # no saying
+    return None if not saying and _speech_tag(_words(body, clause.span, dates)[1:]) is not None else clause
 
 
 def _own_item(body: str, clause: Clause, expression: Span, dates: Sequence[Span]) -> Clause:
@@ -760,6 +763,7 @@ def headline(
     temporal expressions of the sentence (none of them is part of a headline)."""
     asides = (*clause.asides, *_dated_participle_asides(body, clause, dates, expression))
     words = _subject_named(body, clause, dates, _words(body, clause.span, dates, asides, expression))
+    words = _past_subject_relative(body, sentence, clause.span, expression, words)
     if clause.unit:
         words = _with_unit(words, body[clause.unit[0] : clause.unit[1]].split())
     if _quoted(body, clause.span):
@@ -1296,7 +1300,7 @@ def _reported(
     spoken = words[verb].strip(",")
     named = bool(entities.people_in(body, *clause.span)) or _is_named(speaker) or _decides(spoken)
     if quoted and after is None and not named:  # "“He was told …,” the source said": the source's news
-        return [] if said[0].lower() in lexicon.words("first-person") else said
+        return [] if _first_person(said[0]) else said
     if quoted and _count(said) + verb + 1 > TITLE_WORDS:
         if after is not None or said[0].strip(_QUOTES).lower() in _PRONOUNS:
             return []  # "“He treated the money as his own,” Oduya told jurors": not ours to say
@@ -1334,6 +1338,12 @@ _OBJECT_OPENERS = frozenset({"its", "his", "her", "their", "the", "a", "an"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 
+def _first_person(word: str) -> bool:
+    """ "we", "I’m", "We’ve": a speaker's own pronoun, contracted or not (first-person)."""
+    bare = re.match(r"\w+", word.strip(_QUOTES))
+    return bool(bare) and bare.group().lower() in lexicon.words("first-person")
+
+
 def _speaks_of_self(clause: Clause, body: str) -> bool:
     """ "“We consider that his bid is acceptable,” said Kolber": a quotation about "we" or "I"."""
     first = re.search(r"\w+", body[clause.span[0] : clause.span[1]])
@@ -1350,6 +1360,21 @@ def said_then(body: str, clause: Clause, dates: Sequence[Span]) -> bool:
         return False
     verb = words[tag].strip(",")  # a headline names the speaker only when worth naming ("officials said": no)
     return bool(entities.people_in(body, *clause.span)) or _is_named(words[:tag]) or _decides(verb)
+
+
+def tags_own_quotation(body: str, clause: Clause, sentence: Span, dates: Sequence[Span]) -> bool:
+    """ "“I’m 74,” she told me on Wednesday": a speech tag of a speaker the headline would not name,
+    whose only report is a quotation in which the speaker talks of themselves: the saying is no
+    happening, and what is said has no subject a headline can name ("…,” Delaney said" is his news)."""
+    words = _words(body, clause.span, dates)
+    tag = _speech_tag(words)
+    if tag is None or _complement(body, clause.span[1], sentence[1]):
+        return False
+    if entities.people_in(body, *clause.span) or _is_named(words[:tag]) or _decides(words[tag].strip(",")):
+        return False
+    opening = opening_clause(body, sentence, clause.span[0])
+    said = _words(body, opening.span, dates) if opening and _quoted(body, opening.span) else []
+    return bool(said) and _first_person(said[0])
 
 
 def reported_span(body: str, clause: Clause, sentence: Span, dates: Sequence[Span]) -> Span | None:
@@ -1384,7 +1409,8 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
     """Subject first: a relative pronoun's antecedent, a rewrite of the title-rewrites table, and
     the person a pronoun subject stands for."""
     words = _undone(body, span, words)
-    antecedent = _antecedent(body, span)
+    relative = words and words[0].lower() in lexicon.words("relative-pronouns")
+    antecedent = _antecedent(body, span) if relative else []
     verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), None)
     if antecedent and verb is not None and all(w.islower() and lexicon.is_adverb(w) for w in words[1:verb]):
         words = antecedent + words[1:]  # "…, who was appointed" → "Duarte was appointed"; "who first …"
@@ -1418,10 +1444,8 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
         if named_thing:
             words = [*named_thing, *words[lead + 1 :]]
     elif pronoun in lexicon.words("possessives") and lead + 1 < len(words):
-        words = [
-            *_possessor(body, span[0] + max(0, body[span[0] : span[1]].find(words[lead])), pronoun),
-            *words[lead + 1 :],
-        ]
+        owner = _possessor(body, span[0] + max(0, body[span[0] : span[1]].find(words[lead])), pronoun)
+        words = [*_unrepeated(owner, words[lead + 1 :]), *words[lead + 1 :]]
     return _object_named(body, span, _participle_told(words, status))
 
 
@@ -1520,6 +1544,13 @@ def _possessor(body: str, at: int, pronoun: str) -> list[str]:
         return [*thing[:-1], f"{thing[-1]}’s"]
     group = _plural_subject(body, at) if kind == "group" else []
     return ["the", *group[:-1], f"{group[-1]}’"] if group else ["the"]
+
+
+def _unrepeated(owner: list[str], rest: list[str]) -> list[str]:
+    """ "Its board decided the clinic will stop …": "the board", not "Pinecrest Clinic’s board decided
+    Pinecrest Clinic will stop", when the headline names the owner anyway."""
+    name = " ".join(owner)[: -len("’s")] if owner[-1].endswith("’s") else ""
+    return ["the"] if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", " ".join(rest)) else owner
 
 
 def _plural_subject(body: str, at: int) -> list[str]:
@@ -1715,6 +1746,62 @@ def _subject_before(body: str, sentence: Span | None, people: Sequence[entities.
 @lru_cache(maxsize=8)
 def _sentences(body: str) -> list[Span]:
     return text.sentences(body)
+
+
+def _past_subject_relative(
+    body: str, sentence: Span, span: Span, expression: Span, words: list[str]
+) -> list[str]:
+    """ "The pipes that serve Dunmore burst this week": a relative clause inside the subject, and a
+    second verb before the date, the sentence's own: the subject before the pronoun and that verb
+    ("The pipes burst"; "Water stored in the reservoirs | that supply Northgate | fell …").
+    A verb of saying takes a clause of its own ("who said he would …"); "the law that Parliament
+    passed on Monday bans …" is dated inside the relative clause."""
+    relative = lexicon.words("relative-pronouns") - {"whose"}
+    if not words or words[0].lower() not in relative or not span[0] <= expression[0] <= span[1]:
+        return words
+    previous = body[: span[0]].split()[-1:]
+    if not previous or _verb_before_that(previous[0].strip(",")):
+        return words  # "…, adding | that crews expected …": what was said, no relative clause
+    before = body[span[0] : expression[0]].split()
+    finite = [  # "that serve Dunmore": a present tense right after the pronoun is its verb ("that crews
+        i  # expected": not when a verb follows it)
+        for i in range(1, len(before))
+        if _is_finite(before, i)
+        or (
+            i == 1
+            and lexicon.verb_tags(before[1]) & {"VBP", "VBZ", "VBD"}
+            and not (len(before) > 2 and _is_finite(before, 2))
+        )
+    ]
+    if len(finite) < 2 or before[finite[0]].lower() in lexicon.words("speech-verbs"):
+        return words
+    main = finite[1]
+    joined = before[main - 1].lower() in ("and", "or", "but") or before[main - 1].endswith((",", ";"))
+    same = [w.strip(",") for w in words[: main + 1]] == [w.strip(",") for w in before[: main + 1]]
+    start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
+    subject = re.split(r"[,;:—–]\s", body[start : span[0]])[-1].split()  # after an introduction
+    verbs = [w.strip(",").lower() for i, w in enumerate(subject) if _tells_subject(subject, i)]
+    if any(v not in lexicon.words("speech-verbs") for v in verbs):
+        return words  # "Crews replaced 14 pilings | that an engineer found rotted …": the object's clause
+    if len(subject) > TITLE_WORDS - 3 or verbs:
+        subject = _antecedent(body, span)  # "Officials said | the pipes that …": the clause they report
+    return [*subject, *words[main:]] if subject and same and not joined else words
+
+
+def _verb_before_that(word: str) -> bool:
+    """ "adding that", "said that": a verb whose "that" opens what it reports, not a relative clause."""
+    return word.lower() in lexicon.words("speech-verbs") or "VBG" in lexicon.verb_tags(word.lower())
+
+
+def _tells_subject(words: list[str], i: int) -> bool:
+    """ "Officials said | the pipes", "Crews replaced | 14 pilings": a verb before a noun phrase;
+    "Water stored in …" is a participle of the subject itself (a preposition follows it:
+    place-prepositions, passive-prepositions)."""
+    bare = words[i].strip(",").lower()
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    prepositions = lexicon.words("place-prepositions") | lexicon.words("passive-prepositions")
+    participle = "VBN" in lexicon.verb_tags(bare) and after in prepositions
+    return _is_finite(words, i) and (bare in lexicon.words("speech-verbs") or not participle)
 
 
 def _antecedent(body: str, clause: Span) -> list[str]:
