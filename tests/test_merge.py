@@ -500,6 +500,9 @@ def test_last_weeks_happening_joins_the_day_of_that_week_by_a_name_both_write():
     elsewhere = replace(recalled, summary=recalled.summary.replace("Alder Springs", "Lone Pine"))
     elsewhere = replace(elsewhere, sources=(replace(recalled.sources[0], sentence=elsewhere.summary),))
     assert len(cluster([ordered, elsewhere])) == 2
+    # … also when extraction recognised the place in one report and the other only writes its name
+    alder = Entity("Alder Springs", "alder-springs", "place")
+    assert len(cluster([replace(ordered, places=(alder,)), recalled])) == 1
 
 
 def test_orders_expanded_and_homes_destroyed_on_one_day_are_two_kinds_of_happening():

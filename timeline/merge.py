@@ -366,7 +366,8 @@ def evidence(a: _Profile, b: _Profile) -> int | None:
     # "the union" in one report is the "Harbor Workers Union" another names
     words = len(shared) + len((a.words - shared) & b.named_words) + len((b.words - shared) & a.named_words)
     people = min(_shared_people(a.people, b.people), _shared_people(b.people, a.people))
-    places = len(a.places & b.places)
+    # a place one report recognised is the name the other only writes ("Alder Springs")
+    places = len((a.places & b.places) | (a.places & b.names) | (b.places & a.names))
     # a name both sentences write alike ("the evacuation of Alder Springs") where extraction saw none
     named = max(people, len(a.names & b.names))
     score = words + min(named, 2) + min(places, 2)
