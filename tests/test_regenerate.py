@@ -10,6 +10,8 @@ import logging
 import os
 import pickle
 import shutil
+import signal
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -418,6 +420,87 @@ def test_a_record_saved_in_part_is_the_record_saved_whole(site: Site, tmp_path: 
     again = record.load(tmp_path / "whole")
     assert (again.entries, again.parts, again.items) == (kept.entries, kept.parts, kept.items)
     assert again.feed_items.keys() == kept.feed_items.keys()
+
+
+def test_the_model_s_groups_are_written_only_when_an_entry_changed(site: Site) -> None:
+    """What the model derives from all the events (``site_model.Derived``, megabytes at ten thousand
+    events) has a file of its own: a regeneration without changes leaves it as it was, and the
+    index that names it does not hold it."""
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    index = pickle.loads(record.path_in(cache).read_bytes())
+    assert index.derived is None and index.derived_file
+    derived = cache / record.SHARDS_DIR / index.derived_file
+    before = derived.stat()
+    assert site.regenerate().written == ()
+    assert pickle.loads(record.path_in(cache).read_bytes()).derived_file == index.derived_file
+    assert (derived.stat().st_ino, derived.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    ingest([LATER], site.content)
+    assert not site.regenerate().full
+    now = pickle.loads(record.path_in(cache).read_bytes()).derived_file
+    assert now != index.derived_file and not derived.exists()
+    record.release()
+    assert record.load(cache).derived == derive(load_events(site.content), Layout())
+
+
+def test_a_missing_file_of_the_model_s_groups_means_a_full_build(site: Site) -> None:
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    (cache / record.SHARDS_DIR / record.load(cache).derived_file).unlink()
+    record.release()
+    result = site.regenerate()
+    assert result.full and result.reason == "no record of a previous build"
+
+
+# A regeneration in a process of its own: settings file, output, content and cache folders.
+CHILD = """
+import sys
+from pathlib import Path
+from timeline.incremental import regenerate
+settings, output, content, cache = sys.argv[1:]
+regenerate(Path(settings), Path(output), {"PATH": content, "CACHE_PATH": cache})
+"""
+
+
+@pytest.mark.slow
+def test_a_regeneration_killed_while_saving_its_record_leaves_one_the_next_run_can_trust(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record's files (shards, the model's groups, the index last) are written one by one: a
+    regeneration killed (SIGKILL) after each of those writes leaves the last record whole (its
+    index and the files it names) or the new one, which the next run regenerates from; its
+    output is a full build's.  (A file the index names that is missing: a full build, above.)"""
+    ingest([LATER], site.content)
+    folders = ("content", "output", "cache")
+    for name in folders:
+        shutil.copytree(site.root / name, tmp_path / "before" / name)
+    counted: list[int] = []
+    save = record.save
+
+    def counting(*args: object, **kwargs: object) -> None:
+        counted.append(journal._writes)
+        save(*args, **kwargs)
+        counted.append(journal._writes)
+
+    monkeypatch.setattr(record, "save", counting)
+    start = journal._writes
+    assert not site.regenerate().full
+    monkeypatch.undo()
+    full = site.full_build(tmp_path / "full")
+    first, last = (n - start for n in counted)
+    assert last - first >= 6  # a shard, the model's groups and the index, each written then renamed
+    for n in range(first + 2, last + 1, 2):  # right after each file of the record is renamed into place
+        for name in folders:
+            shutil.rmtree(site.root / name)
+            shutil.copytree(tmp_path / "before" / name, site.root / name)
+        args = [str(SETTINGS), str(site.output), str(site.content), str(site.settings["CACHE_PATH"])]
+        env = {**os.environ, journal.CRASH_ENV: str(n)}
+        killed = subprocess.run(
+            [sys.executable, "-c", CHILD, *args], env=env, capture_output=True, timeout=300
+        )
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        record.release()
+        assert not site.regenerate().full  # the last record whole, or the new one
+        assert_same_tree(site.output, full)
+        assert site.regenerate().written == ()  # and the record it saved describes it
 
 
 # ---------------------------------------------------------------- a bigger, generated story

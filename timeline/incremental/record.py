@@ -11,10 +11,12 @@ in full.
 What the record keeps of each entry (its parsed form, its parts of the whole-timeline
 files, its feed item, its list item's digest) is most of it, and one new article changes
 few entries: it is kept in shards by the entry's digest, each file named for the keys it
-holds, so a save writes only the shards whose entries changed and the index naming them
-(atomically, last), which also holds what the site model derives from all the events
-(``site_model.Derived``, which the next build patches); files no index names any more are
-then removed.
+holds, so a save writes only the shards whose entries changed.  What the site model derives
+from all the events (``site_model.Derived``, which the next build patches; megabytes at ten
+thousand events) follows from the entries and the build key, which the shards' names sum up:
+it is kept in a file named for them, written only when an entry changed.  The small index
+naming those files is written last (atomically), so that a save interrupted before it leaves
+the last record whole; files no index names any more are then removed.
 
 A process that regenerates again and again (``timeline watch``) may keep the record it saved
 last (until ``release``): while the files it wrote are as it left them (each file's inode,
@@ -37,7 +39,7 @@ from . import fingerprint
 from .feeds import FeedItem
 from .inputs import Entry, Scan
 
-FORMAT = 7
+FORMAT = 8
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 SHARDS_DIR = "timeline-build.shards"
@@ -70,6 +72,7 @@ class Record:
     derived: Derived | None = None  # of the site model, which the next build patches
     format: int = FORMAT
     shards: tuple[str, ...] = ()  # the files of the tables above, while saved
+    derived_file: str = ""  # the file of ``derived``, while saved
     # The tables of each shard as loaded or saved, by number: what a save starts from (never saved).
     held: list[dict[str, dict[Any, Any]]] = field(default_factory=list, repr=False, compare=False)
 
@@ -93,6 +96,9 @@ def load(cache: Path) -> Record | None:
                 record.held.append(pickle.load(handle))
             for table, part in record.held[-1].items():
                 getattr(record, table).update(part)
+        if record.derived_file:
+            with (cache / SHARDS_DIR / record.derived_file).open("rb") as handle:
+                record.derived = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a broken record means only: build in full
@@ -115,12 +121,23 @@ def save(cache: Path, record: Record, previous: Record | None = None) -> None:
         if not (folder / name).exists():  # a shard's name says what it holds: it is up to date
             _write(folder / name, shard)
         names[number], held[number] = name, shard
-    index = replace(record, shards=tuple(names), held=[], **{t: {} for t in _BY_ENTRY})
-    _write(path_in(cache), index)
-    for stale in set(os.listdir(folder)) - set(names):
+    derived = _derived_name(record, names)
+    if derived and not (folder / derived).exists():
+        _write(folder / derived, record.derived)
+    saved = {"shards": tuple(names), "derived_file": derived}
+    _write(path_in(cache), replace(record, **saved, derived=None, held=[], **{t: {} for t in _BY_ENTRY}))
+    for stale in set(os.listdir(folder)) - {*names, derived}:
         (folder / stale).unlink(missing_ok=True)
     (cache / PENDING_NAME).unlink(missing_ok=True)
-    _keep(cache, replace(record, shards=tuple(names), held=held))
+    _keep(cache, replace(record, **saved, held=held))
+
+
+def _derived_name(record: Record, shards: list[str]) -> str:
+    """The name of the file of ``record.derived``, which follows from the entries and the build
+    key, as the shards' names do: the same entries, the same file, which is then not written."""
+    if record.derived is None:
+        return ""
+    return f"derived-{fingerprint.of_value((record.key, record.output, shards)).hex()}.pickle"
 
 
 def _shards(record: Record) -> dict[int, dict[str, dict[Any, Any]]]:
@@ -216,20 +233,21 @@ def release() -> None:
 
 def _keep(cache: Path, record: Record) -> None:
     _saved.clear()  # one at a time: the last one is freed first
-    _saved[os.path.abspath(cache)] = (_stats(cache, record.shards), record)
+    _saved[os.path.abspath(cache)] = (_stats(cache, record), record)
 
 
 def _kept(cache: Path) -> Record | None:
     """The record saved last in ``cache`` by this process, if its files are as it left them."""
     stats, record = _saved.get(os.path.abspath(cache), ((), None))
-    return record if record is not None and _stats(cache, record.shards) == stats else None
+    return record if record is not None and _stats(cache, record) == stats else None
 
 
-def _stats(cache: Path, shards: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
-    """Inode, size, modification and change times of the index and of each shard (none for a
-    file that is missing): a file replaced or written to since has other ones."""
+def _stats(cache: Path, record: Record) -> tuple[tuple[int, ...], ...]:
+    """Inode, size, modification and change times of the index and of each file it names (none
+    for a file that is missing): a file replaced or written to since has other ones."""
     found = []
-    for path in (path_in(cache), *(cache / SHARDS_DIR / name for name in shards)):
+    names = (*record.shards, record.derived_file) if record.derived_file else record.shards
+    for path in (path_in(cache), *(cache / SHARDS_DIR / name for name in names)):
         try:
             stat = os.stat(path)
         except FileNotFoundError:
