@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from timeline.temporal import tag
+from timeline.temporal import lexicon, tag, tagger, triggers
 from timeline.temporal.lexicon import phrase_regex, rules, tense_words
 from timeline.temporal.tagger import find, matches
 from timeline.temporal.triggers import Words, forms
@@ -59,6 +60,38 @@ def test_most_rules_have_triggers_and_a_finder() -> None:
     """The search is fast only if the analysis understands the tables: it reads most rules."""
     assert sum(1 for r in rules() if r.triggers.needed) > 0.8 * len(rules())
     assert sum(1 for r in rules() if r.finder is not None) > 0.6 * len(rules())
+
+
+class _ParserOfAnotherShape:
+    """``re``'s private parser as another Python version might have it: reading fails."""
+
+    def __init__(self, error: type[Exception]) -> None:
+        self.error = error
+
+    def parse(self, pattern: str, flags: int) -> list:
+        raise self.error(pattern)
+
+
+@pytest.mark.parametrize(
+    "parser", [None, _ParserOfAnotherShape(IndexError), _ParserOfAnotherShape(AttributeError)]
+)
+def test_tagging_is_the_same_when_the_patterns_cannot_be_read(monkeypatch, parser) -> None:
+    """Triggers and finders are read with ``re``'s private parser; where it is missing
+    (``None``: it could not be imported) or fails, every rule is searched everywhere, and
+    finds what it finds with them."""
+    articles = [
+        p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("fixtures/temporal/*.txt"))
+    ]
+    texts = [*PHRASES, *articles[:3]]
+    found = [tag(text, REFERENCE) for text in texts]
+    # The tables compiled afresh with that parser (the cached rules are left as they are).
+    monkeypatch.setattr(triggers, "_parser", parser)
+    monkeypatch.setattr(lexicon, "_STANDS_FOR", {})
+    monkeypatch.setattr(lexicon, "_placeholder", cache(lexicon._placeholder.__wrapped__))
+    unread = rules.__wrapped__()
+    assert all(not rule.triggers.needed and rule.finder is None for rule in unread)
+    monkeypatch.setattr(tagger, "rules", lambda: unread)
+    assert [tag(text, REFERENCE) for text in texts] == found
 
 
 def test_words_fold_every_form_case_insensitive_re_takes_for_a_letter() -> None:

@@ -1667,7 +1667,23 @@ def test_quarters_without_a_year_after_a_fiscal_year_are_of_it() -> None:
     values = {t.text: t.value for t in tag(text, date(2025, 8, 14))}
     assert values["the fourth quarter"] == "FY2025-Q4"
     assert values["second-half"] == "FY2025-H2"
-    assert not values["the third quarter"].startswith("FY")  # a calendar year was named since
+    assert values["the third quarter"] == "2024-Q3"  # of the calendar year opening its sentence
+
+
+@pytest.mark.parametrize(
+    "since",
+    [
+        "Back in March 2023, the chain cut prices",
+        "On Jan. 5, 2022, the chain cut prices",
+        "In 2023, prices fell",
+    ],
+)
+def test_a_date_written_with_another_year_ends_the_fiscal_year(since: str) -> None:
+    text = f"Fiscal 2025 sales rose 3%. {since}, and margins were thin in the third quarter."
+    values = {t.text: t.value for t in tag(text, date(2025, 8, 14))}
+    assert not values["the third quarter"].startswith("FY")
+    kept = "Fiscal 2025 sales rose 3%. On Tuesday, it said margins were thin in the third quarter."
+    assert {t.text: t.value for t in tag(kept, date(2025, 8, 14))}["the third quarter"] == "FY2025-Q3"
 
 
 def test_a_night_named_for_a_happening_is_the_night_of_the_day_the_text_gave_it() -> None:
@@ -1764,3 +1780,57 @@ def test_a_past_evening_of_the_publication_day_keeps_its_later_times_on_that_day
 )  # fmt: skip
 def test_a_season_or_month_of_a_named_year_is_one_expression(text: str, expected: tuple[str, str]) -> None:
     assert values(text, date(2026, 10, 8))[-1] == expected
+
+
+def test_a_chronology_lists_its_items_in_order() -> None:
+    text = (
+        "How did we get here?\n\n- March 2: Inspectors report water seeping from the spillway.\n"
+        "- June 18: A second inspection finds cracks.\n- Dec. 3: Public meeting in Millbrook.\n"
+    )
+    values = [t.value for t in tag(text, date(2026, 11, 16))]
+    assert values == ["2026-03-02", "2026-06-18", "2026-12-03"]
+    assert [t.value for t in tag("Inspectors report leaks on March 2.", date(2026, 11, 16))] == ["2027-03-02"]
+    latest_first = (
+        "- Nov. 9: The drawdown begins.\n- Sept. 30: The office orders it.\n- June 18: Cracks are found.\n"
+    )
+    assert [t.value for t in tag(latest_first, date(2026, 11, 16))] == [
+        "2026-11-09",
+        "2026-09-30",
+        "2026-06-18",
+    ]
+
+
+def test_a_count_of_decades_is_of_the_year_the_text_wrote() -> None:
+    text = (
+        "In 1998, a fire gutted the back room. She rebuilt it and reopened the following spring.\n\n"
+        "Two decades later, the town almost lost the shop again."
+    )
+    assert {t.text: t.value for t in tag(text, date(2027, 4, 25))}["Two decades later"] == "2018"
+
+
+def test_a_week_of_a_month_is_the_iso_week_holding_most_of_its_days() -> None:
+    text = "Movers are scheduled to dismantle the press in the second week of June."
+    found = [(t.text, t.value) for t in tag(text, date(2027, 4, 25))]
+    assert found == [("the second week of June", "2027-W23")]
+
+
+def test_a_weekday_week_is_a_week_after_the_coming_one() -> None:
+    found = [(t.text, t.value) for t in tag("The hearing will resume on Tuesday week.", date(2026, 3, 5))]
+    assert found == [("Tuesday week", "2026-03-17")]
+    assert [t.value for t in tag("The hearing resumed on Tuesday. Week two begins.", date(2026, 3, 5))] == [
+        "2026-03-03"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For the fourth quarter, it forecast revenue of about $2.2 billion.",
+        "It projected a loss for the fourth quarter.",
+    ],
+)
+def test_the_period_a_forecast_is_for_lies_ahead(sentence: str) -> None:
+    assert [t.value for t in tag(sentence, date(2027, 5, 4))] == ["2027-Q4"]
+    assert [t.value for t in tag("For the fourth quarter, it reported a loss.", date(2027, 5, 4))] == [
+        "2026-Q4"
+    ]

@@ -497,6 +497,13 @@ def named_day(context: Context, month: str, day: str, year: str = "") -> str:
     return date_(context, year, month, day) if year else month_day(context, month, day)
 
 
+def week_of_month(context: Context, which: str, month_: str, year: str = "") -> str:
+    """ "The second week of June": the ISO week that holds most of its seven days (June 8 to
+    14: the week of June 11)."""
+    first = date(_int(year), _int(month_), 1) if year else date.fromisoformat(month(context, month_) + "-01")
+    return _at(first + timedelta(days=7 * (_int(which) - 1) + 3), "week")
+
+
 def week_of(context: Context, month: str, day: str, year: str = "") -> str:
     """ "The week of March 6": the ISO week of that day."""
     return _at(date.fromisoformat(named_day(context, month, day, year)), "week")
@@ -638,6 +645,16 @@ def relative(context: Context, grain: str, count: str, sign: str = "1") -> str:
     the story: a month or more from it counts from the reference ("... said Tuesday.
     Attendance was higher than a year before" is last year)."""
     anchor = _period(context.anchor)
+    year = _period(context.periods.get("year"))
+    if (
+        anchor
+        and year
+        and GRAINS.index(grain) > GRAINS.index("year")
+        and 0 <= anchor[0].year - year[0].year <= 1
+    ):
+        # "In 1998, a fire ... reopened the following spring. Two decades later": a count of
+        # decades is of years, from the year the text wrote, not from a step just after it.
+        return _from_anchor(context, context.periods["year"], grain, float(count) * _int(sign))
     if (
         count == "X"
         or not anchor
@@ -775,9 +792,9 @@ def in_year(context: Context, grain: str, year: str) -> str:
 
 
 def quarter(context: Context, which: str, when: str = "") -> str:
-    """A quarter of the given year, or of the year the tense points to; after a fiscal quarter
-    ("the fourth quarter of fiscal 2026 ... first-quarter results in October"), of the fiscal
-    years it counts in."""
+    """A quarter of the given year, of the year opening the sentence, or of the year the tense
+    points to; after a fiscal quarter ("the fourth quarter of fiscal 2026 ... first-quarter
+    results in October"), of the fiscal years it counts in."""
     q = _int(which)
     if not 1 <= q <= 4:
         raise Unresolved(f"no quarter {which}")
@@ -786,6 +803,10 @@ def quarter(context: Context, which: str, when: str = "") -> str:
         return _fiscal_quarter(context, named, q)
     if context.periods.get(FISCAL_YEAR) and when in ("", "tense"):
         return _of_fiscal_year(context, f"Q{q}")
+    year = _year_of_paragraph(context) if not when else None
+    if year is not None:  # "In calendar 2024, it opened 40 stores, most in the third quarter"
+        context.used.append(str(context.anchor))
+        return f"{year:04d}-Q{q}"
     penalty = _penalty(context, when, TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(3 * q - 2, 3), when, penalty=penalty), "quarter")
 
@@ -1015,6 +1036,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "month_day": month_day,
     "day_of_month": day_of_month,
     "week_of": week_of,
+    "week_of_month": week_of_month,
     "named_day": named_day,
     "period_ending": period_ending,
     "weekday": weekday,

@@ -4,7 +4,8 @@ Every rule proposes its matches; a longer match beats a shorter one it overlaps 
 14, 2024" beats "June" and "2024", and "the 72-year-old", a rejecting rule, beats
 "72-year"); between equal lengths the earlier rule wins.  The winners are then normalised in
 text order, so that "a year earlier" can count from the date named before it; rejecting
-rules' winners produce nothing: they exist to claim a span from the others.
+rules' winners produce nothing: they exist to claim a span from the others.  Last, the
+yearless days heading the items of a chronology are put in its order.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
+from itertools import pairwise
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import FISCAL_YEAR, Context, Unresolved, ends_after, evaluate, grain_of, is_evening
+from .normalise import FISCAL, FISCAL_YEAR, Context, Unresolved, ends_after, evaluate, grain_of, is_evening
 from .tense import PAST, Clause, sentence_bounds, speech_weekday
 from .triggers import Words
 
@@ -26,6 +28,10 @@ from .triggers import Words
 # the quarter or the date named before.
 _REPORTED_SPAN = re.compile(r"P(?!3M)(?:[2-9]|1[01])M")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A list item's mark before the date that heads it, and what ends that head ("- March 2: ...").
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
+_ITEM_HEAD_END = re.compile(r"[ \t]*(?::|[-–—][ \t])")
+_YEAR = re.compile(r"\d{4}")
 # What may stand before a date that opens a sentence: "In", "Back in", "Earlier in".
 _SCENE_OPENING = re.compile(r"[\W_]*(?:[A-Za-z]+\s+){0,2}")
 
@@ -66,7 +72,46 @@ def find(text: str, reference: date | datetime) -> list[Match]:
         winners.append((order, m))
     winners.sort(key=lambda w: w[1].start())
     day, published_at = _day_and_time(reference)
-    return sorted(_normalise_in_order(text, day, published_at, winners), key=lambda match: match.start)
+    found = sorted(_normalise_in_order(text, day, published_at, winners), key=lambda match: match.start)
+    return _in_list_order(text, found, day)
+
+
+def _in_list_order(text: str, found: list[Match], reference: date) -> list[Match]:
+    """A chronology's items in the order it lists them: a yearless day heading an item
+    ("- March 2: Inspectors report ...") taken to lie ahead of the publication day, but after
+    the item below it ("- June 18: A second inspection ...", gone by), is of the year before."""
+    items = [
+        i
+        for i, m in enumerate(found)
+        if m.type == "DATE" and grain_of(m.value) == "day" and _heads_item(text, m)
+    ]
+    for here, below in reversed(list(pairwise(items))):
+        m, after = found[here], found[below]
+        if (
+            m.value > max(after.value, reference.isoformat())
+            and not _PARAGRAPH_BREAK.search(text, m.end, after.start)
+            and _YEAR.search(text, m.start, m.end) is None
+            and (earlier := _year_before(m.value)) <= after.value
+        ):
+            found[here] = replace(m, value=earlier)
+    return found
+
+
+def _heads_item(text: str, m: Match) -> bool:
+    """Whether the match opens an item of a list, before a colon or a dash ("- March 2: ...")."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return (
+        _ITEM_MARK.fullmatch(text, line, m.start) is not None
+        and _ITEM_HEAD_END.match(text, m.end) is not None
+    )
+
+
+def _year_before(day: str) -> str:
+    """The same day a year earlier (Feb. 29 stays as it is)."""
+    try:
+        return date.fromisoformat(day).replace(year=int(day[:4]) - 1).isoformat()
+    except ValueError:  # Feb. 29
+        return day
 
 
 def matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
@@ -183,7 +228,7 @@ def _resolve(
     start, end = m.span(group) if group else m.span()
     named = kind in ("DATE", "TIME") and not context.inferred
     if named and used in (None, reference.isoformat(), value):  # not derived
-        anchors.note(value.split("T")[0], start, end, reference, fiscal=rule.fiscal)
+        anchors.note(value.split("T")[0], start, end, reference, fiscal=rule.fiscal, written=used is None)
         anchors.time = value.partition("T")[2]
         if is_evening(value) and clause.tense() == PAST:
             anchors.evenings.add(value.split("T")[0])
@@ -210,10 +255,16 @@ class Anchors:
         self.spans: list[tuple[int, int]] = []  # where the text's expressions stand, so far
         self.reported: str | None = None
 
-    def note(self, value: str, start: int, end: int, reference: date, fiscal: bool = False) -> None:
+    def note(
+        self, value: str, start: int, end: int, reference: date, fiscal: bool = False, written: bool = False
+    ) -> None:
+        """A date the text named; ``written`` with its year, not counted from the reference."""
         grain = grain_of(value)
+        fiscal_year = self.by_grain.get(FISCAL_YEAR)
         if grain == "year":  # the year quarters without one are of: a fiscal year, or none
             self.by_grain[FISCAL_YEAR] = value if fiscal else ""
+        elif fiscal_year and written and grain and not value.startswith((FISCAL, fiscal_year)):
+            self.by_grain[FISCAL_YEAR] = ""  # "Back in March 2023": the story has left the fiscal year
         if grain:
             self.last = self.by_grain[grain] = value
             self.last_start, self.last_end = start, end

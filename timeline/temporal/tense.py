@@ -309,6 +309,10 @@ def _said_on() -> re.Pattern[str]:
     )
 
 
+# What stands right before the period a forecast is for: "for the fourth quarter".
+_FOR = re.compile(r"(?<![\w'’])for\s+$", re.IGNORECASE)
+
+
 class Clause:
     """The tense of the clause around ``text[start:end]``, read when first asked: few values
     need it."""
@@ -358,7 +362,7 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
         return notice, False
     starts, ends, to_later, to_earlier, intentions, onsets = _found(text)
     deadline = _deadline("weak_future_prepositions").search(text, max(left, start - LEAD_IN), start)
-    best, best_distance, governing = UNKNOWN, WINDOW * 2, False
+    best, best_distance, governing, chosen = UNKNOWN, WINDOW * 2, False, -1
     before = bisect.bisect_right(ends, start) - 1  # the nearest trigger before, if in the clause
     for aside in reversed(_asides(text, left, start)):  # not one of a relative clause closed before it
         if before >= 0 and aside[0] <= starts[before] < aside[1]:
@@ -369,7 +373,7 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
     ):
         before = -1
     if before >= 0 and starts[before] >= left:
-        best, best_distance = to_later[before], start - ends[before]
+        best, best_distance, chosen = to_later[before], start - ends[before], before
         between = text[ends[before] : start]
         governing = best_distance <= GOVERNING_DISTANCE and not deadline and not _CLAUSE_BREAK.search(between)
         if before in intentions and _main_clause_past(text, left, start, end, right):
@@ -384,12 +388,24 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
         and (starts[after] - end) * AFTER_WEIGHT < best_distance
         and not (best != UNKNOWN and _coordinator().search(text, end, starts[after]))
     ):
-        best, governing = to_earlier[after], _opens_sentence(text, left, start, end)
+        best, governing, chosen = to_earlier[after], _opens_sentence(text, left, start, end), after
+    if best == PAST and chosen >= 0 and _forecast_for(text, starts[chosen], ends[chosen], left, start):
+        return FUTURE, governing
     if best == UNKNOWN and deadline:
         return FUTURE, False
     if best == UNKNOWN and _in_headline(text, start, end):
         return NEAREST, False
     return best, governing
+
+
+def _forecast_for(text: str, verb_start: int, verb_end: int, left: int, start: int) -> bool:
+    """ "For the fourth quarter, it forecast revenue of $2.2 billion": a period a forecast is
+    for (``forecast_verbs``, the expression after "for") is ahead, whenever the forecast was made."""
+    verb = text[verb_start:verb_end].lower().split()[-1]  # "it forecast": a trigger with its subject
+    return (
+        verb in tense_words()["forecast_verbs"]
+        and _FOR.search(text, max(left, start - len("for the ")), start) is not None
+    )
 
 
 def _in_headline(text: str, start: int, end: int) -> bool:

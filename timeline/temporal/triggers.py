@@ -16,7 +16,10 @@ rule's pattern narrow that down, and neither changes what is found:
 The analysis walks the parse tree of Python's ``re`` (``re._parser``, ``sre_parse`` before
 Python 3.11) of a rule's pattern with each vocabulary and fragment standing as one
 character for its ``Table``; whatever it does not understand it takes as "may be
-anything", so it can only ever search too much, never too little.
+anything", so it can only ever search too much, never too little.  That parser is private
+to ``re``: where neither module can be imported, or reading a pattern with it fails in any
+way (a parse tree of another shape), the pattern may match anywhere and its rule is
+searched everywhere — slower, never different.
 """
 
 from __future__ import annotations
@@ -25,8 +28,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as sre  # the parse tree of re's own parser
-from re import _parser
+
+try:  # the parser of ``re`` itself and the names in its parse trees
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # before Python 3.11
+    try:
+        import sre_constants as sre
+        import sre_parse as _parser
+    except ImportError:
+        sre = _parser = None  # type: ignore[assignment]  # every pattern may match anywhere
 
 # A pattern's alternatives are followed through its tables up to this many strings; past
 # that, the piece counts as open-ended ("may be anything").
@@ -48,7 +59,13 @@ _MOST_FIRSTS = 24
 # After the first character of a match: nothing that continues a word stood before it (the
 # look-behind a rule opens with, one character further on).
 _WORD_START = r"(?<![\w$£€#@/].)"
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+# Names of parse trees that not every version of ``re`` has (possessive repeats and atomic
+# groups came in 3.11) stand for nothing where it lacks them.
+_REPEATS = tuple(getattr(sre, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
+_ATOMIC_GROUP = getattr(sre, "ATOMIC_GROUP", None)
+# What reading a pattern with ``re``'s private parser may raise when that parser is missing
+# or not the one this module was written for.
+_UNREADABLE = (ImportError, AttributeError, LookupError, TypeError, ValueError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -97,8 +114,11 @@ class Table:
 
 def table(pattern: str, flags: int, stands_for: Mapping[str, Table]) -> Table:
     """What ``pattern`` matches, in which each character of ``stands_for`` stands for a table."""
-    reader, items = _Reader(stands_for), _parse(pattern, flags)
-    strings, heads = reader.known_sequence(items), reader.heads_sequence(items, _HEAD)
+    try:
+        reader, items = _Reader(stands_for), _parse(pattern, flags)
+        strings, heads = reader.known_sequence(items), reader.heads_sequence(items, _HEAD)
+    except _UNREADABLE:
+        return Table(None, None)
     return Table(None if strings is None else frozenset(strings), None if heads is None else frozenset(heads))
 
 
@@ -107,11 +127,14 @@ def read(
 ) -> tuple[Triggers, re.Pattern[str] | None]:
     """The triggers and the finder (``None``: any word may start a match) of ``pattern``, in
     which each character of ``stands_for`` stands for a table."""
-    reader, items = _Reader(stands_for), _parse(pattern, flags)
-    found = {frozenset(strings) for strings in reader.contained(items) if _strength(strings)}
-    strongest = sorted(found, key=lambda strings: (-_strength(strings), sorted(strings)))[:_KEPT]
-    needed = Triggers(tuple(a for a in map(_alternatives, strongest) if a and len(a.pieces) <= _MOST_PIECES))
-    return needed, _finder(reader.heads_sequence(items, _HEAD))
+    try:
+        reader, items = _Reader(stands_for), _parse(pattern, flags)
+        found = {frozenset(strings) for strings in reader.contained(items) if _strength(strings)}
+        strongest = sorted(found, key=lambda strings: (-_strength(strings), sorted(strings)))[:_KEPT]
+        alternatives = (a for a in map(_alternatives, strongest) if a and len(a.pieces) <= _MOST_PIECES)
+        return Triggers(tuple(alternatives)), _finder(reader.heads_sequence(items, _HEAD))
+    except _UNREADABLE:
+        return Triggers(()), None
 
 
 def _finder(heads: set[tuple[str, bool]] | None) -> re.Pattern[str] | None:
@@ -135,6 +158,8 @@ def _finder(heads: set[tuple[str, bool]] | None) -> re.Pattern[str] | None:
 def _parse(pattern: str, flags: int) -> list:
     """The parse tree of ``pattern``; one ``re`` cannot read with its tables standing as single
     characters (a look-behind over one) is a pattern that may match anywhere."""
+    if _parser is None:
+        raise ImportError("neither re._parser nor sre_parse can be imported")
     try:
         return list(_parser.parse(pattern, flags))
     except re.error:
@@ -204,7 +229,7 @@ class _Reader:
         op, av = item
         if op is sre.SUBPATTERN:
             return self.contained(list(av[3]))
-        if op is sre.ATOMIC_GROUP:
+        if op is _ATOMIC_GROUP:
             return self.contained(list(av))
         if op in _REPEATS and av[0] >= 1:
             return self.contained(list(av[2]))
@@ -239,7 +264,7 @@ class _Reader:
             return {""}
         if op is sre.SUBPATTERN:
             return self.known_sequence(av[3])
-        if op is sre.ATOMIC_GROUP:
+        if op is _ATOMIC_GROUP:
             return self.known_sequence(av)
         if op is sre.BRANCH:
             return _union(self.known_sequence(branch) for branch in av[1])
@@ -302,7 +327,7 @@ class _Reader:
             return {("", True)}
         if op is sre.SUBPATTERN:
             return self.heads_sequence(av[3], length)
-        if op is sre.ATOMIC_GROUP:
+        if op is _ATOMIC_GROUP:
             return self.heads_sequence(av, length)
         if op in (sre.BRANCH, sre.GROUPREF_EXISTS):
             branches = av[1] if op is sre.BRANCH else [branch or [] for branch in av[1:]]
