@@ -19,6 +19,7 @@ from timeline.model import Article, Event, Timex
 from timeline.sources import read_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
+PAGES = Path(__file__).parent / "fixtures" / "pages"  # saved web pages (the sources engineer's)
 TEXT_TABLES = ("abbreviations", "sentence-starters")
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
@@ -880,3 +881,53 @@ def test_a_clock_time_of_something_doing_what_the_lead_told_is_the_hour_of_the_l
     (opening,) = [e for e in events if e.date == "2026-06-13" and "pool opened" in e.title]
     assert len(opening.sources) == 2 and "gates opened" in opening.sources[1].sentence
     assert not [e for e in events if e.title.startswith("The gates")]
+
+
+def test_the_sentence_clause_tells_a_day_its_subjects_relative_clause_also_gives():
+    """ "A storm that formed … on Monday morning flooded … by Monday night": one day, one event, told
+    by the sentence's own clause, not by the relative clause inside its subject."""
+    body = "A storm that formed over the gulf on Monday morning flooded two coastal towns by Monday night."
+    events = extract_events(article(body, "2026-06-10"))
+    assert [(e.date, e.title) for e in events] == [("2026-06-08", "A storm flooded two coastal towns")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The bridge will reopen to traffic on March 3, the county roads department said Friday.",
+            [("2026-03-03", "planned")],
+        ),
+        (  # a decision told like speech, and a named speaker's statement, are happenings of their own
+            "The library will close for repairs in April, the trustees decided on Friday.",
+            [("2026-02-13", "happened"), ("2026-04", "planned")],
+        ),
+    ],
+)
+def test_an_unnamed_announcement_of_a_dated_plan_is_the_plan_only(body, expected):
+    """ "…, the department said Friday": the day it was said repeats the plan, whose own date dates it."""
+    assert [(e.date, e.status) for e in extract_events(article(body, "2026-02-16"))] == expected
+
+
+def test_a_clock_time_within_a_stretch_is_an_hour_of_every_day():
+    body = (
+        "Since early October the shuttle has run twice a day instead of hourly, and riders have had to "
+        "board by 6:15 a.m. to reach the plant."
+    )
+    assert extract_events(article(body, "2026-11-20")) == []
+
+
+def test_saved_ferry_page_has_one_return_and_no_daily_habit():
+    ferry = read_article(PAGES / "reader-view-ferry-no-date.html", published="2025-11-06")
+    found = [(e.date, e.title) for e in extract_events(ferry)]
+    assert [d for d, t in found if t.startswith("The ferry will return")] == ["2025-12-01"], found
+    assert not [t for _, t in found if "mainland" in t], found
+
+
+def test_a_newsletter_addressing_its_readers_dates_nothing():
+    """ "This week’s letter is about a drawer", "you bring the envelopes back in the fall": the writer
+    talking to readers; the library's own plans stay."""
+    letter = read_article(PAGES / "newsletter-post-seed-library.html")
+    titles = [e.title for e in extract_events(letter)]
+    assert not [t for t in titles if "letter" in t.lower() or t.lower().startswith("you ")], titles
+    assert "The library will hold its first seed-saving workshop" in titles

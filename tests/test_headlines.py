@@ -592,3 +592,31 @@ def test_a_relative_clause_of_the_object_keeps_the_sentence_verb_out_of_it():
 def test_that_after_a_verb_of_saying_opens_what_was_said_not_a_relative_clause():
     body = '"The river is rising," said Mona Reyes, adding that crews expected another hard day on Friday.'
     assert titles(body, "2026-05-07") == ["The crews expected another hard day"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The zoning rule that the council adopted on Tuesday caps building heights downtown.",
+            ["The council adopted the zoning rule"],
+        ),
+        (
+            "Growers who sold their crop in April face a loss on the harvest next year.",
+            ["Growers sold their crop", "Growers face a loss on the harvest"],
+        ),
+        (
+            "The coach who said on Friday that she would step down left the club on Saturday.",
+            ["The coach said she would step down", "The coach left the club"],
+        ),
+        (
+            "Ticket sales in February and April fell sharply, the theatre said.",
+            ["Ticket sales fell sharply"] * 2,
+        ),
+    ],
+)
+def test_a_date_in_the_subjects_relative_clause_dates_that_clause(body, expected):
+    """The date belongs to the relative clause it stands in, with the noun phrase as its subject or
+    object; the main clause after it is undated, or dated by its own date (no "Parliament passed
+    The law bans …", no "… the levy on face …"), and two joined dates leave no "and" behind."""
+    assert titles(body, "2026-06-10") == expected

@@ -333,7 +333,7 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     dated = _dated(body, spans, timexes, article.published)
     calendar = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME") and not _bare_number(t)]
     found: list[_Mention] = []
-    seen: set[tuple[Span, str, str | None]] = set()
+    seen: dict[tuple[Span, str, str | None], _Mention | None] = {}
     offsets = _offsets(body, timexes)
     ranged = _stretches_until(body, spans, _ranges(body, dated, timexes), timexes)
     relatives = {(t.start, t.end) for t in timexes if _opens_relative(body, t) and _bounds(body, t, timexes)}
@@ -341,28 +341,46 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     for expression, when in sorted(ranged + offsets, key=lambda ew: ew[0]):
         sentence = text.sentence_at(spans, expression[0])
         key = (sentence, when.value, when.end_value) if sentence else None
-        if sentence is None or key in seen:
+        if sentence is None or (key in seen and not _subject_relative(body, seen[key], expression)):
             continue  # the same date twice in a sentence is one statement
         if (expression, when) in offsets and _dated_otherwise(sentence, expression, dated):
             continue
         opening = sentence[0] + headlines.dateline_length(body[sentence[0] : sentence[1]])
         if expression[0] < opening:
             continue  # "FRIDAY HARBOR, Wash. —", "MAY PEN, Jamaica —": a dateline says where, not when
-        seen.add(key)  # type: ignore[arg-type]
+        earlier = seen.get(key)  # type: ignore[arg-type]
+        seen.setdefault(key, None)  # type: ignore[arg-type]
         dates = tuple(sorted({expression, *(d for d in calendar if opening <= d[0] < sentence[1])}))
         dating_here = [d for d in dating if opening <= d[0] < sentence[1]]
         if not _says_something(body, sentence, dates) or _in_subject(body, opening, expression, dating_here):
             continue
+        here = [(t, d) for t, d in dated if sentence[0] <= t.start < sentence[1]]
         done = tuple(  # dates of the sentence no later than this one: what a speech tag may report
             (t.start, t.end)
-            for t, d in dated
-            if sentence[0] <= t.start < sentence[1]
-            and periods.parse(d.value).start <= periods.parse(when.value).start
+            for t, d in here
+            if periods.parse(d.value).start <= periods.parse(when.value).start
         )
-        mention = _mention(article, sentence, expression, when, dates, done, expression in relatives)
-        if mention:
+        later = tuple((t.start, t.end) for t, _ in here if (t.start, t.end) not in done)
+        mention = _mention(article, sentence, expression, when, dates, (done, later), expression in relatives)
+        if mention and earlier:
+            found[found.index(earlier)] = mention
+        elif mention:
             found.append(mention)
+        if mention:
+            seen[key] = mention  # type: ignore[index]
     return found
+
+
+def _subject_relative(body: str, earlier: _Mention | None, expression: Span) -> bool:
+    """ "A wildfire that started … on Sunday afternoon | grew … overnight" (one night): the sentence's
+    own clause, not the subject's relative clause, tells the day's happening."""
+    return (
+        earlier is not None
+        and not earlier.clause.main
+        and earlier.clause.span[1] <= expression[0]
+        and body[earlier.clause.span[0] : earlier.clause.span[1]].split()[0].lower()
+        in lexicon.words("relative-pronouns")
+    )
 
 
 def _in_subject(body: str, opening: int, expression: Span, dates: Sequence[Span]) -> bool:
@@ -397,7 +415,8 @@ def _dated(
     body: str, spans: list[Span], timexes: Sequence[Timex], published: date
 ) -> list[tuple[Timex, _Date]]:
     """The expressions that date something.  A clock time beside a day ("at 10:35 a.m. Friday")
-    is part of that day's statement: it dates the sentence only when nothing else does; so does
+    or within a stretch ("Since early October … by 2:30 p.m.": an hour of every day) is part of
+    that statement: it dates the sentence only when no other date is in it; so does
     the period a reported figure covers ("reported a second-quarter loss")."""
     candidates = [
         (t, d)
@@ -416,8 +435,10 @@ def _dated(
         if _covers(body, t) and _reported_result(body, spans, t, d, published, with_date)
     ]
     dated.sort(key=lambda td: td[0].start)
-    with_day = {
-        text.sentence_at(spans, t.start) for t, _ in dated if not _CLOCK.match(t.value) or _names_day(t.text)
+    with_day = {  # "Since early October … had to leave by 2:30 p.m.": a day's hour within a stretch
+        text.sentence_at(spans, t.start)
+        for t in timexes
+        if _date_of(t, body, published) and (not _CLOCK.match(t.value) or _names_day(t.text))
     }
     return [
         (t, d)
@@ -580,12 +601,13 @@ def _mention(
     expression: Span,
     when: _Date,
     dates: tuple[Span, ...],
-    done: tuple[Span, ...] = (),
+    reported: tuple[tuple[Span, ...], tuple[Span, ...]] = ((), ()),
     relative: bool = False,
 ) -> _Mention | None:
-    """``done``: the sentence's dates no later than ``when``; a speech tag dated ``when`` that reports
-    a clause dated by one of them ("… tore through the forest overnight, officials said on Thursday")
-    is only when it was said, no happening of its own (a plan it announces is one).  ``relative``: the
+    """``reported``: the sentence's dates no later than ``when``, and the later ones; a speech tag dated
+    ``when`` that reports a clause dated by one of them ("… tore through the forest overnight, officials
+    said on Thursday"; "The ferry will return … on Dec. 1, the department said Thursday") is only when
+    it was said, no happening of its own (a decision told like speech is one).  ``relative``: the
     date bounds a stretch and dates the clause after it ("since 2019, when a woman died")."""
     body = article.text
     named = _back_reference(body, expression)
@@ -621,7 +643,7 @@ def _mention(
         if (
             _speaker_of_themselves(body, clause, expression)
             or headlines.tags_own_quotation(body, clause, sentence, dates)
-            or headlines.reports_dated_clause(body, clause, sentence, expression, dates, done)
+            or headlines.reports_dated_clause(body, clause, sentence, expression, dates, *reported)
         ):
             return None
         people = entities.people_in(body, *clause.span)

@@ -52,6 +52,7 @@ _OPEN_QUOTES = ("“", '"', "``", "‘", "`")
 _CUTS = re.compile(r"(?<=[,.?!])[”\"’'`]+|(?:^|(?<=:\s))[“\"‘`]+|,(?!\d{3})|[()]|;|:(?!\d)|\s[—–_-]{1,2}\s")
 _WORD = re.compile(r"[^\s]+")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_NAME_APPOSED = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*,")  # a name between commas
 _NUMBER = re.compile(r"[$€£¥]?\d[\d,.]*")
 
 
@@ -300,10 +301,14 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         body, segments[front].start, segments[last].end, expression
     ):
         last += 1  # "recalled her promise in 2021 | that taxes would not rise": what was promised
-    main_verb = _after_restrictive(body, segments, front, expression)
-    if main_verb is not None:  # "A bill that would spend $12 billion | is headed for a vote next week"
-        front = first = front - 1
-    span = (segments[front].start, segments[last].end)
+    restrictive = _after_restrictive(body, segments, front, (expression, *others))
+    main_verb = relative_end = None
+    if restrictive and restrictive[1] < expression[0]:
+        front = first = restrictive[0] - 1  # "A bill that would spend $12 billion | is headed for a vote …"
+        main_verb = restrictive[1]
+    elif restrictive:  # "The law that Parliament passed on Monday | bans …": the law's passing
+        relative_end, last = len(body[: restrictive[1]].rstrip()), front
+    span = (segments[front].start, relative_end or segments[last].end)
     asides = ((segments[front + 1].start, main_verb),) if main_verb is not None else ()
     asides += tuple(
         (seg.start, seg.end)
@@ -345,15 +350,23 @@ def _is_reported(body: str, segments: list[_Segment], front: int) -> bool:
     )
 
 
-def _after_restrictive(body: str, segments: list[_Segment], front: int, expression: Span) -> int | None:
-    """Where the main verb stands when the clause begins with a relative clause that goes on the
-    sentence's opening noun phrase, without commas ("A bill that would spend $12 billion is headed
-    for a vote next week"): the verb after the relative clause's own, when the date follows it."""
-    if front == 0 or segments[front - 1].cut != "start" or not _opens_relative(body, segments[front]):
+def _after_restrictive(
+    body: str, segments: list[_Segment], front: int, dates: Sequence[Span]
+) -> tuple[int, int] | None:
+    """When the clause begins with a relative clause that goes on the sentence's opening noun phrase,
+    without commas ("A bill that would spend $12 billion is headed for a vote next week"): the segment
+    that opens it and where the main verb stands, the verb after the relative clause's own; a tense
+    right after a date that closes the relative clause is one too ("Voters who backed the levy on
+    Tuesday | face …")."""
+    opened = next((i for i in range(front, 0, -1) if segments[i - 1].cut == "start"), 0)
+    if not opened or not _opens_relative(body, segments[opened]):
         return None
-    if segments[front].cut != "opener" or has_verb(body[segments[front - 1].start : segments[front - 1].end]):
+    if any(seg.cut != "opener" for seg in segments[opened : front + 1]) or has_verb(
+        body[segments[opened - 1].start : segments[opened - 1].end]
+    ):
         return None
-    found = list(_WORD.finditer(body, segments[front].start, segments[front].end))
+    end = next((i for i in range(front + 1, len(segments)) if segments[i].cut != "opener"), len(segments))
+    found = list(_WORD.finditer(body, segments[opened].start, segments[end - 1].end))
     words = [m.group().strip(_QUOTES + ",") for m in found]
     finite = [i for i in range(1, len(words)) if words[i] and _is_finite(words, i)]
     later = [
@@ -361,9 +374,19 @@ def _after_restrictive(body: str, segments: list[_Segment], front: int, expressi
         for i in finite[1:]
         if i > finite[0] + 1
         and words[i].lower() in lexicon.words("verbs")  # "is headed", "was killed"; not "… her clothes dry"
-        and words[i - 1].lower() not in ("and", "or", "but", "to", "that", "who", "which")
+        and words[i - 1].lower() not in ("and", "or", "but", "to", "that", "who", "which", *_PRONOUNS)
+    ]  # "The man who said | he would resign …": a pronoun's verb is a clause of its own
+    dated = [
+        i
+        for i in range(2, len(words))
+        if finite
+        and finite[0] < i - 1
+        and any(found[i - 1].end() == d[1] for d in dates)
+        and words[i].islower()
+        and lexicon.verb_tags(words[i]) & {"VBD", "VBZ", "VBP"}
     ]
-    return found[later[0]].start() if later and found[later[0]].start() < expression[0] else None
+    verbs = sorted({*later, *dated})
+    return (opened, found[verbs[0]].start()) if verbs else None
 
 
 def _wants_object(body: str, start: int, end: int, expression: Span) -> bool:
@@ -411,7 +434,9 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     split: set[int] = set()  # where a row of the table has divided already: the first row wins
     for pattern, kind in _splitters():
         for m in pattern.finditer(body, start, end):
-            taken = m.start() in split or keep[0] <= m.start() < keep[1]
+            taken = (
+                m.start() in split or keep[0] <= m.start() < keep[1] or _joins_dates(body, m.start(), m.end())
+            )
             if taken or not _divides(_without_date(body, m.end(), end, keep), kind):
                 continue
             split.add(m.start())
@@ -419,6 +444,16 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     cuts.sort(key=lambda cut: (cut[0], cut[1] in _SPLITS))  # a splitter's kind wins at its position
     bounds = [*cuts, (end, "end")]
     return [_Segment(a, b, cut) for (a, cut), (b, _) in itertools.pairwise(bounds) if b > a]
+
+
+def _joins_dates(body: str, start: int, end: int) -> bool:
+    """ "Sales in March and May rose": a splitter between two calendar words or figures joins dates."""
+    before = re.findall(r"[\w’'.]+", body[max(0, start - 30) : start])[-1:]
+    after = re.match(r"\s*([\w’'.]+)", body[end : end + 30])
+    return bool(before and after) and all(
+        w.strip(".").lower() in lexicon.words("calendar-words") or w.strip(".").isdigit()
+        for w in (before[0], after.group(1))
+    )
 
 
 _SPLITS = frozenset({"coordinate", "subordinate", "predicate", "speech"})
@@ -451,6 +486,7 @@ def _without_date(body: str, start: int, end: int, date: Span) -> str:
 def _divides(after: str, kind: str) -> bool:
     """Does a clause follow a splitter: a finite verb before the next punctuation, right after it
     for a verb phrase ("and promised"), after a subject otherwise ("and markets price")?"""
+    after = _NAME_APPOSED.sub(" ", after)  # "and on Saturday the owner, Rosa Pellegrini, will lock …"
     stretch = re.split(r"[,;:.()?!—–]|\s[_-]{1,2}\s", after, maxsplit=1)[0]
     fillers = lexicon.words("title-fillers")
     words = [w.strip(_QUOTES) for w in stretch.split() if w.lower() not in fillers][: SPEAKER_WORDS + 1]
@@ -641,6 +677,8 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
     }
     if has_verb(" ".join(w for w in words if w not in months)) or _SUBJECT_PRONOUNS & set(words):
         return False  # "In 1966 she and her husband, Albert Rosen, founded …": the subject
+    if any(_subject_after_date(words, i) for i in range(2, len(words))):
+        return False  # "on Saturday the owner, Rosa Pellegrini, will lock …"
     opener = words[0]
     unit = next((i for i, w in enumerate(words[:3]) if w in lexicon.words("time-units")), len(words))
     timed = words[unit + 1 : unit + 2] and words[unit + 1] in lexicon.words("introduction-openers")
@@ -651,6 +689,14 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
         or (
             bool(lexicon.verb_tags(opener) & {"VBG"}) and opener not in _nominal_verbs()
         )  # not "Sentencing …,"
+    )
+
+
+def _subject_after_date(words: Sequence[str], i: int) -> bool:
+    """A determiner right after a month or weekday name or a year opens a noun phrase of its own."""
+    before = words[i - 1]
+    return words[i] in lexicon.words("determiners") and (
+        before in lexicon.words("calendar-words") or bool(re.fullmatch(r"\d{4}", before))
     )
 
 
@@ -877,13 +923,20 @@ def reports_dated_clause(
     expression: Span,
     dates: Sequence[Span],
     reported: Sequence[Span],
+    later: Sequence[Span] = (),
 ) -> bool:
     """ "A wildfire tore through the forest overnight, fire officials said on Thursday": ``clause`` is
-    only a speech tag, and the clause it reports holds one of ``reported`` (dates of the sentence)."""
-    tag = _speech_tag(_words(body, clause.span, dates, clause.asides, expression))
+    only a speech tag, and the clause it reports holds one of ``reported`` (dates of the sentence),
+    or one of ``later`` unless the tag tells a decision or names who spoke ("The ferry will return …
+    on Dec. 1, the department said Thursday": the plan has its day; "…, the board decided on Monday",
+    "…, Paula Brandt told analysts on Wednesday" are happenings of their own)."""
+    words = _words(body, clause.span, dates, clause.asides, expression)
+    tag = _speech_tag(words)
     opening = opening_clause(body, sentence, clause.span[0]) if tag is not None else None
+    announced = tag is not None and not _decides(words[tag].strip(",")) and not _is_named(words[:tag])
+    told = [*reported, *(later if announced else ())]
     return opening is not None and any(
-        opening.span[0] <= d[0] < opening.span[1] for d in reported if d != expression
+        opening.span[0] <= d[0] < opening.span[1] for d in told if d != expression
     )
 
 
@@ -1014,7 +1067,13 @@ def _words(
     edits: list[tuple[int, int, str]] = [
         (a, b + (body[b : b + 1] == "," and b not in starts), " ") for a, b in asides
     ]
-    edits += [_date_edit(body, d, start, d == marked) for d in dates if start <= d[0] < end]
+    inside = sorted(d for d in dates if start <= d[0] < end)
+    edits += [_date_edit(body, d, start, d == marked) for d in inside]
+    edits += [  # "in March and May": the word that joins two dates goes with them
+        (a[1], b[0], " ")
+        for a, b in itertools.pairwise(inside)
+        if re.fullmatch(r",?\s+(?:and|or)\s+", body[a[1] : b[0]])
+    ]
     edits += [(start + m.start(), start + m.end(), " ") for m in re.finditer(r"\([^()]*\)", body[start:end])]
     edits += [
         (start + m.start(), start + m.end(), " ")
@@ -1414,8 +1473,10 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
     verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), None)
     if antecedent and verb is not None and all(w.islower() and lexicon.is_adverb(w) for w in words[1:verb]):
         words = antecedent + words[1:]  # "…, who was appointed" → "Duarte was appointed"; "who first …"
-    elif antecedent:  # "the law that Parliament passed" → "Parliament passed the law"
+    elif antecedent:  # "The law that Parliament passed" → "Parliament passed the law"
         verb = next((i for i in range(1, len(words)) if _is_finite(words, i)), len(words) - 1)
+        if antecedent[0].lower() in lexicon.words("determiners"):
+            antecedent = [antecedent[0].lower(), *antecedent[1:]]
         words = [*words[1 : verb + 1], *antecedent, *words[verb + 1 :]]
     described = _apposed_name(body, *span)
     done = next((i for i in range(1, len(words)) if lexicon.verb_tags(words[i]) & {"VBN", "VBD"}), None)
@@ -1815,6 +1876,10 @@ def _antecedent(body: str, clause: Span) -> list[str]:
     ]
     if people and people[-1].entity.kind == "person":
         return [JOIN.join(short_name(body, people[-1].entity).split())]
+    opening = re.split(r"(?:^|[.!?][”\"’]?)\s+", before)[-1].split()  # "Voters | who backed …"
+    plain = all(re.fullmatch(r"[\w’'-]+", w) for w in opening)
+    if 0 < len(opening) <= SUBJECT_WORDS and plain and not has_verb(" ".join(opening)):
+        return _definite(body, opening)
     nearest = [
         m.start()
         for m in re.finditer(r"\b(?:the|a|an|its|his|her|their|this|that|these|those)\s", before, re.I)
