@@ -356,13 +356,8 @@ def _chars(item) -> set[str] | None:
     op, av = item
     members = [(op, av)] if op is sre.LITERAL else av
     chars: set[str] = set()
-    for member, value in members:
-        if member is sre.LITERAL:
-            chars.add(chr(value))
-        elif member is sre.RANGE and value[1] - value[0] < 16:
-            chars.update(chr(c) for c in range(value[0], value[1] + 1))
-        else:
-            return None
+    if not all(_add_literal(member, value, chars) for member, value in members):
+        return None
     if any(c.lower() != c.upper() and not c.isascii() for c in chars):
         return None  # a cased letter beyond ASCII: its case-insensitive forms are many
     return {c.lower() for c in chars}
@@ -425,15 +420,22 @@ def _class(members) -> set[str] | None:
     """A character class: its letters if few, one word end if it holds no letter or digit."""
     chars: set[str] = set()
     for op, av in members:
-        if op is sre.LITERAL:
-            chars.add(chr(av))
-        elif op is sre.RANGE and av[1] - av[0] < 16:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+        if op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
             chars.add(" ")
-        else:
+        elif not _add_literal(op, av, chars):
             return None
     return _union(_char(char) for char in chars)
+
+
+def _add_literal(op, av, chars: set[str]) -> bool:
+    """Add to ``chars`` what a literal or a short range matches; False for anything else."""
+    if op is sre.LITERAL:
+        chars.add(chr(av))
+    elif op is sre.RANGE and av[1] - av[0] < 16:
+        chars.update(chr(c) for c in range(av[0], av[1] + 1))
+    else:
+        return False
+    return True
 
 
 def _is_word_class(items) -> bool:
