@@ -431,8 +431,8 @@ def _role_apposition(after: str) -> bool:
 def _apposed_titles() -> tuple[tuple[str, ...], ...]:
     """The titles that may follow a name as its role: not an honorific ("Mr", "Dame"), which only
     stands before one."""
-    honorifics = {(r[0].lower(),) for r in lexicon.table("titles").rows if r[1:] == ("honorific",)}
-    return tuple(p for p in lexicon.phrases("titles") if p not in honorifics)
+    honorifics = lexicon.words("titles", kind="honorific")
+    return tuple(p for p in lexicon.phrases("titles") if " ".join(p) not in honorifics)
 
 
 def _has_org_word(tokens: list[_Token], run: list[int]) -> bool:

@@ -470,8 +470,7 @@ def _bounds(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:
 
 def _opens_relative(body: str, timex: Timex) -> bool:
     """Is the date followed by a comma and a date-relatives word ("since 2019, when …")?"""
-    relative = re.match(r",\s+(\w+)", body[timex.end : timex.end + 20])
-    return bool(relative) and relative.group(1).lower() in headlines.date_relatives()
+    return headlines.relative_opener(body, timex.end, timex.end + 20) is not None
 
 
 def _negated(lead: str) -> bool:

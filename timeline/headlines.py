@@ -102,26 +102,25 @@ def clause_of(body: str, sentence: Span, expression: Span, dates: Sequence[Span]
     )
 
 
-@cache
-def _date_relative_kinds() -> dict[str, str]:
-    return {row[0].lower(): row[1] if len(row) > 1 else "" for row in lexicon.table("date-relatives").rows}
-
-
-def date_relatives(kind: str = "") -> frozenset[str]:
-    """The words of date-relatives of ``kind``; with none, those that open a clause after a comma behind
-    a date ("since 2019, when …")."""
-    return frozenset(w for w, k in _date_relative_kinds().items() if k == kind)
+def relative_opener(body: str, end: int, limit: int) -> int | None:
+    """Where the word stands that opens a clause after a comma behind a date ending at ``end`` ("since
+    2019, when …": date-relatives of no kind), looking no further than ``limit``; None if none does."""
+    relative = re.match(r",\s+(\w+)", body[end:limit])
+    if not relative or relative.group(1).lower() not in lexicon.words("date-relatives", kind=""):
+        return None
+    return end + relative.start(1)
 
 
 def _cleft(body: str, segments: list[_Segment], expression: Span) -> int | None:
     """Where the clause of "it was … DATE that <clause>" starts (date-relatives, "cleft"), if it is one."""
     after = re.match(r"\s+(\w+)", body[expression[1] :])
-    if not after or after.group(1).lower() not in date_relatives("cleft"):
+    if not after or after.group(1).lower() not in lexicon.words("date-relatives", kind="cleft"):
         return None
     own = next((seg for seg in segments if seg.start <= expression[0] < seg.end), None)
     it = re.search(r"\b[Ii]t\s+(?:is|was)\b", body[own.start : expression[0]]) if own else None
     between = body[own.start + it.end() : expression[0]].lower().split() if own and it else []
-    if not it or not set(between) <= date_relatives("cleft adverb") | lexicon.words("date-words"):
+    adverbs = lexicon.words("date-relatives", kind="cleft adverb") | lexicon.words("date-words")
+    if not it or not set(between) <= adverbs:
         return None  # not "it was informed Friday that …"
     at = expression[1] + after.start(1)
     return at if any(seg.start == at for seg in segments) else None
@@ -133,10 +132,9 @@ def relative_clause(
     """ "… since 2019, | when a woman died at Fellbridge station": the clause a date-relatives word
     opens right after the date, which the date dates; None if none does, or if it only reports
     what someone said ("…, when the prosecutor told jurors that …") unless ``saying``."""
-    relative = re.match(r",\s+(\w+)", body[expression[1] : sentence[1]])
-    if not relative or relative.group(1).lower() not in date_relatives():
+    at = relative_opener(body, expression[1], sentence[1])
+    if at is None:
         return None
-    at = expression[1] + relative.start(1)
     start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
     segments = _segments(body, start, sentence[1], expression)
     if not any(seg.start == at for seg in segments):
@@ -1157,14 +1155,21 @@ def _is_subject(body: str, expression: Span, floor: int) -> bool:
     )
 
 
+@cache
+def _determined(owned: bool) -> re.Pattern[str]:
+    """The words that make a date a noun phrase's ("in the spring of 2006"); with ``owned``, a possessive
+    also does ("for its fiscal year"), which it can only where the date ends its phrase."""
+    owners = "".join(f"|{w}" for w in sorted(lexicon.words("possessives"))) if owned else ""
+    parts = "|".join(sorted(lexicon.words("date-words", kind="part of day")))
+    return re.compile(rf"\b(?i:the{owners})\s+(?:(?:{parts})\s+of\s+)?$")
+
+
 def date_phrase(body: str, expression: Span, floor: int) -> Span:
     """The expression with its own words before it ("on", "[", "earlier") and brackets after it."""
     start, end = expression
-    parts = "|".join(row[0] for row in lexicon.table("date-words").rows if row[1:] == ("part of day",))
     modifies = re.match(r"\s+([a-z][\w-]*)", body[end:])  # "the 1998 bombing": the date is an adjective
     ends = not modifies or modifies.group(1) in lexicon.words("function-words")
-    owners = "".join(f"|{w}" for w in sorted(lexicon.words("possessives")) if ends)  # "for its fiscal year"
-    m = re.search(rf"\b(?i:the{owners})\s+(?:(?:{parts})\s+of\s+)?$", body[floor:start])
+    m = _determined(owned=ends).search(body[floor:start])
     if m and not (modifies and _is_head_noun(modifies.group(1))):
         start = floor + m.start()  # "in the spring of 2006"
     ended = next((e for p in _period_ends() if (e := p.search(body[floor:start]))), None)
@@ -1384,12 +1389,7 @@ def _reported(
 
 def _decides(verb: str) -> bool:
     """ "…, the ministers decided": a decision names who took it, named or not (speech-verbs)."""
-    return verb.lower() in _decision_verbs()
-
-
-@cache
-def _decision_verbs() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in lexicon.table("speech-verbs").rows if row[1:] == ("decision",))
+    return verb.lower() in lexicon.words("speech-verbs", kind="decision")
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})

@@ -50,9 +50,14 @@ def table(name: str) -> Table:
 
 
 @cache
-def words(name: str) -> frozenset[str]:
-    """The first column of ``name``, lower-cased: a vocabulary to test membership against."""
-    return frozenset(w.lower() for w in table(name).column(0))
+def words(name: str, kind: str | None = None) -> frozenset[str]:
+    """The first column of ``name``, lower-cased: a vocabulary to test membership against.  With
+    ``kind``, only the rows whose second column is ``kind`` ("" for the rows with no second column):
+    one table holds several related lists (the speech verbs of kind "decision": "decided", "decides")."""
+    rows = table(name).rows
+    return frozenset(
+        row[0].lower() for row in rows if kind is None or (row[1] if len(row) > 1 else "") == kind
+    )
 
 
 @cache
