@@ -1834,3 +1834,18 @@ def test_the_period_a_forecast_is_for_lies_ahead(sentence: str) -> None:
     assert [t.value for t in tag("For the fourth quarter, it reported a loss.", date(2027, 5, 4))] == [
         "2026-Q4"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters can cast a ballot at the Elm Street library on Tuesday, the clerk said.", "2026-09-08"),
+        ("Drivers cannot use the Harbor Bridge on Monday while crews repaint it.", "2026-09-07"),
+        ("She said she can't attend the hearing on Thursday.", "2026-09-10"),
+        ("He can't remember what happened on Tuesday.", "2026-09-01"),
+        ("The man who can no longer walk was injured on Tuesday.", "2026-09-01"),
+        ("Protesters kicked a can at officers on Friday.", "2026-09-04"),
+    ],
+)
+def test_what_one_can_do_on_a_weekday_lies_ahead_unless_a_past_verb_is_near(text: str, expected: str) -> None:
+    assert [t.value for t in tag(text, date(2026, 9, 5))] == [expected]

@@ -30,7 +30,9 @@ one nearest publication.  A schedule in the present ("the exhibit opens March 3"
 host the leaders on Jan. 16") looks ahead too (``SCHEDULE``), but in a sentence a past year
 opens ("In 1865, Lincoln travels to Richmond on April 4") it is the historical present of that
 year.  A past verb of arranging with its object ("scheduled a trial for March 8") is past for
-a day before it and looks ahead for one after it, as a decision does.
+a day before it and looks ahead for one after it, as a decision does.  What one can do ("You can
+vote at the town hall on Tuesday") is still open, so "can" looks ahead like a modal of the future,
+except as a noun after a determiner ("kicked a can").
 """
 
 from __future__ import annotations
@@ -109,7 +111,9 @@ def _triggers() -> re.Pattern[str]:
         rf"(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
     )
     # "May" with a capital is the month ("from May 12 to May 14"), not the modal.
-    future = rf"(?!(?-i:May)(?![\w'’]))(?!(?:{longer_past})(?![\w'’]))(?:{phrase_regex(words['future'])})"
+    ability = _guarded(phrase_regex(words["ability"]), not_noun)  # "can vote", not "a can"
+    modal = rf"{phrase_regex(words['future'])}|{ability}"
+    future = rf"(?!(?-i:May)(?![\w'’]))(?!(?:{longer_past})(?![\w'’]))(?:{modal})"
     schedule = rf"{scheduled}|{plural}|{travel}|{timetable}|{state}"
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
