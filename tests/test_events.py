@@ -335,6 +335,7 @@ EVENT_TABLES = {
     "event-negations": check_dates,
     "event-definites": check_grouping,
     "event-judgements": check_named,
+    "happening-outcomes": check_named,
     "event-offsets": check_all_dates,
     "period-nouns": check_dates,
     "comparisons": check_dates,
@@ -428,6 +429,19 @@ def test_status_from_tense_and_date():
         [timex("June 2", "Voting ends on June 2.", "DATE", "2025-06-02")],
     )
     assert [e.status for e in later] == ["planned"]  # after publication, whatever the words
+
+
+def test_a_simple_past_on_the_publication_day_has_happened():
+    """The dated verb's tense decides, not a modal elsewhere in the sentence (a Wednesday article)."""
+    cases = {
+        "On Wednesday, Senator Ruth Okafor quit the party, and she will sit as an independent.": "happened",
+        "The man who said he would resign quit the party on Wednesday.": "happened",
+        "Senator Ruth Okafor is expected to quit the party on Wednesday.": "planned",
+        "The party said Senator Ruth Okafor would quit on Wednesday.": "planned",
+        "The bridge will reopen to traffic, officials said on Wednesday.": "planned",  # a saying
+    }
+    for text, status in cases.items():
+        assert [e.status for e in extract_events(article(text, "2026-03-04"))] == [status], text
 
 
 def test_a_range_is_one_event_with_an_end_date():

@@ -1264,6 +1264,8 @@ def _status(body: str, mention: _Mention, published: date) -> str:
         return "happened"
     if headlines.said_then(body, mention.clause, mention.dates):
         return "happened"  # "The race will start in Lyon, organisers decided on Monday": the deciding
+    if headlines.dated_verb_past(body, mention.clause, mention.expression):
+        return "happened"  # "Harper, who had said she would stay, quit the party on Wednesday"
     return "planned" if _plans(body[mention.clause.context[0] : mention.clause.context[1]]) else "happened"
 
 
@@ -1280,6 +1282,7 @@ def _title(body: str, mention: _Mention, status: str) -> str:
         said = " ".join(" ".join(body[a:b].split()) for a, b in mention.named if b > a)
         if mention.named[0][0] == mention.named[0][1]:
             said = f"the {said}"  # "after Tuesday's storm": the storm
+        said = _outcome(body, mention.named, said) if status == "happened" else said
         return said[:1].upper() + said[1:]
     if mention.date.thing:
         thing = " ".join(body[mention.date.thing[0] : mention.date.thing[1]].split())
@@ -1288,6 +1291,34 @@ def _title(body: str, mention: _Mention, status: str) -> str:
         body, mention.clause, mention.sentence, mention.expression, mention.dates, status
     )
     return found or "Untitled event"
+
+
+def _outcome(body: str, named: tuple[Span, ...], said: str) -> str:
+    """ "the exchange agreed at last week's talks in Istanbul": what a participle ties to the named
+    happening (happening-outcomes) came of it, "the exchange was agreed at the talks in Istanbul"."""
+    lead = _outcome_lead().search(body, max(0, named[0][0] - 80), named[0][0])
+    if lead is None or "VBN" not in lexicon.verb_tags(lead.group("verb")):
+        return said
+    thing = lead.group("thing").split()
+    if any(w.lower() in lexicon.words("function-words") for w in thing):
+        return said  # "the deal to be signed at …": no noun phrase of its own
+    place = _NAMED_PLACE.match(body, named[-1][1])
+    be = "were" if headlines.is_plural_subject(thing[-1]) else "was"
+    where = " ".join(place.group().split()) if place else ""
+    where = where[:-1] if re.search(r"[a-z]\.$", where) else where  # "in Doha." ends the sentence
+    return " ".join(
+        [lead.group("det").lower(), *thing, be, lead.group("verb"), lead.group("prep"), said, where]
+    ).strip()
+
+
+@cache
+def _outcome_lead() -> re.Pattern[str]:
+    prepositions = "|".join(sorted(lexicon.words("happening-outcomes"), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<det>the|a|an)\s+(?P<thing>(?:[\w'’,-]+\s+){0,2}?[\w'’-]+)\s+(?P<verb>[a-z]+)\s+"
+        rf"(?P<prep>{prepositions})\s+$",
+        re.IGNORECASE,
+    )
 
 
 def _summary(body: str, mention: _Mention, attached: list[Span]) -> str:

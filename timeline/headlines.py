@@ -737,7 +737,7 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
         return False
     if word[0].isupper() and i:
         return False  # "United", "Cape": names
-    if "VBP" in tags and i and _is_plural_subject(words[i - 1]):
+    if "VBP" in tags and i and is_plural_subject(words[i - 1]):
         return True  # "the incidents underscore", "they say"
     if "VBZ" in tags and i and words[i - 1].lower() in ("he", "she"):
         return True  # "she leaves for Berlin": no plural noun after a pronoun
@@ -763,7 +763,8 @@ def _only_adverb(word: str) -> bool:
     return lexicon.is_adverb(word) and not lexicon.is_noun(word)
 
 
-def _is_plural_subject(word: str) -> bool:
+def is_plural_subject(word: str) -> bool:
+    """Does ``word`` head a plural subject ("they", "the talks")?"""
     lower = word.lower()
     if lower in ("they", "we", "i", "you"):
         return True
@@ -1421,6 +1422,42 @@ def said_then(body: str, clause: Clause, dates: Sequence[Span]) -> bool:
     return bool(entities.people_in(body, *clause.span)) or _is_named(words[:tag]) or _decides(verb)
 
 
+def dated_verb_past(body: str, clause: Clause, expression: Span) -> bool:
+    """Is the verb ``expression`` dates a simple past ("Harper, who said she would stay, quit the party
+    on Wednesday")?  It tells what happened, whatever a modal elsewhere in the clause looks ahead to;
+    a modal, "to" or a form of "be" before it ("will quit", "is expected to", "is set for": the modals and
+    passive-auxiliaries tables) keeps it ahead."""
+    cut = [(a, b) for a, b in clause.asides if b <= expression[0] or a >= expression[1]]
+    before = _plain_words(body, clause.span[0], expression[0], cut)
+    after = _plain_words(body, expression[1], clause.span[1], cut)
+    verbs = [
+        i
+        for i in range(len(before))
+        if _is_finite(before, i) or _is_infinitive(before, i) or _after_modal(before, i)
+    ]
+    if verbs:
+        words, at = before, verbs[-1]
+    else:  # "On Wednesday, Harper quit the party"
+        words, at = after, next((i for i in range(len(after)) if _is_finite(after, i)), None)
+    if at is None or "VBD" not in lexicon.verb_tags(words[at].lower()):
+        return False
+    if words[at].lower() in lexicon.words("speech-verbs"):
+        return False  # "The bridge will reopen, officials said on Wednesday": a saying is said_then's
+    helper = words[at - 1].lower() if at else ""  # "will quit", "is set": not a simple past
+    return not _modal(helper) and helper not in lexicon.words("passive-auxiliaries")
+
+
+def _after_modal(words: Sequence[str], i: int) -> bool:
+    """ "would close": a bare verb after a modal."""
+    return i > 0 and _modal(words[i - 1]) and "VB" in lexicon.verb_tags(words[i].lower())
+
+
+def _plain_words(body: str, start: int, end: int, cut: Sequence[Span]) -> list[str]:
+    """The words of ``body[start:end]`` outside ``cut``, without their punctuation."""
+    kept = "".join(" " if any(a <= i < b for a, b in cut) else body[i] for i in range(start, end))
+    return [w for w in (raw.strip(_QUOTES + ",.;:()[]") for raw in kept.split()) if w]
+
+
 def tags_own_quotation(body: str, clause: Clause, sentence: Span, dates: Sequence[Span]) -> bool:
     """ "“I’m 74,” she told me on Wednesday": a speech tag of a speaker the headline would not name,
     whose only report is a quotation in which the speaker talks of themselves: the saying is no
@@ -1523,7 +1560,7 @@ def _participle_told(words: list[str], status: str) -> list[str]:
         return words
     joined = (i for i in range(1, comma) if subject[i].lower() in lexicon.words("function-words"))
     head = subject[next(joined, comma + 1) - 1].rstrip(",")  # "The first round [of talks]"
-    be = "were" if _is_plural_subject(head) else "was"
+    be = "were" if is_plural_subject(head) else "was"
     return [*subject[:-1], subject[-1].rstrip(","), be, *words[comma + 1 :]]
 
 
