@@ -679,7 +679,7 @@ def overnight(context: Context) -> str:
     in the afternoon.  Hours before, drones struck overnight" is the night before)."""
     anchor = _period(context.anchor)
     time_of_day = context.anchor_time
-    late = time_of_day in _LATE_PARTS or (":" in time_of_day and time_of_day >= NOON)
+    late = _from(time_of_day, _LATE_PARTS, NOON)
     if anchor and anchor[1] == "day" and late and context.anchor_in_sentence():
         context.used.append(str(context.anchor))
         return str(context.anchor)
@@ -999,8 +999,12 @@ EVENING = "18:00"
 
 def is_evening(value: str) -> bool:
     """Whether a TIMEX3 value is an evening or a night, by part of day or clock time."""
-    time_of_day = value.partition("T")[2]
-    return time_of_day in _EVENING_PARTS or (":" in time_of_day and time_of_day >= EVENING)
+    return _from(value.partition("T")[2], _EVENING_PARTS, EVENING)
+
+
+def _from(time_of_day: str, parts: tuple[str, ...], clock: str) -> bool:
+    """Whether a time of day ("EV", "21:00") is one of ``parts`` or a clock time from ``clock`` on."""
+    return time_of_day in parts or (":" in time_of_day and time_of_day >= clock)
 
 
 def stamp(context: Context, hour: str, minute: str = "", half_day: str = "") -> str:

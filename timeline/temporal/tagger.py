@@ -15,19 +15,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import partial
+from functools import cache, partial
 from itertools import pairwise
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
 from .normalise import FISCAL, FISCAL_YEAR, Context, Unresolved, ends_after, evaluate, grain_of, is_evening
-from .tense import PAST, Clause, sentence_bounds, speech_weekday
+from .tense import PARAGRAPH_BREAK, PAST, Clause, sentence_bounds, speech_weekday
 from .triggers import Words
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
 # the quarter or the date named before.
 _REPORTED_SPAN = re.compile(r"P(?!3M)(?:[2-9]|1[01])M")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A list item's mark before the date that heads it, and what ends that head ("- March 2: ...").
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
 _ITEM_HEAD_END = re.compile(r"[ \t]*(?::|[-–—][ \t])")
@@ -89,7 +88,7 @@ def _in_list_order(text: str, found: list[Match], reference: date) -> list[Match
         m, after = found[here], found[below]
         if (
             m.value > max(after.value, reference.isoformat())
-            and not _PARAGRAPH_BREAK.search(text, m.end, after.start)
+            and not PARAGRAPH_BREAK.search(text, m.end, after.start)
             and _YEAR.search(text, m.start, m.end) is None
             and (earlier := _year_before(m.value)) <= after.value
         ):
@@ -173,7 +172,8 @@ def _normalise_in_order(
             matched = m.group(group)
             fields[group] = "" if matched is None else _field(parser_for(source)(matched))
         anchors.spans.append(m.span())
-        resolve = partial(_resolve, text, reference, published_at, anchors, m, rule, fields)
+        clause = Clause(text, m.start(), m.end())
+        resolve = partial(_resolve, text, reference, published_at, anchors, m, clause, rule, fields)
         resolved = False
         for group, template in rule.parts:
             for match in resolve(group, template, rule.type):
@@ -190,6 +190,7 @@ def _resolve(
     published_at: str,
     anchors: Anchors,
     m: re.Match[str],
+    clause: Clause,
     rule: Rule,
     fields: dict[str, object],
     group: str,
@@ -199,7 +200,6 @@ def _resolve(
     """The timex of one part of a match (over ``group``, or all of it), if its value resolves."""
     if group and m.group(group) is None:
         return
-    clause = Clause(text, m.start(), m.end())
     context = Context(
         reference,
         clause.tense,
@@ -277,7 +277,7 @@ class Anchors:
         """Whether the date named last (of ``grain``, if given) stands in the paragraph of
         ``text[start:]``."""
         named = self.named_at.get(grain, -1) if grain else self.last_end
-        return named >= 0 and not _PARAGRAPH_BREAK.search(text, named, start)
+        return named >= 0 and not PARAGRAPH_BREAK.search(text, named, start)
 
     def opens_sentence_of(self, text: str, start: int) -> bool:
         """Whether the date named last sets the scene of the sentence of ``text[start:]``,
@@ -299,10 +299,9 @@ class Anchors:
         the last sentence that mentions it with a date ("The earthquake struck on April 5,
         2025" for "a year after the earthquake"), if any.  A mention inside an expression ("a
         year after the earthquake, ... Friday") is no dating of it."""
-        words = re.compile(rf"\b(?:{happening})s?\b", re.IGNORECASE)
         mentions = [
             m.start()
-            for m in words.finditer(text, 0, start)
+            for m in _mention(happening).finditer(text, 0, start)
             if not any(left <= m.start() < right for left, right in self.spans)
         ]
         for at in reversed(mentions):
@@ -336,3 +335,9 @@ def _field(value: object) -> object:
     if isinstance(value, float) and value == int(value):
         return int(value)
     return "" if value is None else value
+
+
+@cache
+def _mention(happening: str) -> re.Pattern[str]:
+    """A mention of ``happening`` (a word or an alternation of words), singular or plural."""
+    return re.compile(rf"\b(?:{happening})s?\b", re.IGNORECASE)

@@ -65,7 +65,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 # A sentence ends at . ! ? or ; followed by space, or at a blank line; a period after an
 # abbreviation ("Sen.", "vs.", "U.S.") does not end it.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|;\s|\n\s*\n")
-_BLANK_LINE = re.compile(r"\n\s*\n")
+_CLAUSE_GAP = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _NOT_BLANK = re.compile(r"\S")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$")
 # A quotation mark separates what was said from the clause that reports it: in '"We will
@@ -175,8 +176,7 @@ def _suspended() -> re.Pattern[str]:
     expression ends a state that still holds, so it lies ahead."""
     words = tense_words()
     verbs, prepositions = phrase_regex(words["suspension"]), phrase_regex(words["suspension_prepositions"])
-    gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
-    return re.compile(rf"(?<![\w'’])(?:{verbs})\s{gap}(?:{prepositions}){_lead_in()}", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{verbs})\s{_CLAUSE_GAP}(?:{prepositions}){_lead_in()}", re.IGNORECASE)
 
 
 @cache
@@ -185,8 +185,7 @@ def _negated_past() -> re.Pattern[str]:
     happened then, so it is past."""
     words = tense_words()
     negations, until = phrase_regex(words["negated_past"]), phrase_regex(["until", "till"])
-    gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
-    return re.compile(rf"(?<![\w'’])(?:{negations})\s{gap}(?:{until}){_lead_in()}", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’])(?:{negations})\s{_CLAUSE_GAP}(?:{until}){_lead_in()}", re.IGNORECASE)
 
 
 def _notice_in_force(text: str, left: int, start: int) -> int | None:
@@ -207,9 +206,8 @@ def _validity() -> re.Pattern[str]:
     words = tense_words()
     notices, until = phrase_regex(words["validity"]), phrase_regex(words["suspension_prepositions"])
     onsets = phrase_regex(["from", *words["onset"]])
-    gap = r"(?:[^,;:\"“”.!?]{0,60}\s)?"  # in one clause, at most 60 characters
     return re.compile(
-        rf"(?<![\w'’])(?P<notice>{notices})\s{gap}(?P<edge>(?P<until>{until})|{onsets})(?:\s+(?:on|at))?{_lead_in()}",
+        rf"(?<![\w'’])(?P<notice>{notices})\s{_CLAUSE_GAP}(?P<edge>(?P<until>{until})|{onsets})(?:\s+(?:on|at))?{_lead_in()}",
         re.IGNORECASE,
     )
 
@@ -266,7 +264,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
-    if boundary.group()[0] != "." or _BLANK_LINE.search(boundary.group()):  # "at 9 p.m.\n\nOn Tuesday"
+    if boundary.group()[0] != "." or PARAGRAPH_BREAK.search(boundary.group()):  # "at 9 p.m.\n\nOn Tuesday"
         return True
     word = _WORD_BEFORE.search(text, max(0, boundary.start() - 12), boundary.start() + 1)
     if not word:
@@ -407,8 +405,7 @@ def _forecast_for(text: str, verb_start: int, verb_end: int, left: int, start: i
     for (``forecast_verbs``, the expression after "for") is ahead, whenever the forecast was made."""
     verb = text[verb_start:verb_end].lower().split()[-1]  # "it forecast": a trigger with its subject
     return (
-        verb in tense_words()["forecast_verbs"]
-        and _FOR.search(text, max(left, start - len("for the ")), start) is not None
+        verb in _forecast_verbs() and _FOR.search(text, max(left, start - len("for the ")), start) is not None
     )
 
 
@@ -468,6 +465,11 @@ def _clause_subject() -> re.Pattern[str]:
 @cache
 def _speech_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in tense_words()["attribution"])
+
+
+@cache
+def _forecast_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in tense_words()["forecast_verbs"])
 
 
 def _asides(text: str, left: int, start: int) -> list[tuple[int, int]]:
