@@ -103,7 +103,7 @@ def name_connector(word: str) -> bool:
 def sex(text: str, person: Entity) -> str | None:
     """ "male", "female" or None: what an honorific before the person's name in ``text`` ("Ms.
     Jennings": gendered-words) or a first name that the census lists give one sex ("Frank") says."""
-    honorifics = dict(lexicon.table("gendered-words").rows)
+    honorifics = lexicon.mapping("gendered-words")
     for m in find(text):
         if m.entity == person:
             before = _WORD_BEFORE.search(text[max(0, m.start - 12) : m.start].rstrip(".") + " ")

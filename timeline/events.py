@@ -476,7 +476,7 @@ def _opens_relative(body: str, timex: Timex) -> bool:
 def _negated(lead: str) -> bool:
     """Does the clause ending ``lead`` deny its verb ("would not return", "won't reopen": event-negations)?"""
     clause = re.split(r"[,;:.!?—]", lead)[-1]
-    return any(p.search(clause) for p in _patterns("event-negations", re.IGNORECASE))
+    return any(p.search(clause) for p in lexicon.patterns("event-negations", re.IGNORECASE))
 
 
 @cache
@@ -522,20 +522,20 @@ def _covers(body: str, timex: Timex) -> bool:
     if after and timex.type == "DATE" and after.group(1).lower() in lexicon.words("period-nouns"):
         return True
     lead = body[max(0, timex.start - 60) : timex.start]
-    return any(p.search(lead) for p in _patterns("figure-periods", re.IGNORECASE))
+    return any(p.search(lead) for p in lexicon.patterns("figure-periods", re.IGNORECASE))
 
 
 def _topic(body: str, timex: Timex) -> bool:
     """ "would decide about Wednesday" (topic-dates): the day is what the decision is about."""
     lead = body[max(0, timex.start - 60) : timex.start]
-    return any(p.search(lead) for p in _patterns("topic-dates", re.IGNORECASE))
+    return any(p.search(lead) for p in lexicon.patterns("topic-dates", re.IGNORECASE))
 
 
 def _compared(body: str, timex: Timex) -> bool:
     """ "… compared with a profit of $12 million a year earlier", "up from $376 million in 2023": the
     date of the figure compared against (comparisons table), not of the sentence's happening."""
     lead = body[max(0, timex.start - COMPARISON_REACH - 40) : timex.start]
-    for p in _patterns("comparisons", re.IGNORECASE):
+    for p in lexicon.patterns("comparisons", re.IGNORECASE):
         *_, nearest = [None, *p.finditer(lead)]  # "fell 3% from May, while rent rose 6% from a year earlier"
         gap = nearest and _COMPARISON_GAP.match(lead, nearest.end())
         if gap and not _opens_clause(gap.group()):
@@ -565,7 +565,7 @@ def _reported_result(
     if sentence is None or sentence in with_date or periods.parse(when.value).end >= published:
         return False
     lead = body[max(sentence[0], timex.start - 60) : timex.start]
-    reported = any(p.search(lead) for p in _patterns("reported-results", re.IGNORECASE))
+    reported = any(p.search(lead) for p in lexicon.patterns("reported-results", re.IGNORECASE))
     return reported and not _plans(body[sentence[0] : sentence[1]])
 
 
@@ -586,7 +586,7 @@ def _says_something(body: str, sentence: Span, dates: Sequence[Span]) -> bool:
 def _pleasantry(sentence: str) -> bool:
     """ "Hello from a wet Saturday", "See you next week": a writer greeting readers (pleasantries
     table) names a day but no happening."""
-    return any(p.match(sentence) for p in _patterns("pleasantries", re.IGNORECASE))
+    return any(p.match(sentence) for p in lexicon.patterns("pleasantries", re.IGNORECASE))
 
 
 def _names_day(expression: str) -> bool:
@@ -737,7 +737,7 @@ def _states_now(body: str, clause: headlines.Clause, named: tuple[Span, ...]) ->
     """ "The swap is the first stage of the exchange agreed at last week's talks": a clause in the
     present tense of a copula (event-judgements) states how things stand; the date it holds only
     dates the happening it owns."""
-    roles = dict(lexicon.table("event-judgements").rows)
+    roles = lexicon.mapping("event-judgements")
     before = re.findall(r"[a-z]+", body[clause.span[0] : named[0][0]].lower())
     verb = next((w for w in before if w in roles), None)
     return roles.get(verb or "") == "copula" and bool(lexicon.verb_tags(verb or "") & {"VBZ", "VBP"})
@@ -748,7 +748,7 @@ def _judged(body: str, named: tuple[Span, ...]) -> bool:
     the subject of a verb that judges it (event-judgements), no verb of that day: after its auxiliaries
     ("had shown"), a judging verb, or a copula with a noun ("was a turning point"; "was held in the gym"
     is the happening itself)."""
-    roles = dict(lexicon.table("event-judgements").rows)
+    roles = lexicon.mapping("event-judgements")
     following = re.findall(r"[a-z]+", body[named[-1][1] : named[-1][1] + 40].lower())
     following = following if re.match(r"\s+[a-z]", body[named[-1][1] :]) else []
     for word, after in itertools.pairwise([*following, ""]):
@@ -832,14 +832,8 @@ def _speaker_of_themselves(body: str, clause: headlines.Clause, expression: Span
     )
 
 
-@cache
-def _patterns(name: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
-    """The first column of table ``name`` as regular expressions."""
-    return tuple(re.compile(row[0], flags) for row in lexicon.table(name).rows)
-
-
 def _kinds(sentence: str) -> frozenset[str]:
-    table = dict(lexicon.table("happenings").rows)
+    table = lexicon.mapping("happenings")
     return frozenset(table[w] for w in re.findall(r"[a-z]+", sentence.lower()) if w in table)
 
 
@@ -1067,7 +1061,9 @@ def _attach(body: str, spans: list[Span], groups: list[_Group]) -> list[_Group]:
     for prev, cur in itertools.pairwise(spans):
         if cur in owner or prev not in owner:
             continue
-        opening = next((m for p in _patterns("anaphora") if (m := p.match(body[cur[0] : cur[1]]))), None)
+        opening = next(
+            (m for p in lexicon.patterns("anaphora") if (m := p.match(body[cur[0] : cur[1]]))), None
+        )
         if opening and _carries_on(opening.group(), body[prev[0] : prev[1]]):
             owner[cur] = owner[prev]
             owner[cur].attached.append(cur)
@@ -1223,7 +1219,7 @@ def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
 
 def _possessor_kind(word: str) -> str | None:
     """ "his" → "person" (the possessives table): whose lawyer, whose car."""
-    return dict(lexicon.table("possessives").rows).get(word.lower())
+    return lexicon.mapping("possessives").get(word.lower())
 
 
 def _named_in(body: str, title: str, mentions: Iterable[_Mention]) -> list[Entity]:
@@ -1273,7 +1269,7 @@ def _plans(words: str) -> bool:
     """Does ``words`` speak of what is to come ("will", "is scheduled to": planned-triggers)?"""
     return any(
         re.search(rf"(?<!\w)(?:{p.pattern})(?!\w)", words, re.IGNORECASE)
-        for p in _patterns("planned-triggers")
+        for p in lexicon.patterns("planned-triggers")
     )
 
 

@@ -666,7 +666,11 @@ def _is_introduction(body: str, segment: _Segment) -> bool:
     if words[-1] in lexicon.words("speech-verbs") and len(words) <= 4:
         return True
     said = body[segment.start : segment.end].lstrip(" ,")
-    if any(p.match(said[: m.end()]) for m in re.finditer(r"\s+", said) for p in _period_ends()):
+    if any(
+        p.match(said[: m.end()])
+        for m in re.finditer(r"\s+", said)
+        for p in lexicon.patterns("period-ends", re.IGNORECASE)
+    ):
         return True  # "For the year ended Sept. 30,": the period a figure is for (period-ends)
     months = {  # "On May 6,": the month, not the modal
         w.lower()
@@ -786,16 +790,11 @@ def in_quotation(body: str, at: int) -> bool:
 
 def dateline_length(sentence: str) -> int:
     """How many characters of ``sentence`` are its dateline ("WASHINGTON — ", "NAIROBI (AP) _ ")."""
-    for pattern in _patterns("datelines"):
+    for pattern in lexicon.patterns("datelines"):
         m = pattern.match(sentence)
         if m:
             return m.end()
     return 0
-
-
-@cache
-def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(row[0]) for row in lexicon.table(name).rows)
 
 
 # --- 2. the words of a headline ---------------------------------------------------------------
@@ -1173,7 +1172,10 @@ def date_phrase(body: str, expression: Span, floor: int) -> Span:
     m = _determined(owned=ends).search(body[floor:start])
     if m and not (modifies and _is_head_noun(modifies.group(1))):
         start = floor + m.start()  # "in the spring of 2006"
-    ended = next((e for p in _period_ends() if (e := p.search(body[floor:start]))), None)
+    ended = next(
+        (e for p in lexicon.patterns("period-ends", re.IGNORECASE) if (e := p.search(body[floor:start]))),
+        None,
+    )
     if ended:  # "for the three months ended March 31"
         start = floor + ended.start()
     preposition = False  # "expected over the weekend": the first word before the date is its own
@@ -1200,11 +1202,6 @@ def date_phrase(body: str, expression: Span, floor: int) -> Span:
     if start > floor and body[start - 1] == "[":
         start -= 1
     return start, end
-
-
-@cache
-def _period_ends() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(row[0], re.IGNORECASE) for row in lexicon.table("period-ends").rows)
 
 
 def _is_head_noun(word: str) -> bool:
@@ -1297,7 +1294,7 @@ def short_name(body: str, person: Entity) -> str:
 def surname(name: str) -> str:
     """The last word with the particles before it: "Ursula von der Leyen" → "von der Leyen";
     "Robert Smith Jr." → "Smith"."""
-    roles = dict(lexicon.table("name-particles").rows)
+    roles = lexicon.mapping("name-particles")
     words = name.split()
     while len(words) > 1 and roles.get(words[-1]) == "suffix":
         words = words[:-1]
@@ -1635,7 +1632,7 @@ def opening_noun(body: str, start: int, end: int) -> str | None:
 def _possessor(body: str, at: int, pronoun: str) -> list[str]:
     """ "His lawyer" → "Haines’s lawyer"; "Its plant" → "Kessler Stahlwerke’s plant"; "Their union" →
     "the dockworkers’ union" (possessives table); "the" when the article leaves any doubt."""
-    kind = dict(lexicon.table("possessives").rows)[pronoun]
+    kind = lexicon.mapping("possessives")[pronoun]
     if kind == "person" and (named := referent(body, at)):
         return [f"{JOIN.join(short_name(body, named).split())}’s"]
     if kind == "thing" and (thing := thing_referent(body, at)):
@@ -1768,7 +1765,7 @@ def referent(body: str, at: int) -> Entity | None:
     if opener and start + opener.start(1) < at:
         return referent(body, start + opener.start(1))
     own = re.match(r"\W*(?:[\w’'-]+\W+){0,2}?(he|she)\b", body[at : at + 40], re.IGNORECASE)
-    sex = dict(lexicon.table("gendered-words").rows).get(own.group(1).lower()) if own else None
+    sex = lexicon.mapping("gendered-words").get(own.group(1).lower()) if own else None
     if sex:  # no "she" for Frank Meier
         before = [m for m in before if entities.sex(body, m.entity) in (None, sex)]
     titled = _titled(body, start, at, before)
@@ -2548,7 +2545,7 @@ def _compound_preposition_at(words: Sequence[str], i: int) -> bool | None:
 def _closes_pair(words: Sequence[str], i: int) -> bool:
     """Is ``words[i]`` the partner of an opener before it in the same phrase ("the call between Putin
     | and Trump": paired-words)?  Stopping there leaves the pair half said."""
-    partners = dict(lexicon.table("paired-words").rows)
+    partners = lexicon.mapping("paired-words")
     for k in range(i - 1, max(-1, i - 6), -1):
         word = words[k].lower()
         if partners.get(word) == words[i].lower():

@@ -34,7 +34,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from html import unescape
 from itertools import islice
 from typing import Any
@@ -446,16 +446,16 @@ def plain(value: str) -> str:
     return one_line(fragment.text_content())
 
 
-@cache
-def _furniture_runs() -> dict[tuple[str, ...], str]:
-    return {tuple(words.split()): kind for words, kind in FURNITURE_WORDS}
+_FURNITURE_RUNS = {tuple(words.split()): kind for words, kind in FURNITURE_WORDS}
+_LONGEST_RUN = max((len(run) for run in _FURNITURE_RUNS), default=0)
 
 
+@lru_cache(maxsize=4096)
 def furniture_kind(names: str) -> str | None:
-    """'related-stories' → 'rail', 'ad-container' → 'chrome', 'article-body' → None."""
+    """'related-stories' → 'rail', 'ad-container' → 'chrome', 'article-body' → None.  Cached:
+    a page repeats its class names, and every ancestor of a candidate is asked about."""
     words = [w.lower() for w in _NAME_WORD.findall(names)]
-    runs = _furniture_runs()
-    longest = max((len(run) for run in runs), default=0)
+    runs, longest = _FURNITURE_RUNS, _LONGEST_RUN
     kinds = {
         runs[tuple(words[i : i + n])]
         for i in range(len(words))

@@ -12,10 +12,11 @@ comes from lemminflect's English lexicon, a data package: no table of ours lists
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 
 _EXAMPLE = re.compile(r"^#\s*example:\s*(.+?)\s*$", re.IGNORECASE)
 
@@ -58,6 +59,18 @@ def words(name: str, kind: str | None = None) -> frozenset[str]:
     return frozenset(
         row[0].lower() for row in rows if kind is None or (row[1] if len(row) > 1 else "") == kind
     )
+
+
+@cache
+def mapping(name: str) -> Mapping[str, str]:
+    """A two-column table ``name`` as a read-only mapping of its first column to its second."""
+    return MappingProxyType(dict(table(name).rows))
+
+
+@cache
+def patterns(name: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """The first column of table ``name`` as regular expressions."""
+    return tuple(re.compile(row[0], flags) for row in table(name).rows)
 
 
 @cache
