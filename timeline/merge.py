@@ -39,8 +39,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .entities import find as find_entities
-from .entities import same_person
+from .entities import people_in, same_person
 from .model import Entity, Event
 from .periods import parse as parse_period
 from .periods import sort_key
@@ -412,7 +411,8 @@ def _profile(report: Event) -> _Profile:
     name, else the names in them, stand in for its people."""
     start, end = _span(report)
     words, names = set(), set()
-    for text in (report.summary, *(s.sentence for s in report.sources)):
+    texts = (report.summary, *(s.sentence for s in report.sources))
+    for text in texts:
         w, n = _read(text)
         words |= w
         names |= n
@@ -425,7 +425,7 @@ def _profile(report: Event) -> _Profile:
     }
     slugs = frozenset("-".join(name) for name in names)
     people = frozenset(p.slug for p in report.people) or frozenset().union(
-        *(_people_in(text) for text in (report.summary, *(s.sentence for s in report.sources)))
+        *(_people_in(text) for text in texts)
     )
     return _Profile(
         key=report_key(report),
@@ -444,7 +444,7 @@ def _profile(report: Event) -> _Profile:
 @lru_cache(maxsize=1 << 14)
 def _people_in(text: str) -> frozenset[str]:
     """The people a sentence names, for a report extraction gave none (they sit in another clause)."""
-    return frozenset(m.entity.slug for m in find_entities(text) if m.entity.kind == "person")
+    return frozenset(person.slug for person in people_in(text))
 
 
 def _ordinals(report: Event) -> tuple[int, int]:

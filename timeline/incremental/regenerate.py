@@ -36,7 +36,7 @@ from pelican import signals
 from .. import journal
 from ..pelican_plugin.exports import export_site
 from ..site import build_site, site_settings
-from ..site_model import Layout, build_model
+from ..site_model import Derived, Layout, site_from
 from . import documents, exported, feeds, inputs, outputs, record, write
 from .inputs import Unsupported
 
@@ -175,7 +175,7 @@ def _full(
             new.outputs = {p: o.digest for p, o in plan.items()}
             new.refused = _unreproduced(plan, written, output_dir)
             new.static = _theme_files(settings, output_dir)
-            new.parts = _document_parts(new.entries, settings, output_dir)
+            new.parts = _document_parts(new.entries, new.derived, settings, output_dir)
             new.feed_items = _feed_items(plan, new.entries, settings)
             stale = [p for p in earlier if p not in plan and p not in written]
         except Unsupported as exc:
@@ -240,12 +240,13 @@ def _feed_items(
 
 
 def _document_parts(
-    entries: outputs.Entries, settings: Mapping[str, Any], output_dir: Path
+    entries: outputs.Entries, derived: Derived, settings: Mapping[str, Any], output_dir: Path
 ) -> dict[tuple[str, bytes], bytes]:
-    """The per-event parts of the whole-timeline files, cut from those the full build wrote."""
+    """The per-event parts of the whole-timeline files, cut from those the full build wrote;
+    ``derived``: the model's order and groups the plan of that build derived."""
     layout = Layout.from_settings(settings)
     site, events = export_site(settings, layout), outputs.events_of(entries)
-    model = build_model((e.event for _, e in events.values()), (), layout)
+    model = site_from(derived, {e.event.slug: e.event for _, e in events.values()}, (), layout)
     published, digest_of = exported.exported_entries(events, model)
     digests = [digest_of[e.event.slug] for e in published]
     found: dict[tuple[str, bytes], str] = {}
