@@ -3,8 +3,9 @@ several outlets, with recurring people and places, dates spread over ten years a
 precision, planned and happened events, and events reported by more than one article.
 
 Two products: ``invent(n)`` gives a timeline of ``n`` events and their source articles as the
-store would hold them (written with ``markdown_format``, so no tagger runs: a bench of ten
-thousand events stays fast), and ``article_text`` gives one new article as a person would
+store would hold them (written through ``store.plan`` with every article's reports, so a
+real ingest merges into the whole archive, while no tagger runs: a bench of ten thousand
+events stays fast), and ``article_text`` gives one new article as a person would
 drop it into the inbox, for the real ``timeline ingest``.  Every name, outlet and sentence is
 invented and comes from the tables below; the same seed always gives the same story.
 """
@@ -14,12 +15,12 @@ from __future__ import annotations
 import hashlib
 import random
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from timeline import periods, slugs
-from timeline.markdown_format import render_event, render_source
+from timeline import journal, periods, slugs, store
+from timeline.merge import Entry
 from timeline.model import Article, Entity, Event, Source
 
 OUTLETS = (
@@ -96,13 +97,18 @@ class Story:
     sources: list[Article]
 
     def write(self, content: Path) -> Path:
-        """The entries under ``content/`` exactly as ``markdown_format`` renders them."""
-        for folder in ("events", "sources"):
-            (content / folder).mkdir(parents=True, exist_ok=True)
+        """The story under ``content/`` as ingesting its articles one by one would have left it:
+        the entries, and the store's bookkeeping (each article's reports, which reports make up
+        which event), so that a real ingest merges into the whole archive."""
+        reports: dict[str, list[Event]] = {a.slug: [] for a in self.sources}
+        entries = []
         for event in self.events:
-            (content / "events" / f"{event.slug}.md").write_text(render_event(event), encoding="utf-8")
-        for article in self.sources:
-            (content / "sources" / f"{article.slug}.md").write_text(render_source(article), encoding="utf-8")
+            mine = tuple(replace(event, slug="", sources=(s,)) for s in event.sources)
+            for report in mine:
+                reports[report.sources[0].article].append(report)
+            entries.append(Entry(event.id, event.slug, mine))
+        batch = {a.slug: store.ArticleRecord(a, tuple(reports[a.slug])) for a in self.sources}
+        journal.commit(content, store.plan(content, store.State(), entries, batch).changes)
         return content
 
 

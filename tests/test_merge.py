@@ -299,6 +299,22 @@ def test_new_events_do_not_take_reserved_slugs_or_ids():
     assert entries[0].slug == f"{KYIV.slug}-2" and entries[0].id == f"{KYIV.id}-2"
 
 
+def test_a_new_event_does_not_take_the_slug_or_id_of_an_event_it_does_not_reach():
+    """An event no new report links to is kept as it was, without being looked at again;
+    its id and slug stay taken all the same."""
+    entries, _ = merge([], [KYIV])
+    # The same words, id and slug from another article, a month later: no link reaches Kyiv's event.
+    later = replace(
+        KYIV,
+        date="2025-07-07",
+        sources=(replace(KYIV.sources[0], article="kyiv-independent-2025-07-08", published="2025-07-08"),),
+    )
+    after, decisions = merge(entries, [later], withdraw={"kyiv-independent-2025-07-08"})
+    assert after[0] is entries[0]
+    assert after[1].slug == f"{KYIV.slug}-2" and after[1].id == f"{KYIV.id}-2"
+    assert [(d.kind, d.id) for d in decisions] == [("new", after[1].id)]
+
+
 def test_people_named_shortly_and_in_full_are_one_person():
     (group,) = cluster([CALL, WIRE_CALL_A])
     event = combine(Entry("x", "x", group))

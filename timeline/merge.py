@@ -215,10 +215,14 @@ def merge(
     reached = pool.reach([*reports, *shrunk, *(r for g in gone for r in pool.linked(g))])
     touched = [group for group in kept if any(report_key(r) in reached for r in group)]
     reached |= {report_key(r) for group in touched for r in group}
-    untouched = [group for group in kept if group and report_key(group[0]) not in reached]
-    groups = untouched + cluster([pool.report(key) for key in reached])
-    new_entries = _identify(groups, entries, set(reserved))
-    return new_entries, _decisions(entries, new_entries)
+    # An event none of whose reports was reached stays exactly as it was, id and slug too.
+    settled, changed = [], []
+    for entry, group in zip(entries, kept, strict=True):
+        (settled if group and report_key(group[0]) not in reached else changed).append(entry)
+    regrouped = sort_entries(
+        _identify(cluster([pool.report(key) for key in reached]), changed, set(reserved), settled)
+    )
+    return sort_entries([*settled, *regrouped]), _decisions(changed, regrouped)
 
 
 def combine(entry: Entry) -> Event:
@@ -461,8 +465,10 @@ def _period_span(first: str, last: str) -> tuple[date, date]:
     return parse_period(first).start, parse_period(last).end
 
 
-def _narrowest(reports: Iterable[Event]) -> Event:
+def _narrowest(reports: Sequence[Event]) -> Event:
     """The report with the most precise date (which all the others' dates hold)."""
+    if len(reports) == 1:  # most events: sorting a large timeline asks this of every one
+        return reports[0]
     return min(reports, key=lambda r: (_width(_span(r)), _rank(r)))
 
 
@@ -586,9 +592,12 @@ def _same_entity(a: Entity, b: Entity) -> bool:
 # Identity: ids and slugs survive as reports come and go.
 
 
-def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: set[str]) -> list[Entry]:
+def _identify(
+    groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: set[str], settled: Sequence[Entry] = ()
+) -> list[Entry]:
     """Entries for the new groups: old ids where reports carry over, new ones derived from the
-    group's leading report (never from a counter), kept clear of ``reserved``."""
+    group's leading report (never from a counter), kept clear of ``reserved`` and of the ids
+    and slugs of the ``settled`` events, which no group touches."""
     owner = {report_key(r): e.id for e in old for r in e.reports}
     old_by_id = {e.id: e for e in old}
     ids: dict[int, str] = {}
@@ -601,8 +610,8 @@ def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: s
         ),
     )
     _claim(ids, _corrected_claims(groups, old_by_id, ids))
-    taken_ids = set(ids.values()) | reserved
-    taken_slugs = {old_by_id[i].slug for i in ids.values()} | reserved
+    taken_ids = set(ids.values()) | reserved | {e.id for e in settled}
+    taken_slugs = {old_by_id[i].slug for i in ids.values()} | reserved | {e.slug for e in settled}
     entries = [Entry(ids[g], old_by_id[ids[g]].slug, group) for g, group in enumerate(groups) if g in ids]
     leads = {g: min(group, key=_rank) for g, group in enumerate(groups) if g not in ids}
     for g, lead in sorted(leads.items(), key=lambda item: _rank(item[1])):
@@ -612,7 +621,7 @@ def _identify(groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: s
         taken_ids.add(new_id)
         taken_slugs.add(slug)
         entries.append(Entry(new_id, slug, groups[g]))
-    return sort_entries(entries)
+    return entries
 
 
 def _claim(ids: dict[int, str], claims: Iterable[tuple]) -> None:

@@ -21,13 +21,14 @@ import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import journal
+from . import collector, journal
 from .markdown_format import PARTS, EntryParts, FormatError, parse_event, render_event, render_source
 from .merge import Decision, Entry, ReportKey, article_of, combine, merge, report_key
 from .model import Article, Event
@@ -131,17 +132,23 @@ def update(
     content_dir: Path, state: State, batch: Mapping[str, ArticleRecord], restore: bool = False
 ) -> tuple[Plan, list[Decision]]:
     """Merge a batch of articles (keyed by their known slugs) into ``content/``, in one commit."""
-    timeline, loose = previous(state)
-    new_reports = [r for record in batch.values() for r in record.reports]
-    entries, decisions = merge(
-        timeline, [*loose, *new_reports], withdraw=batch.keys(), reserved=reserved(content_dir, state)
-    )
-    changes = plan(content_dir, state, entries, batch, restore=restore)
+    with collector.paused():
+        timeline, loose = previous(state)
+        new_reports = [r for record in batch.values() for r in record.reports]
+        entries, decisions = merge(
+            timeline, [*loose, *new_reports], withdraw=batch.keys(), reserved=reserved(content_dir, state)
+        )
+        changes = plan(content_dir, state, entries, batch, restore=restore)
     journal.commit(content_dir, changes.changes)
     return changes, decisions
 
 
 def read_state(content_dir: Path) -> State:
+    with collector.paused():
+        return _read_state(content_dir)
+
+
+def _read_state(content_dir: Path) -> State:
     state = State()
     for path in sorted((content_dir / ARTICLES_DIR).glob("*.json")):
         record = ArticleRecord.from_json(_read_json(path))
@@ -183,10 +190,11 @@ def known_slug(state: State, article: Article) -> str | None:
 def reserved(content_dir: Path, state: State) -> set[str]:
     """Slugs and ids of event files we did not write: new events must not take them."""
     taken = set()
-    for path in (content_dir / EVENTS_DIR).glob("*.md"):
-        rel = f"{EVENTS_DIR}/{path.name}"
+    for name in _entry_names(content_dir / EVENTS_DIR):
+        rel = f"{EVENTS_DIR}/{name}"
         if rel in state.files:
             continue
+        path = content_dir / rel
         taken.add(path.stem)
         with contextlib.suppress(FormatError, OSError, UnicodeDecodeError):
             taken.add(parse_event(path.read_text(encoding="utf-8")).id)
@@ -217,7 +225,7 @@ def plan(
         files={},
         suppressed=set() if restore else set(state.suppressed),
     )
-    present = {f"{d}/{p.name}" for d in (EVENTS_DIR, SOURCES_DIR) for p in _listing(content_dir / d)}
+    present = {f"{d}/{name}" for d in (EVENTS_DIR, SOURCES_DIR) for name in _entry_names(content_dir / d)}
     new.suppressed |= {rel for rel in state.files if rel not in present and not restore}
     new.suppressed -= present  # brought back by hand: theirs again
     wanted: dict[str, Callable[[], str]] = {
@@ -310,8 +318,12 @@ def _checksums(parts: EntryParts) -> dict[str, str]:
     return {p: hashlib.sha256(t.encode("utf-8")).hexdigest()[:16] for p, t in parts.texts().items()}
 
 
-def _listing(folder: Path) -> Iterable[Path]:
-    return folder.glob("*.md") if folder.is_dir() else ()
+def _entry_names(folder: Path) -> list[str]:
+    """The Markdown files in ``folder`` by name (plain names: a large archive lists thousands)."""
+    try:
+        return [name for name in os.listdir(folder) if name.endswith(".md")]
+    except FileNotFoundError:
+        return []
 
 
 def _read_json(path: Path) -> dict:
@@ -340,5 +352,4 @@ def _json_text(data: dict) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
