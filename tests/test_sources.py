@@ -31,6 +31,7 @@ from timeline.model import Article
 from timeline.slugs import is_slug
 from timeline.sources import (
     DATELINE_EXAMPLES,
+    HEADER_EXAMPLES,
     LANGUAGE_EXAMPLES,
     MAX_BYTES,
     TITLE_WORDS,
@@ -38,6 +39,7 @@ from timeline.sources import (
     dateline_of,
     find_articles,
     headline_from,
+    page_header,
     parse_published,
     read_article,
     reads_as_english,
@@ -1218,6 +1220,58 @@ def test_find_articles_missing_path_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("opening", "city"), DATELINE_EXAMPLES)
 def test_dateline_examples(opening: str, city: str) -> None:
     assert dateline_of(opening) == city
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADER_EXAMPLES)
+def test_header_examples(text: str, expected: tuple[str | None, str | None, str]) -> None:
+    headline, date_written, opening = expected
+    found, dates, lead = page_header(text)
+    assert (found, dates[:1]) == (headline, (date_written,) if date_written else ())
+    assert text[lead:].lstrip().startswith(opening)
+
+
+def test_a_plain_text_copied_with_its_page_header(tmp_path: Path) -> None:
+    """Headline, byline and date as a page shows them: the date is the publication date, the
+    headline the title, and the dateline is read where the story opens; offsets stay the file's."""
+    path = tmp_path / "closure.txt"
+    text = (
+        "Board votes to close Lincoln Elementary\n\nBy Ann Lee\nStaff Writer\n"
+        "Published May 17, 2024 at 6:05 p.m.\n\n"
+        "SPRINGFIELD — The school board voted 5-2 late Thursday to close Lincoln Elementary.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    assert (article.published, article.title, article.dateline) == (
+        date(2024, 5, 17),
+        "Board votes to close Lincoln Elementary",
+        "Springfield",
+    )
+    assert article.text == text
+
+
+def test_a_byline_first_is_no_title_and_markdown_keeps_its_own_date(tmp_path: Path) -> None:
+    plain = tmp_path / "byline.txt"
+    plain.write_text("By Ann Lee\nStaff Writer\n\nDULUTH, Minn. — The City Council voted on Monday.\n")
+    article = read_article(plain, published="2024-05-21")
+    assert (article.title, article.dateline) == ("The City Council voted on Monday", "Duluth")
+    marked = tmp_path / "story.md"
+    marked.write_text(
+        "---\ntitle: Council votes\ndate: 2024-05-21\n---\nBy Ann Lee\nMay 20, 2024\n\n"
+        "DULUTH, Minn. — The City Council voted on Monday.\n"
+    )
+    article = read_article(marked)
+    assert (article.published, article.title, article.dateline) == (
+        date(2024, 5, 21),
+        "Council votes",
+        "Duluth",
+    )
+
+
+def test_a_plain_text_without_a_written_date_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text("Board votes\nBy Ann Lee\nUpdated May 18, 2024\n\nSPRINGFIELD — The board voted.\n")
+    with pytest.raises(SourceError, match="no publication date"):
+        read_article(path)
 
 
 @pytest.mark.parametrize(

@@ -24,14 +24,14 @@ import codecs
 import json
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from dateutil import parser as dateutil_parser
 
-from .html_extract import PageError, extract_page, page_encodings
+from .html_extract import WRITTEN_DATE, PageError, extract_page, page_encodings
 from .markdown_format import one_line, safe_url
 from .model import Article
 from .periods import MONTH_NAMES
@@ -110,6 +110,27 @@ DATELINE_EXAMPLES = (  # (opening of a story, the dateline read from it); tests 
     ("DULUTH, Minn. — The City Council voted", "Duluth"),
     ("WINSTON-SALEM, N.C. -- Officials said", "Winston-Salem"),
 )
+# A text copied from a page may open with the page's header: a headline, a byline ("By Ann Lee,
+# Staff Writer"), a date written alone ("May 17, 2024", "Published May 17, 2024 3:15 p.m.").
+# Header lines are short and end without a full stop; the story opens at the first line that
+# does not (its dateline is there), and a text of short lines only is all story.
+HEADER_LINES = 6  # a header has at most this many lines
+STORY_LINE_CHARS = 120  # a line this long is the story's
+_BYLINE = re.compile(r"[Bb][Yy]:?\s+[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+HEADER_EXAMPLES = (  # (a text's opening, (its headline, its written date, its story's opening))
+    ("School board votes to close Lincoln\nBy Ann Lee\nStaff Writer\nMay 17, 2024\n\n"
+     "SPRINGFIELD — The board voted on Thursday.",
+     ("School board votes to close Lincoln", "May 17, 2024", "SPRINGFIELD")),
+    ("By Ann Lee\nStaff Writer\n\nSPRINGFIELD — The board voted on Thursday.", (None, None, "SPRINGFIELD")),
+    ("Quake shakes the coast\n\nPublished 3 March 2026, 6:05 pm\nKOBE, Japan (AP) — A strong quake struck.",
+     ("Quake shakes the coast", "3 March 2026", "KOBE")),
+    ("Officials met on Monday.\nThey agreed on a plan.", (None, None, "Officials")),
+    ("LONDON (Reuters) - British inflation fell to 2.3% in April, its lowest level in nearly three years, "
+     "official figures showed on Wednesday.", (None, None, "LONDON")),
+    ("Road closed\nBridge shut\nDetour posted", (None, None, "Road")),
+    ("CHICAGO — Transit officials said Thursday\nthat fares would rise in July.", (None, None, "CHICAGO")),
+)  # fmt: skip
 _CLAUSE_END = re.compile(r"[,;:]$|^(?:—|–|--|-)$")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")", re.IGNORECASE)
 _ISO_DATE = re.compile(
@@ -184,6 +205,7 @@ class _Parts:
     publisher: str | None = None
     dateline: str | None = None
     language: str | None = None  # the language a page declares, named when its text is refused
+    lead: int = 0  # where the story opens in ``text``, after a header copied with it
 
 
 def parse_published(value: str) -> tuple[date, str]:
@@ -235,7 +257,8 @@ def read_article(path: Path | str, published: str | None = None) -> Article:
         declared = f" (the page declares {parts.language!r})" if parts.language else ""
         raise SourceError(path, f"the text is not in English{declared}; timeline reads English news only")
     day, published_at = override or _declared_date(path, parts, kind)
-    title = parts.title or headline_from(parts.text)
+    story = parts.text[parts.lead :]
+    title = parts.title or headline_from(story)
     return Article(
         path=str(path),
         text=parts.text,
@@ -244,7 +267,7 @@ def read_article(path: Path | str, published: str | None = None) -> Article:
         slug=article_slug(parts.publisher, day, title),
         url=parts.url,
         publisher=parts.publisher,
-        dateline=parts.dateline or dateline_of(parts.text),
+        dateline=parts.dateline or dateline_of(story),
         published_at=published_at,
     )
 
@@ -290,6 +313,55 @@ def headline_from(text: str) -> str:
     )
     cut = next(clause_ends, TITLE_WORDS)
     return " ".join(words[:cut]).rstrip(",;:—–- ") + "…"
+
+
+def page_header(text: str) -> tuple[str | None, tuple[str, ...], int]:
+    """A copied page's header: its headline (when it comes first), the dates written alone in
+    it, and where the story opens (0 when the text has no header).
+
+    Whole paragraphs of header lines are the header; in the paragraph where the story opens,
+    only bylines and dates before it are, so that a story hard-wrapped into short lines
+    ("CHICAGO — Transit officials said Thursday / that fares would rise") stays whole."""
+    header: list[str] = []
+    for block in _blocks(text):
+        if all(_header_line(line) for _, line in block):
+            header += [line for _, line in block]
+            continue
+        for at, line in block:
+            if not _byline_or_date(line):
+                return _header_parts(header, at)
+            header.append(line)
+    return None, (), 0  # short lines only: a list of facts, all story
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
+    """The text's paragraphs (runs of lines between blank ones), each line stripped, with its offset."""
+    block: list[tuple[int, str]] = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            block.append((at, line.strip()))
+        elif block:
+            yield block
+            block = []
+        at += len(line)
+    if block:
+        yield block
+
+
+def _header_parts(header: list[str], lead: int) -> tuple[str | None, tuple[str, ...], int]:
+    if not header or len(header) > HEADER_LINES:
+        return None, (), 0
+    dates = tuple(m["date"] for line in header if (m := WRITTEN_DATE.fullmatch(line)))
+    return (None if _byline_or_date(header[0]) else header[0]), dates, lead
+
+
+def _byline_or_date(line: str) -> bool:
+    return bool(_BYLINE.match(line) or WRITTEN_DATE.fullmatch(line))
+
+
+def _header_line(line: str) -> bool:
+    return _byline_or_date(line) or (len(line) < STORY_LINE_CHARS and not _SENTENCE_END.search(line))
 
 
 def _override(path: Path, published: str | None) -> tuple[date, str] | None:
@@ -339,7 +411,9 @@ def _decode(path: Path, data: bytes, encodings: tuple[str, ...] = ("utf-8-sig",)
 
 
 def _read_text(path: Path, data: bytes) -> _Parts:
-    return _Parts(text=_decode(path, data))
+    text = _decode(path, data)
+    headline, dates, lead = page_header(text)
+    return _Parts(text=text, title=headline, dates=dates, lead=lead)
 
 
 def _read_markdown(path: Path, data: bytes) -> _Parts:
@@ -347,13 +421,15 @@ def _read_markdown(path: Path, data: bytes) -> _Parts:
     url = meta.get("url")
     if url and safe_url(url) is None:
         raise SourceError(path, f"Url {url!r} is not an http(s) address")
+    headline, dates, lead = page_header(body)
     return _Parts(
         text=body,
-        title=meta.get("title"),
-        dates=(meta["date"],) if "date" in meta else (),
+        title=meta.get("title") or headline,
+        dates=(meta["date"], *dates) if "date" in meta else dates,
         url=url,
         publisher=meta.get("publisher"),
         dateline=meta.get("dateline"),
+        lead=lead,
     )
 
 
