@@ -16,6 +16,7 @@ weekdays are neither.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -65,28 +66,19 @@ def find(text: str) -> tuple[Mention, ...]:
 
 def people_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
     """The people mentioned in ``text[start:end]``, named as the whole text names them."""
-    return _entities_in(text, start, len(text) if end is None else end, "person")
+    return _entities_in(text, start, end, "person")
 
 
 def places_in(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
     """The places mentioned in ``text[start:end]``, under their gazetteer names."""
-    return _entities_in(text, start, len(text) if end is None else end, "place")
+    return _entities_in(text, start, end, "place")
 
 
 def places_where(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
     """The places of ``text[start:end]`` that stand where a place does ("in Savannah", "near Lake
     Tahoma": place-prepositions; "at the border with Belarus": place-leads), not a name's modifier
     ("the Wisconsin cheese maker") or a party ("a standoff with the U.S.")."""
-    stop = len(text) if end is None else end
-    found = (
-        m.entity
-        for m in _find(text)
-        if start <= m.start
-        and m.end <= stop
-        and m.entity.kind == "place"
-        and (_after_place_preposition(text, m.start) or _after_place_lead(text, m.start))
-    )
-    return tuple(dict.fromkeys(found))
+    return _entities_in(text, start, end, "place", _stands_as_place)
 
 
 def same_person(name: str, other: str) -> bool:
@@ -122,8 +114,24 @@ def _sex_of_first_name(first: str) -> str | None:
     return None
 
 
-def _entities_in(text: str, start: int, end: int, kind: EntityKind) -> tuple[Entity, ...]:
-    found = (m.entity for m in _find(text) if start <= m.start and m.end <= end and m.entity.kind == kind)
+def _entities_in(
+    text: str,
+    start: int,
+    end: int | None,
+    kind: EntityKind,
+    where: Callable[[str, int], bool] | None = None,
+) -> tuple[Entity, ...]:
+    """The entities of ``kind`` mentioned in ``text[start:end]``, each once, in order of first mention;
+    with ``where``, only those whose mention it accepts (given the text and the mention's start)."""
+    stop = len(text) if end is None else end
+    found = (
+        m.entity
+        for m in _find(text)
+        if start <= m.start
+        and m.end <= stop
+        and m.entity.kind == kind
+        and (where is None or where(text, m.start))
+    )
     return tuple(dict.fromkeys(found))
 
 
@@ -527,6 +535,11 @@ def _firm_words(text: str, tokens: list[_Token], runs: list[list[int]], places: 
     }
 
 
+def _stands_as_place(text: str, start: int) -> bool:
+    """Does a name at ``start`` stand where a place does ("in Savannah", "the border with Belarus")?"""
+    return _after_place_preposition(text, start) or _after_place_lead(text, start)
+
+
 def _after_place_preposition(text: str, start: int) -> bool:
     before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 24) : start])
     return bool(before and before.group(1).lower() in lexicon.words("place-prepositions"))
@@ -551,7 +564,7 @@ def _places(text: str, tokens: list[_Token]) -> list[Mention]:
     """Every gazetteer name in the text, longest first, and the dateline's place wherever the story
     names it again; people and organisations are removed later."""
     gazetteer, by_first = _gazetteer(), _gazetteer_index()
-    mentions = _dateline_places(text)
+    mentions = list(_dateline_places(text))
     skip_until = max((m.end for m in mentions), default=-1)
     filed = {m.entity.name: m.entity.name for m in mentions}  # "ALDER SPRINGS, Calif." … "of Alder Springs"
     for tok in tokens:
@@ -626,7 +639,8 @@ def _modifies_noun(text: str, end: int) -> bool:
     return lexicon.is_noun(word) and not lexicon.verb_tags(word) & {"VBD", "VBZ"}
 
 
-def _dateline_places(text: str) -> list[Mention]:
+@lru_cache(maxsize=8)  # read once per text, though every run that might name its place asks
+def _dateline_places(text: str) -> tuple[Mention, ...]:
     """ "HALDEN, Ore. — …", "BRUSSELS (Wire) — …": the place in capitals that opens a story (the
     datelines table's group "place"), under its gazetteer name, or in title case when a region
     follows it ("HALDEN, Ore."; "UPDATE — …" names no place)."""
@@ -641,8 +655,8 @@ def _dateline_places(text: str) -> list[Mention]:
             name = re.sub(r"(?:^|(?<=[\s'’-]))\w", lambda c: c.group().upper(), written.lower())  # O'Smach
         if name:
             start = len(text) - len(lead) + m.start("place")
-            return [Mention(start, start + len(written), Entity(name, slugify(name), "place"))]
-    return []
+            return (Mention(start, start + len(written), Entity(name, slugify(name), "place")),)
+    return ()
 
 
 @cache

@@ -244,7 +244,8 @@ def _offsets(article_text: str, timexes: Sequence[Timex]) -> list[tuple[Span, _D
         keyword, factor, precision, _ = _UNITS[m.group(2)]
         if not when or when.precision not in _FINENESS[: _FINENESS.index(precision) + 1]:
             continue  # "three days after March": no day
-        sign = 1 if _offset_signs()[" ".join(found.group(1).lower().split())] == "+" else -1
+        offset = " ".join(found.group(1).lower().split())  # "ahead  of" → "ahead of"
+        sign = 1 if offset in lexicon.words("event-offsets", kind="+") else -1
         shift = relativedelta(**{keyword: sign * int(m.group(1)) * factor})
         try:
             shifted = periods.parse(when.value).start + shift
@@ -256,14 +257,10 @@ def _offsets(article_text: str, timexes: Sequence[Timex]) -> list[tuple[Span, _D
 
 
 @cache
-def _offset_signs() -> dict[str, str]:
-    return {row[0].lower(): row[1] for row in lexicon.table("event-offsets").rows}
-
-
-@cache
 def _offset_lead() -> re.Pattern[str]:
     """ " after ", " before the vote on ": the offset word and at most a few words naming the anchor."""
-    words = sorted((r"\s+".join(map(re.escape, w.split())) for w in _offset_signs()), key=len, reverse=True)
+    offsets = lexicon.words("event-offsets")
+    words = sorted((r"\s+".join(map(re.escape, w.split())) for w in offsets), key=lambda w: (-len(w), w))
     return re.compile(rf"\s+((?i:{'|'.join(words)}))\s+(?:[^\W\d][\w'’-]*\s+){{0,3}}$")
 
 
@@ -494,16 +491,22 @@ def _stretch_lead() -> re.Pattern[str]:
 def _phrase_lead(lead: str) -> re.Match[str] | None:
     """ "since the company's last report in ": a stretch word of kind "phrase", a noun phrase, and the
     preposition of the date that closes it."""
+    pattern = _phrase_pattern()
+    m = pattern.search(lead) if pattern else None
+    return m if m and not headlines.has_verb(m.group(2)) else None  # not "since the project began in 2022"
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str] | None:
+    """The pattern of ``_phrase_lead``; None if no stretch word is of kind "phrase"."""
     words = [w for w, kind in _stretch_words().items() if "phrase" in kind]
     if not words:
         return None
     opener = "|".join(map(re.escape, words))
     owners = "|".join(sorted(lexicon.words("possessives")))
-    m = re.search(
-        rf"(?<![\w-])((?i:{opener}))\s+((?:the|{owners}|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){{0,4}}?)(?:in|on)\s+$",
-        lead,
+    return re.compile(
+        rf"(?<![\w-])((?i:{opener}))\s+((?:the|{owners}|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){{0,4}}?)(?:in|on)\s+$"
     )
-    return m if m and not headlines.has_verb(m.group(2)) else None  # not "since the project began in 2022"
 
 
 def _ends_range(body: str, timex: Timex, timexes: Sequence[Timex]) -> bool:

@@ -234,6 +234,14 @@ LAYOUT_CONTENT = ("p", "div", "br", "ul", "ol", "table", "h1", "h2", "h3", "h4",
 TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
 # trafilatura writes a list item as "- item": the dash is its marker, not the page's text.
 _LIST_MARKER = re.compile(r"^- (?=\S)", re.MULTILINE)
+# The page's XPath queries, compiled once rather than on every page.
+_NEVER_TEXT = etree.XPath(" | ".join(f"//{tag}" for tag in NEVER_TEXT))
+_MATH = etree.XPath("//math")
+_JSON_LD = etree.XPath('//script[@type="application/ld+json"]')
+_PUBLISHED_TIMES = tuple(map(etree.XPath, PUBLISHED_TIME_XPATHS))
+_LANGUAGE = etree.XPath("/html/@lang")
+_CANONICAL = etree.XPath('//link[@rel="canonical"]/@href')
+_HIDDEN = etree.XPath(".//script | .//style | .//template")
 
 
 class PageError(ValueError):
@@ -293,18 +301,19 @@ def extract_page(html: str) -> Page:
     headline = _headline(tree)
     story = _story(tree, headline)
     metas = _meta_contents(tree, story)
-    headlines = _page_titles(headline, metas)
+    shown = plain(headline.text_content()) if headline is not None else None  # the headline as read
+    headlines = _page_titles(shown, metas)
     objects = _own_first(list(_article_objects(tree)), headlines)
     publisher = _first(
         *(metas.get(name, ()) for name in SITE_NAME_META),
         (_name(obj.get("publisher")) for obj in objects),
-        _site_after_headline(tree, headline),
+        _site_after_headline(tree, shown),
     )
-    titles = [t for t in map(plain, _title_candidates(tree, metas, objects, headline)) if t]
+    titles = [t for t in map(plain, _title_candidates(tree, metas, objects, shown)) if t]
     stripped = (_strip_site_name(t, publisher) for t in titles)
     title = next((t for t in stripped if not (publisher and _same_name(t, publisher))), None)
     dates = _declared_dates(tree, metas, objects, headline, story)
-    language = _first(tree.xpath("/html/@lang"), *(metas.get(name, ()) for name in LANGUAGE_META),
+    language = _first(_LANGUAGE(tree), *(metas.get(name, ()) for name in LANGUAGE_META),
                       (obj.get("inLanguage") for obj in objects))  # fmt: skip
     text = _main_text(_readable(tree, headline, story), titles) or _paragraphs(html)
     return Page(
@@ -312,7 +321,7 @@ def extract_page(html: str) -> Page:
         title=title,
         dates=dates,
         url=_first(
-            (href for href in tree.xpath('//link[@rel="canonical"]/@href') if safe_url(href)),
+            (href for href in _CANONICAL(tree) if safe_url(href)),
             *((u for u in metas.get(name, ()) if safe_url(u)) for name in URL_META),
             (u for obj in objects for u in _urls(obj) if safe_url(u)),
         ),
@@ -441,7 +450,7 @@ def plain(value: str) -> str:
         fragment = lxml.html.fragment_fromstring(value, create_parent="div")
     except (ParserError, ValueError):
         return ""
-    for el in fragment.xpath(".//script | .//style | .//template"):
+    for el in _HIDDEN(fragment):
         el.drop_tree()
     return one_line(fragment.text_content())
 
@@ -544,10 +553,10 @@ def _readable(
     An element that holds the headline, or at least half of the page's text, is the story's
     frame whatever its class says ("page-with-sidebar"), and stays.
     """
-    for el in tree.xpath(" | ".join(f"//{tag}" for tag in NEVER_TEXT)):
+    for el in _NEVER_TEXT(tree):
         el.drop_tree()
     _untable(tree)
-    for math in tree.xpath("//math"):  # a formula is words of the sentence it sits in
+    for math in _MATH(tree):  # a formula is words of the sentence it sits in
         math.tag, math.text = "span", one_line(math.text_content())
         for child in list(math):
             math.remove(child)
@@ -640,7 +649,7 @@ def _meta_contents(tree: lxml.html.HtmlElement, story: lxml.html.HtmlElement | N
 
 def _article_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
     """The JSON-LD objects that describe an article, in page order; invalid JSON is skipped."""
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in _JSON_LD(tree):
         try:
             data = json.loads(script.text or "")
         except json.JSONDecodeError:
@@ -654,11 +663,12 @@ def _own_first(objects: list[dict[str, Any]], titles: set[str]) -> list[dict[str
     return sorted(objects, key=lambda obj: not _is_own(obj, titles))
 
 
-def _page_titles(headline: lxml.html.HtmlElement | None, metas: dict[str, list[str]]) -> set[str]:
-    """The page's own headline as its <h1> and its og:title give it, case-folded."""
+def _page_titles(shown: str | None, metas: dict[str, list[str]]) -> set[str]:
+    """The page's own headline as its <h1> (``shown``: None without one) and its og:title give it,
+    case-folded."""
     titles = {plain(title).casefold() for name in TITLE_META for title in metas.get(name, ())}
-    if headline is not None:
-        titles.add(plain(headline.text_content()).casefold())
+    if shown is not None:
+        titles.add(shown.casefold())
     return titles
 
 
@@ -701,13 +711,13 @@ def _title_candidates(
     tree: lxml.html.HtmlElement,
     metas: dict[str, list[str]],
     objects: list[dict[str, Any]],
-    headline: lxml.html.HtmlElement | None,
+    shown: str | None,
 ) -> Iterator[str]:
-    """Declared titles first; then the page's <h1> if the <title> holds it ('Opinion | <h1> — Site')."""
+    """Declared titles first; then the page's <h1> (``shown``) if the <title> holds it ('Opinion | <h1> —
+    Site')."""
     for name in TITLE_META:
         yield from metas.get(name, ())
     yield from (obj["headline"] for obj in objects if isinstance(obj.get("headline"), str))
-    shown = plain(headline.text_content()) if headline is not None else ""
     for el in tree.iter("title"):
         if shown and shown.casefold() in plain(el.text_content()).casefold():
             yield shown
@@ -726,8 +736,8 @@ def _declared_dates(
     found += [value for name in PUBLISHED_META for value in metas.get(name, ())]
     found += [
         str(value)
-        for xpath in PUBLISHED_TIME_XPATHS
-        for value in tree.xpath(xpath)
+        for xpath in _PUBLISHED_TIMES
+        for value in xpath(tree)
         if _speaks_for_story(value.getparent(), story) and not _marks_an_update(value.getparent())
     ]
     found += _byline_dates(tree, headline, story)
@@ -771,12 +781,9 @@ def _marks_an_update(time_el: lxml.html.HtmlElement) -> bool:
     return any(word.lower() in UPDATE_WORDS for word in [*_NAME_WORD.findall(names), *written])
 
 
-def _site_after_headline(
-    tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None
-) -> Iterator[str]:
-    """'Fire forces evacuation - High Desert Record' for the <h1> 'Fire forces evacuation': what
-    follows the headline in the <title>, after one separator, is the site's name."""
-    shown = plain(headline.text_content()) if headline is not None else ""
+def _site_after_headline(tree: lxml.html.HtmlElement, shown: str | None) -> Iterator[str]:
+    """'Fire forces evacuation - High Desert Record' for the <h1> 'Fire forces evacuation' (``shown``):
+    what follows the headline in the <title>, after one separator, is the site's name."""
     for el in tree.iter("title") if shown else ():
         _, found, tail = plain(el.text_content()).partition(shown)
         sep = next((sep for sep in TITLE_SEPARATORS if found and tail.startswith(sep)), None)
