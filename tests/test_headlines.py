@@ -357,6 +357,22 @@ def test_summaries_are_clean_sentences(seed_article):
             "The Department of Housing and Urban Development approved the grant for the city on Monday.",
             "The Department of Housing and Urban Development approved the grant",
         ),
+        (  # a relative clause after a one-word name and an age stands for that name
+            "2024-06-14",
+            "Marsh, 61, who was arrested in March, pleaded guilty on Monday.",
+            "Marsh was arrested",
+        ),
+        (  # a comma between two measures of one thing does not cut its noun phrase
+            "2024-11-03",
+            "Ohtani, who signed a 10-year, $700 million contract last December, finished the postseason "
+            "with 11 RBIs.",
+            "Ohtani signed a 10-year, $700 million contract",
+        ),
+        (  # … nor an age set off by commas the clause of its subject
+            "2024-11-03",
+            "The co-founder, 45, who left in May, returned on Monday.",
+            "The co-founder left",
+        ),
     ],
 )
 def test_a_headline_opens_with_its_whole_clause(published, body, expected):

@@ -418,7 +418,7 @@ def _verb_in(body: str, segments: list[_Segment], front: int, last: int, k: int)
 def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     """The sentence cut at punctuation, at the words that open a subordinate clause and at the
     splitters that a clause of its own follows."""
-    commas = _place_commas(body, start, end)
+    commas = _place_commas(body, start, end) | _figure_commas(body, start, end)
     cuts: list[tuple[int, str]] = [(start, "start")]
     for m in re.finditer(_CUTS, body[start:end]):
         pos = start + m.start()
@@ -524,6 +524,18 @@ def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
             if re.match(r",\s+(?:and|or)\b", body[b.end : end]):  # not ", based in Dublin, Ohio, said"
                 found.add(b.end)
     return frozenset(found)
+
+
+# "a 10-year, $700 million contract", "a 6-foot-2, 220-pound lineman", "a two-year, 4% raise": a
+# comma between two measures of one thing, inside its noun phrase.
+_FIGURE_COMMA = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\S+-\w+(,)\s+"
+    r"(?=\$?\d[\d.]*(?:\s+(?:million|billion|trillion)|%|-\w+)?\s+[a-z])"
+)
+
+
+def _figure_commas(body: str, start: int, end: int) -> frozenset[int]:
+    return frozenset(m.start(1) for m in _FIGURE_COMMA.finditer(body, start, end))
 
 
 def _opens_date(body: str, after: int, keep: Span) -> bool:
@@ -1904,9 +1916,9 @@ def _antecedent(body: str, clause: Span) -> list[str]:
     words = body[clause[0] : clause[1]].split()
     if len(words) < 2 or words[0].lower() not in lexicon.words("relative-pronouns") - {"whose"}:
         return []  # "a toy maker whose stock peaked": the owner is no subject
-    before = body[max(0, clause[0] - 80) : clause[0]]
+    before = _AGE_APPOSED.sub(",", body[max(0, clause[0] - 80) : clause[0]])  # "Marsh, 61, who …"
     people = [
-        m for m in entities.find(body) if m.end <= clause[0] and not body[m.end : clause[0]].strip(" ,")
+        m for m in entities.find(body) if m.end <= clause[0] and _AGE_GAP.fullmatch(body[m.end : clause[0]])
     ]
     if people and people[-1].entity.kind == "person":
         return [JOIN.join(short_name(body, people[-1].entity).split())]
@@ -1926,6 +1938,11 @@ def _antecedent(body: str, clause: Span) -> list[str]:
     return _definite(body, phrase.split())
 
 
+# A person's age set off by commas between the name and what is said of it ("Marsh, 61, who …").
+_AGE_APPOSED = re.compile(r",\s*\d{1,3}\s*,\s*$")
+_AGE_GAP = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?")
+
+
 def _told(before: str) -> bool:
     """Does ``before`` end on a speech verb that takes the person spoken to ("told", "assured")?"""
     last = re.findall(r"[\w’'-]+", before[-20:])[-1:]
@@ -1934,10 +1951,14 @@ def _told(before: str) -> bool:
 
 def _name_before(before: str) -> list[str]:
     """ "Furman University, which starts …": a name with no determiner stands for itself."""
-    m = re.search(r"(?:^|[.!?]\s+|[^\w\s,]\s*)((?:[A-Z][\w’'&-]*\s+){1,4}[A-Z][\w’'&-]*)\s*,\s*$", before)
+    m = re.search(r"(?:^|[.!?]\s+|[^\w\s,]\s*)((?:[A-Z][\w’'&-]*\s+){0,4}[A-Z][\w’'&-]*)\s*,\s*$", before)
     if not m:
         return []
-    return _without_opener(m.group(1).split())
+    name = m.group(1).split()
+    opener = lexicon.is_modifier(name[0]) or name[0].lower() in lexicon.words("clause-openers")
+    if len(name) == 1 and opener:
+        return []  # "Meanwhile, …" is no name
+    return _without_opener(name)
 
 
 def _without_opener(name: list[str]) -> list[str]:
