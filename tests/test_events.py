@@ -692,6 +692,16 @@ def test_a_dateline_places_the_lead_only_when_it_names_no_place(text, places):
     assert [p.name for p in event.places] == places
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["", "Fire destroys old mill\n\n", "Fire destroys old mill\nBy Ann Lee, Staff Writer\nMay 20, 2025\n\n"],
+)
+def test_a_dateline_after_a_copied_page_header_places_the_lead(header):
+    """A text copied with its page's headline and byline: the story, and its dateline, open after them."""
+    (event,) = extract_events(article(header + "HALDEN, Ore. — A fire destroyed the old mill on Monday."))
+    assert [p.name for p in event.places] == ["Halden"]
+
+
 def test_a_day_after_a_thing_is_no_part_of_its_name():
     events = extract_events(article("Dockworkers ended a nine-day strike on Sunday.", "2025-06-02"))
     assert [e.title for e in events if e.title.startswith("Start of")] == ["Start of the strike"]

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from test_temporal_properties import TIMEX3_VALUE
 
 from timeline.model import Timex
 from timeline.temporal import tag
@@ -1849,3 +1850,29 @@ def test_the_period_a_forecast_is_for_lies_ahead(sentence: str) -> None:
 )
 def test_what_one_can_do_on_a_weekday_lies_ahead_unless_a_past_verb_is_near(text: str, expected: str) -> None:
     assert [t.value for t in tag(text, date(2026, 9, 5))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (date(2026, 1, 5), ["2024-WI", "2025-WI", "2026-WI"]),  # in the winter begun last December
+        (date(2026, 2, 27), ["2024-WI", "2025-WI", "2026-WI"]),
+        (date(2026, 7, 1), ["2025-WI", "2026-WI", "2026-WI"]),
+        (date(2026, 12, 20), ["2025-WI", "2026-WI", "2027-WI"]),
+    ],
+)
+def test_a_winter_spans_new_year(reference: date, expected: list[str]) -> None:
+    text = "It failed last winter, it will fail this winter and it will fail next winter."
+    assert [v for _, v in values(text, reference)] == expected
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("direction", ["last", "this", "next", "the previous", "the following"])
+def test_a_named_period_with_a_direction_resolves_all_year(direction: str, month: int) -> None:
+    """Every season, a month and a holiday with every direction word, on the first and last days of
+    each month: each gives a valid value (a winter, which spans New Year, once raised here)."""
+    names = ["winter", "spring", "summer", "fall", "January", "December", "Christmas", "quarter"]
+    for day in (1, 28):
+        for name in names:
+            for timex in tag(f"Prices rose {direction} {name}.", date(2025, month, day)):
+                assert TIMEX3_VALUE.fullmatch(timex.value), (direction, name, timex)

@@ -27,6 +27,7 @@ from unidecode import unidecode
 from . import lexicon
 from .model import Entity, EntityKind
 from .slugs import slugify
+from .sources import page_header
 
 CITY_POPULATION = 100_000  # smaller towns come in through the lexicon's places table only
 ASCII_ALIAS_POPULATION = 500_000  # "Bush" is not "Būsh", Egypt: only big cities lose their accents
@@ -644,7 +645,7 @@ def _dateline_places(text: str) -> tuple[Mention, ...]:
     """ "HALDEN, Ore. — …", "BRUSSELS (Wire) — …": the place in capitals that opens a story (the
     datelines table's group "place"), under its gazetteer name, or in title case when a region
     follows it ("HALDEN, Ore."; "UPDATE — …" names no place)."""
-    lead = text.lstrip()
+    lead = text[page_header(text)[2] :].lstrip()  # a copied page's headline and byline come first
     for pattern in _dateline_patterns():
         m = pattern.match(lead)
         if not (m and m.group("place")):

@@ -50,6 +50,7 @@ from dateutil.relativedelta import relativedelta
 from . import entities, headlines, lexicon, periods, slugs, text
 from .model import Article, Entity, Event, Source, Timex
 from .periods import PeriodError
+from .sources import page_header
 
 Span = tuple[int, int]
 
@@ -1189,8 +1190,9 @@ def _lead_places(body: str, mentions: Iterable[_Mention]) -> tuple[Entity, ...]:
     sentence's main happening with no place in its clause took place where the sentence puts one ("in
     Savannah"; not "the Wisconsin cheese maker"), and only if it puts none, where the story is filed
     ("HALDEN, Ore. — A fire destroyed …"; a story filed in Washington may lead with a call in Sochi)."""
+    story = page_header(body)[2]  # after a copied page's headline and byline
     for m in mentions:
-        if not (m.clause.main and not body[: m.sentence[0]].strip()):
+        if not (m.clause.main and not body[story : m.sentence[0]].strip()):
             continue
         filed = m.sentence[0] + headlines.dateline_length(body[m.sentence[0] : m.sentence[1]])
         named = entities.places_where(body, filed, m.sentence[1])

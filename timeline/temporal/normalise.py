@@ -281,9 +281,9 @@ def _year_of(
         context.used.append(ref.isoformat())
         return span_in(ref.year + _int(when[1:]))[0]
     context.used.append(ref.isoformat())
-    if when == "0":
-        return span_in(ref.year)[0]
-    spans = [span_in(ref.year + k) for k in (-1, 0, 1)]
+    spans = [span_in(ref.year + k) for k in (-2, -1, 0, 1, 2)]  # last year's winter holds New Year's Day
+    if when == "0":  # "this winter" on Jan. 5: the one under way, begun last year
+        return next((s for s in spans if s[0] <= ref <= s[1]), span_in(ref.year))[0]
     if when in ("-1", "1"):
         wanted = [s for s in spans if (s[1] < ref if when == "-1" else s[0] > ref)]
         return wanted[-1 if when == "-1" else 0][0]
@@ -420,7 +420,7 @@ def _now(context: Context) -> date:
 def month(context: Context, month: str, when: str = "") -> str:
     if not 1 <= _int(month) <= 12:
         raise Unresolved(f"no month {month}")
-    year = _year_of_paragraph(context) if not when else None
+    year = _year_of_paragraph(context, when)
     if year is not None:
         context.used.append(str(context.anchor))
         return _at(date(year, _int(month), 1), "month")
@@ -460,7 +460,7 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     # clause is often the deadline it set ("had been set to expire Nov. 6"), and so does a verb
     # the date does not time ("will review the Aug. 20 crash").
     event_day, when = when == "on", "" if when == "on" else when
-    year = _year_of_paragraph(context) if not when else None
+    year = _year_of_paragraph(context, when)
     if year is not None and (_int(month), _int(day)) != (2, 29) and fits(date(year, _int(month), _int(day))):
         context.used.append(str(context.anchor))
         return date(year, _int(month), _int(day)).isoformat()
@@ -475,13 +475,14 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     return _year_of(context, span_in, when, fits, penalty).isoformat()
 
 
-def _year_of_paragraph(context: Context) -> int | None:
-    """Another year than the reference's, named last to open the sentence, where a yearless
-    day or month lies ("Last year, the first frost came on Nov. 2"; "In 2028, the museum will
-    open on May 3"), unless said ahead of a past year ("Last year it agreed ...; it will vote on
-    March 3"), but for the historical present ("In 1865, Lincoln travels to Richmond on April 4")."""
+def _year_of_paragraph(context: Context, when: str) -> int | None:
+    """Another year than the reference's, named last to open the sentence, where a yearless day,
+    month or quarter told with no direction (``when`` empty) lies ("Last year, the first frost came
+    on Nov. 2"; "In 2028, the museum will open on May 3"), unless said ahead of a past year ("Last
+    year it agreed ...; it will vote on March 3"), but for the historical present ("In 1865,
+    Lincoln travels to Richmond on April 4")."""
     anchor = _period(context.anchor)
-    if not anchor or anchor[1] != "year" or anchor[0].year == context.reference.year:
+    if when or not anchor or anchor[1] != "year" or anchor[0].year == context.reference.year:
         return None
     # Only the sentence the year opens: after it, a schedule is the news of the day as often as
     # not ("Last year, the chain opened 12 stores. Its next one opens on March 3").
@@ -803,7 +804,7 @@ def quarter(context: Context, which: str, when: str = "") -> str:
         return _fiscal_quarter(context, named, q)
     if context.periods.get(FISCAL_YEAR) and when in ("", "tense"):
         return _of_fiscal_year(context, f"Q{q}")
-    year = _year_of_paragraph(context) if not when else None
+    year = _year_of_paragraph(context, when)
     if year is not None:  # "In calendar 2024, it opened 40 stores, most in the third quarter"
         context.used.append(str(context.anchor))
         return f"{year:04d}-Q{q}"
