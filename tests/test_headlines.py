@@ -368,6 +368,23 @@ def test_summaries_are_clean_sentences(seed_article):
             "with 11 RBIs.",
             "Ohtani signed a 10-year, $700 million contract",
         ),
+        (  # "that" after a speech tag that only says who spoke opens what was said
+            "2024-05-07",
+            "Whitfield told analysts on a conference call that orders should recover in the second half "
+            "of the year.",
+            "Orders should recover",
+        ),
+        (  # "that" after a reported clause with a verb of its own opens a relative clause
+            "2025-09-24",
+            "Kessler Stahlwerke said it would reopen a rolling mill in Duisburg that it idled earlier "
+            "this year.",
+            "Kessler Stahlwerke idled a rolling mill in Duisburg",
+        ),
+        (
+            "2026-08-20",
+            "She said the approval followed a priority review that began in February.",
+            "A priority review began",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

@@ -819,6 +819,8 @@ def headline(
     temporal expressions of the sentence (none of them is part of a headline)."""
     asides = (*clause.asides, *_dated_participle_asides(body, clause, dates, expression))
     words = _subject_named(body, clause, dates, _words(body, clause.span, dates, asides, expression))
+    if words[:1] == ["that"] and _only_who_spoke(body, clause):
+        words = words[1:]  # "told analysts on a call | that …"; not "said it would reopen a mill | that …"
     words = _past_subject_relative(body, sentence, clause.span, expression, words)
     if clause.unit:
         words = _with_unit(words, body[clause.unit[0] : clause.unit[1]].split())
@@ -856,6 +858,11 @@ def headline(
         if _acceptable(other):
             found = other
     return _title(_owner_named(body, sentence, found))
+
+
+def _only_who_spoke(body: str, clause: Clause) -> bool:
+    """Does the clause report what a speech tag before it says, which tells nothing else?"""
+    return clause.said_by is not None and _speech_tag(body[slice(*clause.said_by)].split()) is not None
 
 
 def _owner_named(body: str, sentence: Span, words: list[str]) -> list[str]:
