@@ -385,6 +385,17 @@ def test_summaries_are_clean_sentences(seed_article):
             "She said the approval followed a priority review that began in February.",
             "A priority review began",
         ),
+        (  # a verb that declares what its object names tells more than who spoke ...
+            "2024-10-08",
+            "Gov. Ron DeSantis declared a state of emergency for 41 counties on Sunday and expanded it to "
+            "54 counties on Monday night.",
+            "DeSantis declared a state of emergency for 41 counties",
+        ),
+        (  # ... and the verb phrase after it shares the subject, not the object
+            "2024-10-08",
+            "The company announced a recall on Monday and halted sales on Tuesday.",
+            "The company halted sales",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

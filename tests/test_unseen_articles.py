@@ -696,7 +696,7 @@ def test_monthly_economic_data_dates_the_month_measured_not_the_one_compared():
     check(
         the_event(name, "2026-W28", "Marchand said the bank would cut rates"), "week", "happened"
     )  # "last week"
-    check(the_event(name, "2026-07-29", "expect a cut"), "day", "planned")
+    check(the_event(name, "2026-07-29", "The bank announces its next decision"), "day", "planned")
     check(the_event(name, "2026-07-17", "Retail sales figures"), "day", "planned")  # "on Friday"
     survey = [e for e in events(name) if "labour force survey" in e.title]
     assert [e.date for e in survey] == ["2026-08-07"]  # "its survey for July" is the month it measures

@@ -986,7 +986,8 @@ def _sentence_subject(
     verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
     if verb is None:  # "The union, which represents …, said": the opening is the subject
         return words if len(words) <= SUBJECT_WORDS + 2 and words[:1] != [] and words[0][:1].isupper() else []
-    if verb < len(words) and words[verb].strip(",").lower() in lexicon.words("speech-verbs"):
+    speech = verb < len(words) and words[verb].strip(",").lower() in lexicon.words("speech-verbs")
+    if speech and not _names_object(words[verb], words[verb + 1 :]):
         said = words[verb + 1 :] or _words(body, (opening.span[1], sentence[1]), dates)  # "said | that …"
         marked = said[:1] == ["that"]  # "… said that Nordvik made an offer in August but withdrew it"
         said = said[1:] if marked else said
@@ -1023,6 +1024,16 @@ def _sentence_subject(
         return subject
     head = next((i for i in range(1, len(subject)) if _breaks_before(subject, i)), len(subject))
     return subject[:head] if head <= SUBJECT_WORDS else []  # "Okonkwo [of the U.S. Bankruptcy Court …]"
+
+
+def _names_object(verb: str, after: Sequence[str]) -> bool:
+    """ "declared a state of emergency", "denied the charges": a speech verb of kind "object" followed
+    by a noun phrase states or makes happen what it names, and reports no clause."""
+    return (
+        verb.lower().strip(",") in lexicon.words("speech-verbs", kind="object")
+        and after[:1] != []
+        and after[0].lower() in lexicon.words("determiners") | lexicon.words("possessives")
+    )
 
 
 def _dated_after(body: str, span: Span, dates: Sequence[Span], verb: str) -> bool:
@@ -1352,6 +1363,7 @@ def _speech_tag(words: Sequence[str]) -> int | None:
                     and any(re.match(r"[$€£]?\d", w) for w in rest)
                 )
                 or _opens_figure(rest, 0)  # "recalled about 410,000 strollers": what was recalled
+                or _names_object(word, rest)
                 or (rest[0].lower() not in lexicon.words("introduction-openers") and has_verb(" ".join(rest)))
             )
             if i == 0 or has_verb(" ".join(words[:i])) or says:
@@ -1629,7 +1641,9 @@ def _subject_head(body: str, at: int) -> list[str]:
     if sentence is None:
         return []
     noun = opening_noun(body, sentence[0] + dateline_length(body[sentence[0] : at]), at)
-    return ["the", noun] if noun else []
+    if noun is None or noun.lower() in lexicon.words("titles"):
+        return []  # "The governor declared an emergency … and expanded it": no "it" is a person
+    return ["the", noun]
 
 
 def opening_noun(body: str, start: int, end: int) -> str | None:
