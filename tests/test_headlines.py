@@ -396,6 +396,28 @@ def test_summaries_are_clean_sentences(seed_article):
             "The company announced a recall on Monday and halted sales on Tuesday.",
             "The company halted sales",
         ),
+        (  # a participle phrase that opens the sentence tells of its subject when it holds the date ...
+            "2024-11-25",
+            "Born on March 2, 1936, in Waterloo, Iowa, Ms. Whitmore taught high school civics for 14 years "
+            "before winning a seat on the City Council in 1971.",
+            "Whitmore was born in Waterloo, Iowa",
+        ),
+        (  # ... and is no part of the subject of the clause after it; a gerund phrase with a date is a clause
+            "2024-11-25",
+            "Born on March 2, 1936, in Waterloo, Iowa, Ms. Whitmore taught high school civics for 14 years "
+            "before winning a seat on the City Council in 1971.",
+            "Whitmore won a seat on the City Council",
+        ),
+        (
+            "2024-11-25",
+            "Founded in 1902, the company went public in 1998.",
+            "The company went public",
+        ),
+        (  # a hyphenated verb after "and" is a verb phrase of its own
+            "2024-11-25",
+            "Whitmore was elected mayor in 1979 and re-elected in 1983.",
+            "Whitmore was re-elected",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

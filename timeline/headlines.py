@@ -427,7 +427,10 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     for m in _WORD.finditer(body, start, end):
         word = m.group().strip(_QUOTES + ",.;:").lower()
         inside = keep[0] < m.start() < keep[1]  # "Earlier that day": no clause opens inside the date
-        if word in lexicon.words("clause-openers") and not inside and not _opens_date(body, m.end(), keep):
+        # "… | before winning a seat in 1971": a gerund phrase that holds the date is a clause of its own
+        gerund = m.start() < keep[0] and _opens_gerund(body[m.start() : keep[0]].split())
+        opens = word in lexicon.words("clause-openers") or gerund
+        if opens and not inside and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
     split: set[int] = set()  # where a row of the table has divided already: the first row wins
     for pattern, kind in _splitters():
@@ -739,7 +742,7 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
         return tail in ("s", "re", "ll", "ve", "d", "m", "t") and (
             stem in lexicon.words("function-words") or tail == "t"
         )
-    if not lower.isalpha():
+    if not lower.replace("-", "").isalpha():  # "re-elected" is a verb, "2.5%" no word
         return False
     if lower in lexicon.words("verbs") or lower in lexicon.words("speech-verbs"):
         return True
@@ -819,6 +822,9 @@ def headline(
     temporal expressions of the sentence (none of them is part of a headline)."""
     asides = (*clause.asides, *_dated_participle_asides(body, clause, dates, expression))
     words = _subject_named(body, clause, dates, _words(body, clause.span, dates, asides, expression))
+    opener = _participle_opener(body, sentence)
+    if opener is not None and clause.span[0] < opener[1]:
+        words = _participle_opener_words(body, sentence, opener, expression, dates, asides, words)
     if words[:1] == ["that"] and _only_who_spoke(body, clause):
         words = words[1:]  # "told analysts on a call | that …"; not "said it would reopen a mill | that …"
     words = _past_subject_relative(body, sentence, clause.span, expression, words)
@@ -858,6 +864,49 @@ def headline(
         if _acceptable(other):
             found = other
     return _title(_owner_named(body, sentence, found))
+
+
+def _participle_opener(body: str, sentence: Span) -> Span | None:
+    """ "Born on March 2, 1936, in Waterloo, Iowa, | Ms. Whitmore taught …", "Founded in 1902, | the
+    company …": a participle phrase that opens the sentence and tells of its subject, up to the comma
+    before that subject; None if the sentence opens otherwise."""
+    start = sentence[0] + dateline_length(body[sentence[0] : sentence[1]])
+    words = list(re.finditer(r"\S+", body[start : sentence[1]]))
+    first = words[0].group() if words else ""
+    if not first[:1].isupper() or "VBN" not in lexicon.verb_tags(first) or lexicon.is_noun(first):
+        return None
+    texts = [w.group() for w in words]
+    verb = next((i for i in range(2, len(texts)) if _is_finite(texts, i)), None)
+    comma = next((i for i in range(verb - 1, 0, -1) if texts[i].endswith(",")), None) if verb else None
+    if comma is None or verb - comma > SUBJECT_WORDS + 2:
+        return None
+    return (start, start + words[comma].end())
+
+
+def _participle_opener_words(
+    body: str,
+    sentence: Span,
+    opener: Span,
+    expression: Span,
+    dates: Sequence[Span],
+    asides: Sequence[Span],
+    words: list[str],
+) -> list[str]:
+    """The headline's words around a participle opener: what it tells of the subject when it holds
+    the date ("Whitmore was born in Waterloo, Iowa"), else the clause without it."""
+    rest = _words(body, (opener[1], sentence[1]), dates)
+    subject = rest[: next((i for i in range(len(rest)) if _is_finite(rest, i)), 0)]
+    if not opener[0] <= expression[0] < opener[1]:
+        return [w for w in words if w not in _words(body, opener, dates)] if subject else words
+    told = [w for w in _words(body, opener, dates) if w != "DATE"]
+    told[-1:] = [w.rstrip(",") for w in told[-1:]]
+    if not subject or not told:
+        return words
+    if [w.lower() for w in subject] in (["he"], ["she"]):  # "Born in 1934 in a fishing village, she …"
+        named = referent(body, opener[1] + len(body[opener[1] :]) - len(body[opener[1] :].lstrip()))
+        subject = [JOIN.join(short_name(body, named).split())] if named else subject
+    be = "were" if is_plural_subject(subject[-1]) else "was"
+    return [*subject, be, told[0].lower(), *told[1:], "DATE"]
 
 
 def _only_who_spoke(body: str, clause: Clause) -> bool:
@@ -982,7 +1031,9 @@ def _sentence_subject(
     opening = opening_clause(body, sentence)
     if opening is None or _quoted(body, opening.span):
         return []  # "“We will not go over a certain level,” said McCammon": no subject of ours
-    words = _words(body, opening.span, dates, opening.asides)
+    opener = _participle_opener(body, sentence)  # "Born in 1936, | Whitmore taught …"
+    start = opener[1] if opener and opening.span[0] < opener[1] < opening.span[1] else opening.span[0]
+    words = _words(body, (start, opening.span[1]), dates, opening.asides)
     verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
     if verb is None:  # "The union, which represents …, said": the opening is the subject
         return words if len(words) <= SUBJECT_WORDS + 2 and words[:1] != [] and words[0][:1].isupper() else []
