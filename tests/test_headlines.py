@@ -418,6 +418,18 @@ def test_summaries_are_clean_sentences(seed_article):
             "Whitmore was elected mayor in 1979 and re-elected in 1983.",
             "Whitmore was re-elected",
         ),
+        (  # a relative clause of two verb phrases between commas is an aside of its subject
+            "2024-11-25",
+            "Jane Whitmore, who served three terms as mayor and later led the state's housing agency, died on "
+            "Saturday at her home in Cedar Rapids.",
+            "Whitmore died at her home in Cedar Rapids",
+        ),
+        (  # the verb phrase after "which … and" shares the relative pronoun's antecedent
+            "2025-12-01",
+            "Heartland Care Partners, which bought the hospital in 2021 and closed it on Nov. 14, said it "
+            "would appeal.",
+            "Heartland Care Partners closed",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

@@ -555,14 +555,16 @@ def _text(body: str, segments: Sequence[_Segment]) -> str:
 
 def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
     """ "MindSpring, which provided the space, closed it": a relative clause between commas, also
-    one in two parts ("Castellano, who chairs the subcommittee that funds NASA, said …")."""
-    if segments[i].cut != "opener":
+    one in parts ("Castellano, who chairs the subcommittee that funds NASA, said …"; "Whitmore, who
+    served three terms and later led the agency, died …")."""
+    inner = ("opener", "predicate")
+    if segments[i].cut not in inner:
         return False
     first = last = i
-    while not _after_comma(body, segments[first]) and first > 0 and segments[first - 1].cut == "opener":
+    while not _after_comma(body, segments[first]) and first > 0 and segments[first - 1].cut in inner:
         first -= 1
     while body[segments[last].end : segments[last].end + 1] != "," and last + 1 < len(segments):
-        if segments[last + 1].cut != "opener":
+        if segments[last + 1].cut not in inner:
             return False
         last += 1
     head = first - 1 if first > 0 and _is_apposition_head(body, segments[first - 1]) else first
@@ -1116,10 +1118,10 @@ def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) 
 def _relative_subject(body: str, sentence: Span, at: int) -> list[str]:
     """ "…, said Karen Whitfield, who joined the company in 1983 and succeeded Rosen in 2009": a verb
     phrase that goes on a relative clause shares its subject, what the relative pronoun stands for."""
-    opened = list(re.finditer(r",\s+(?:who|which)\s", body[sentence[0] : at]))
+    opened = list(re.finditer(r",\s+(who|which)\s", body[sentence[0] : at]))
     if not opened or re.search(r"[,;:—–]", body[sentence[0] + opened[-1].end() : at]):
         return []
-    return _antecedent(body, (sentence[0] + opened[-1].end() - len("who "), at))
+    return _antecedent(body, (sentence[0] + opened[-1].start(1), at))
 
 
 def _acceptable(words: Sequence[str]) -> bool:
