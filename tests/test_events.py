@@ -955,3 +955,13 @@ def test_a_newsletter_addressing_its_readers_dates_nothing():
     titles = [e.title for e in extract_events(letter)]
     assert not [t for t in titles if "letter" in t.lower() or t.lower().startswith("you ")], titles
     assert "The library will hold its first seed-saving workshop" in titles
+
+
+def test_an_undated_sentence_carries_on_the_story_before_it_unless_it_sets_another_time():
+    """ "The decision …" carries on a vote; set two years after another happening, it tells of then."""
+    before = "A similar vote in 2019 failed by one vote. "
+    carried = extract_events(article(before + "The decision surprised the parents.", "2024-05-17"))
+    assert [len(e.sources) for e in carried] == [2]
+    elsewhen = "The decision comes two years after the district closed Roosevelt Middle School."
+    (event,) = extract_events(article(before + elsewhen, "2024-05-17"))
+    assert [s.sentence for s in event.sources] == [before.strip()]

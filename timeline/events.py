@@ -121,7 +121,7 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
     groups = _join_beginnings(article.text, _group(mentions))
     groups = _join_named(article.text, _join_days(article.text, groups, article.published))
     groups = _join_hours(article.text, groups)
-    groups = _attach(article.text, spans, groups)
+    groups = _attach(article.text, spans, groups, timexes)
     events = [_event(article, g) for g in groups]
     events.sort(key=lambda e: (periods.sort_key(e.date), article.text.find(e.sources[0].sentence)))
     return _unique_slugs(events)
@@ -260,9 +260,19 @@ def _offsets(article_text: str, timexes: Sequence[Timex]) -> list[tuple[Span, _D
 @cache
 def _offset_lead() -> re.Pattern[str]:
     """ " after ", " before the vote on ": the offset word and at most a few words naming the anchor."""
-    offsets = lexicon.words("event-offsets")
-    words = sorted((r"\s+".join(map(re.escape, w.split())) for w in offsets), key=lambda w: (-len(w), w))
-    return re.compile(rf"\s+((?i:{'|'.join(words)}))\s+(?:[^\W\d][\w'’-]*\s+){{0,3}}$")
+    return re.compile(rf"\s+((?i:{_offset_words()}))\s+(?:[^\W\d][\w'’-]*\s+){{0,3}}$")
+
+
+@cache
+def _offset_after() -> re.Pattern[str]:
+    """ " after", " before": an event-offsets word right after a measured gap."""
+    return re.compile(rf"\s+(?i:{_offset_words()})\b")
+
+
+def _offset_words() -> str:
+    """The event-offsets words as one alternation, the longest first."""
+    words = (r"\s+".join(map(re.escape, w.split())) for w in lexicon.words("event-offsets"))
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _stretches_until(
@@ -1053,8 +1063,15 @@ def _same_happening(a: _Mention, b: _Mention) -> bool:
     return bool(union) and len(a.words & b.words) / len(union) >= SAME_WORDING
 
 
-def _attach(body: str, spans: list[Span], groups: list[_Group]) -> list[_Group]:
-    """Give each undated sentence that carries the story on to the event before it."""
+def _attach(body: str, spans: list[Span], groups: list[_Group], timexes: Sequence[Timex]) -> list[_Group]:
+    """Give each undated sentence that carries the story on to the event before it; one that sets its
+    story a measured gap from another happening ("The decision comes two years after the district
+    closed …") tells of another time."""
+    elsewhen = {
+        text.sentence_at(spans, t.start)
+        for t in timexes
+        if t.type == "DURATION" and _offset_after().match(body, t.end)
+    }
     owner: dict[Span, _Group] = {}
     ranked = sorted(
         ((m, g) for g in groups for m in g.mentions),
@@ -1063,7 +1080,7 @@ def _attach(body: str, spans: list[Span], groups: list[_Group]) -> list[_Group]:
     for m, g in ranked:
         owner[m.sentence] = g  # the sentence's main dated clause carries its story on
     for prev, cur in itertools.pairwise(spans):
-        if cur in owner or prev not in owner:
+        if cur in owner or prev not in owner or cur in elsewhen:
             continue
         opening = next(
             (m for p in lexicon.patterns("anaphora") if (m := p.match(body[cur[0] : cur[1]]))), None
