@@ -430,6 +430,21 @@ def test_summaries_are_clean_sentences(seed_article):
             "would appeal.",
             "Heartland Care Partners closed",
         ),
+        (  # a dated participle aside after its subject, an adverb before the participle ...
+            "2025-09-01",
+            "Planning permission, first sought in 2019, was granted in July.",
+            "Planning permission was first sought",
+        ),
+        (  # ... is no part of the clause another date dates
+            "2025-09-01",
+            "Planning permission, first sought in 2019, was granted in July.",
+            "Planning permission was granted",
+        ),
+        (
+            "2025-01-21",
+            "The caps, first introduced in December 2022, were due to expire on Jan. 31.",
+            "The caps to expire",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

@@ -824,6 +824,10 @@ def headline(
     temporal expressions of the sentence (none of them is part of a headline)."""
     asides = (*clause.asides, *_dated_participle_asides(body, clause, dates, expression))
     words = _subject_named(body, clause, dates, _words(body, clause.span, dates, asides, expression))
+    if clause.context[0] < clause.span[0] and _participle_at(words, 0) is not None:
+        around = _words(body, (clause.context[0], clause.span[1]), dates, asides, expression)
+        told = _participle_told(around, status)  # "Planning permission, | first sought in 2019,"
+        words = told if told != around else words
     opener = _participle_opener(body, sentence)
     if opener is not None and clause.span[0] < opener[1]:
         words = _participle_opener_words(body, sentence, opener, expression, dates, asides, words)
@@ -936,12 +940,24 @@ def _dated_participle_asides(
     commas that another date dates is that date's happening, no part of this one."""
     start, end = clause.span
     found = []
-    for m in re.finditer(r",\s+([a-z]+)\b[^,]*,", body[start:end]):
+    for m in re.finditer(r",\s+([a-z]+)(?:\s+([a-z]+))?\b[^,]*,", body[start:end]):
         a, b = start + m.start(), start + m.end() - 1
         other = any(a <= d[0] < b for d in dates if d != expression) and not a <= expression[0] < b
-        if other and lexicon.verb_tags(m.group(1)) & {"VBN"} and not lexicon.verb_tags(m.group(1)) & {"VBZ"}:
+        if other and _participle_at([w for w in m.groups() if w], 0) is not None:
             found.append((a, b))
     return found
+
+
+def _participle_at(words: Sequence[str], i: int) -> int | None:
+    """Where a past participle stands at ``i``, maybe after an adverb ("held", "first introduced",
+    "last updated"): its index, or None."""
+    for j in (i, i + 1):
+        tags = lexicon.verb_tags(words[j]) if j < len(words) and words[j].islower() else frozenset()
+        if "VBN" in tags and "VBZ" not in tags:
+            return j
+        if j < len(words) and not (words[j].islower() and lexicon.is_adverb(words[j])):
+            return None
+    return None
 
 
 def _subject_named(body: str, clause: Clause, dates: Sequence[Span], words: list[str]) -> list[str]:
@@ -1036,6 +1052,8 @@ def _sentence_subject(
     opener = _participle_opener(body, sentence)  # "Born in 1936, | Whitmore taught …"
     start = opener[1] if opener and opening.span[0] < opener[1] < opening.span[1] else opening.span[0]
     words = _words(body, (start, opening.span[1]), dates, opening.asides)
+    if opening.context[0] < start and _participle_at(words, 0) is not None:  # "Permission, | first sought"
+        words = _words(body, (opening.context[0], opening.span[1]), dates, opening.asides)
     verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
     if verb is None:  # "The union, which represents …, said": the opening is the subject
         return words if len(words) <= SUBJECT_WORDS + 2 and words[:1] != [] and words[0][:1].isupper() else []
@@ -1634,11 +1652,12 @@ def _participle_told(words: list[str], status: str) -> list[str]:
     comma = next((i for i, w in enumerate(words[: SUBJECT_WORDS + 2]) if w.endswith(",")), None)
     if status != "happened" or comma is None or comma + 1 >= len(words):
         return words
-    subject, participle = words[: comma + 1], words[comma + 1]
-    if not (participle.islower() and "VBN" in lexicon.verb_tags(participle)) or any(
-        has_verb(" ".join(part)) for part in (subject, words[comma + 2 :])
-    ):
+    subject, participle = words[: comma + 1], _participle_at(words, comma + 1)
+    if participle is None or any(has_verb(" ".join(part)) for part in (subject, words[participle + 1 :])):
         return words
+    close = next((i for i in range(participle, len(words)) if words[i].endswith(",")), len(words))
+    if any(w.strip(".") not in ("", "DATE") for w in words[close + 1 :]):
+        return words  # "the derby, originally set for Oct. 31, | moves to …": the clause goes on after it
     joined = (i for i in range(1, comma) if subject[i].lower() in lexicon.words("function-words"))
     head = subject[next(joined, comma + 1) - 1].rstrip(",")  # "The first round [of talks]"
     be = "were" if is_plural_subject(head) else "was"
