@@ -445,6 +445,11 @@ def test_summaries_are_clean_sentences(seed_article):
             "The caps, first introduced in December 2022, were due to expire on Jan. 31.",
             "The caps to expire",
         ),
+        (  # a year named as a stretch of time, and what happened in it
+            "2025-02-19",
+            "The stock has lost about 9% since the start of the year, after a strong 2024 in which it rose 30%.",
+            "The stock rose 30%",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

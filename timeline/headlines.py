@@ -833,6 +833,7 @@ def headline(
         words = _participle_opener_words(body, sentence, opener, expression, dates, asides, words)
     if words[:1] == ["that"] and _only_who_spoke(body, clause):
         words = words[1:]  # "told analysts on a call | that …"; not "said it would reopen a mill | that …"
+    words = _told_in_period(words)
     words = _past_subject_relative(body, sentence, clause.span, expression, words)
     if clause.unit:
         words = _with_unit(words, body[clause.unit[0] : clause.unit[1]].split())
@@ -913,6 +914,16 @@ def _participle_opener_words(
         subject = [JOIN.join(short_name(body, named).split())] if named else subject
     be = "were" if is_plural_subject(subject[-1]) else "was"
     return [*subject, be, told[0].lower(), *told[1:], "DATE"]
+
+
+def _told_in_period(words: list[str]) -> list[str]:
+    """ "after a strong 2024 | in which it rose 30%": a stretch of time named as a noun, then what
+    happened in it, which is the headline."""
+    at = words.index("DATE") if "DATE" in words else -1
+    inside = [w.lower() for w in words[at + 1 : at + 3]] in (["in", "which"], ["during", "which"])
+    if at < 0 or not inside or has_verb(" ".join(words[:at])) or len(words) < at + 5:
+        return words
+    return words[at + 3 :]
 
 
 def _only_who_spoke(body: str, clause: Clause) -> bool:
