@@ -450,6 +450,22 @@ def test_summaries_are_clean_sentences(seed_article):
             "The stock has lost about 9% since the start of the year, after a strong 2024 in which it rose 30%.",
             "The stock rose 30%",
         ),
+        (  # an absolute phrase that holds the date is a clause of its own
+            "2025-02-19",
+            "The new model goes on sale Friday, Feb. 28, with preorders beginning this Friday.",
+            "Preorders to begin",
+        ),
+        (
+            "2025-02-19",
+            "The league resumes next week, with the first game scheduled for Friday.",
+            "The first game is scheduled",
+        ),
+        (
+            "2026-08-27",
+            "Orbitline unveiled its headset on Wednesday, with the device reaching stores Sept. 18 in the "
+            "United States.",
+            "The device to reach stores",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

@@ -427,8 +427,10 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     for m in _WORD.finditer(body, start, end):
         word = m.group().strip(_QUOTES + ",.;:").lower()
         inside = keep[0] < m.start() < keep[1]  # "Earlier that day": no clause opens inside the date
-        # "… | before winning a seat in 1971": a gerund phrase that holds the date is a clause of its own
-        gerund = m.start() < keep[0] and _opens_gerund(body[m.start() : keep[0]].split())
+        # "… | before winning a seat in 1971", "… | with preorders beginning Friday": a gerund phrase or an
+        # absolute phrase that holds the date is a clause of its own
+        ahead = body[m.start() : keep[0]].split() if m.start() < keep[0] else []
+        gerund = _opens_gerund(ahead) or _opens_absolute(ahead)
         opens = word in lexicon.words("clause-openers") or gerund
         if opens and not inside and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
@@ -833,7 +835,7 @@ def headline(
         words = _participle_opener_words(body, sentence, opener, expression, dates, asides, words)
     if words[:1] == ["that"] and _only_who_spoke(body, clause):
         words = words[1:]  # "told analysts on a call | that …"; not "said it would reopen a mill | that …"
-    words = _told_in_period(words)
+    words = _absolute_told(_told_in_period(words), status)
     words = _past_subject_relative(body, sentence, clause.span, expression, words)
     if clause.unit:
         words = _with_unit(words, body[clause.unit[0] : clause.unit[1]].split())
@@ -996,6 +998,42 @@ def _opens_gerund(words: Sequence[str]) -> bool:
         and words[1].islower()
         and "VBG" in lexicon.verb_tags(words[1])
     )
+
+
+def _opens_absolute(words: Sequence[str]) -> bool:
+    """ "with preorders beginning …", "with the first game scheduled for …": "with", a short noun
+    phrase and a participle, a clause of its own."""
+    return _absolute_participle(words) is not None
+
+
+def _absolute_participle(words: Sequence[str]) -> int | None:
+    """Where the participle of an absolute phrase ("with preorders | beginning …") stands, or None."""
+    if [w.lower() for w in words[:1]] != ["with"]:
+        return None
+    for i in range(2, min(len(words), SUBJECT_WORDS + 2)):
+        if words[i].lower() in lexicon.words("relative-pronouns") or not words[i - 1][-1:].isalnum():
+            return None  # "with a fire that destroyed …", "with six straight wins, slumped …"
+        tags = lexicon.verb_tags(words[i]) if words[i].islower() else frozenset()
+        after = words[i + 1] if i + 1 < len(words) else ""
+        linked = after == "DATE" or after.lower() in lexicon.words("function-words")
+        if "VBG" in tags or ("VBN" in tags and linked):
+            return None if has_verb(" ".join(words[1:i])) else i  # "scheduled for", "expected around"
+    return None
+
+
+def _absolute_told(words: list[str], status: str) -> list[str]:
+    """ "with preorders beginning on Friday" → "Preorders began" / "Preorders to begin"; "with the
+    first game scheduled for Friday" → "The first game was scheduled" / "is scheduled"."""
+    at = _absolute_participle(words)
+    if at is None:
+        return words
+    subject, verb, done = words[1:at], words[at], status == "happened"
+    if "VBG" in lexicon.verb_tags(verb):
+        told = [lexicon.inflect(verb, "VBD")] if done else ["to", lexicon.inflect(verb, "VB")]
+    else:
+        plural = is_plural_subject(subject[-1])
+        told = [("were" if plural else "was") if done else ("are" if plural else "is"), verb]
+    return [*subject, *told, *words[at + 1 :]]
 
 
 def _with_unit(words: list[str], unit: list[str]) -> list[str]:
