@@ -420,8 +420,8 @@ def test_summaries_are_clean_sentences(seed_article):
         ),
         (  # a relative clause of two verb phrases between commas is an aside of its subject
             "2024-11-25",
-            "Jane Whitmore, who served three terms as mayor and later led the state's housing agency, died on "
-            "Saturday at her home in Cedar Rapids.",
+            "Jane Whitmore, who served three terms as mayor and later led the state's housing agency, "
+            "died on Saturday at her home in Cedar Rapids.",
             "Whitmore died at her home in Cedar Rapids",
         ),
         (  # the verb phrase after "which … and" shares the relative pronoun's antecedent
@@ -447,7 +447,8 @@ def test_summaries_are_clean_sentences(seed_article):
         ),
         (  # a year named as a stretch of time, and what happened in it
             "2025-02-19",
-            "The stock has lost about 9% since the start of the year, after a strong 2024 in which it rose 30%.",
+            "The stock has lost about 9% since the start of the year, after a strong 2024 in which it "
+            "rose 30%.",
             "The stock rose 30%",
         ),
         (  # an absolute phrase that holds the date is a clause of its own

@@ -334,21 +334,74 @@ def test_the_first_article_of_an_empty_site(tmp_path: Path) -> None:
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
-def test_whole_timeline_files_are_assembled_from_kept_parts(
+def test_whole_timeline_files_are_assembled_from_the_last_build_s_parts(
     site: Site, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    cache = Path(str(site.settings["CACHE_PATH"]))
-    events = len(list((site.content / "events").glob("*.md")))
-    kept = Counter(name for name, _ in record.load(cache).parts)
-    assert kept == {"timeline.ics": events, "timeline.json": events, "timelinejs.json": events}
     ingest([LATER], site.content)
     caplog.set_level(logging.WARNING, logger="timeline.incremental")
     result = site.regenerate()
     assert {"timeline.ics", "timeline.json", "timelinejs.json"} <= set(result.written)
     assert not caplog.records  # no file had to be made whole
-    events = len(list((site.content / "events").glob("*.md")))
-    assert set(Counter(name for name, _ in record.load(cache).parts).values()) == {events}
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def _mark_first_event(path: Path) -> None:
+    """Change the title of the first event of a JSON export, as no build writes it."""
+    text = path.read_text("utf-8")
+    assert text.count('\n   "title": "') > 1
+    path.write_text(text.replace('\n   "title": "', '\n   "title": "Marked: ', 1), "utf-8")
+
+
+def test_an_unchanged_event_s_part_is_cut_from_the_file_the_last_build_wrote(site: Site) -> None:
+    """Proof that a part is taken, not made again: a mark put into the last file stays."""
+    for name in ("timeline.json", "places/ukraine/timeline.json"):
+        _mark_first_event(site.output / name)
+    ingest([LATER], site.content)
+    result = site.regenerate()
+    for name in ("timeline.json", "places/ukraine/timeline.json"):
+        assert name in result.written
+        assert '"title": "Marked: ' in (site.output / name).read_text("utf-8")
+
+
+def test_a_file_an_interrupted_run_may_have_written_is_not_cut(site: Site, tmp_path: Path) -> None:
+    """Its parts may be those of entries the record does not know: every part is made."""
+    _mark_first_event(site.output / "timeline.json")
+    record.mark_pending(Path(str(site.settings["CACHE_PATH"])), ["timeline.json"])
+    ingest([LATER], site.content)
+    assert "timeline.json" in site.regenerate().written
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+def test_a_file_that_does_not_cut_into_its_events_is_made_whole(site: Site, tmp_path: Path) -> None:
+    calendar = site.output / "timeline.ics"
+    data = calendar.read_bytes()
+    first = data.index(b"BEGIN:VEVENT\r\n")
+    calendar.write_bytes(data[:first] + data[data.index(b"BEGIN:VEVENT\r\n", first + 1) :])  # one event less
+    document = site.output / "timelinejs.json"
+    document.write_text(document.read_text("utf-8").replace('"events": [', '"slides": [', 1), "utf-8")
+    ingest([LATER], site.content)
+    assert {"timeline.ics", "timelinejs.json"} <= set(site.regenerate().written)
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+# Pages inside the slices' folders: each slice links to its own page as 'index.html' and to
+# another's as '../<slug>/index.html'.
+INSIDE = {"TIMELINE_PERSON_URL": "people/{slug}/index.html", "TIMELINE_PLACE_URL": "places/{slug}/index.html"}
+
+
+@pytest.mark.parametrize("layout", [{}, INSIDE], ids=["default", "pages inside the slices' folders"])
+def test_json_slices_are_assembled_from_the_last_build_s_parts(
+    site: Site, tmp_path: Path, layout: dict[str, str]
+) -> None:
+    """A recurring name's slice holds much of the site: it is assembled as the whole-timeline
+    files are, each from its own last file."""
+    if layout:
+        assert site.regenerate(**layout).full
+    for article in (LATER, CORRECTED):
+        ingest([article], site.content)
+        result = site.regenerate(**layout)
+        assert any(p.endswith("/timeline.json") for p in result.written)  # a slice, assembled again
+    assert_same_tree(site.output, site.full_build(tmp_path / "full", **layout))
 
 
 def test_an_entry_whose_stat_is_as_last_seen_is_not_read_again(site: Site) -> None:
@@ -418,7 +471,7 @@ def test_a_record_saved_in_part_is_the_record_saved_whole(site: Site, tmp_path: 
     assert names == {p.name for p in (cache / record.SHARDS_DIR).iterdir()}
     record.release()  # read from the files, not the record this process kept
     again = record.load(tmp_path / "whole")
-    assert (again.entries, again.parts, again.items) == (kept.entries, kept.parts, kept.items)
+    assert (again.entries, again.items) == (kept.entries, kept.items)
     assert again.feed_items.keys() == kept.feed_items.keys()
 
 
@@ -533,6 +586,47 @@ def test_one_article_into_a_generated_story_of_300_events(story_module, tmp_path
     total = len(files(site.output))
     assert len(result.written) < total / 10, (len(result.written), total)
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+@pytest.mark.slow
+def test_a_regeneration_reads_the_events_of_the_pages_it_reaches_only(
+    story_module, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The others stay pickled in the record (``inputs.EventEntry``).  Feeds and embeds show
+    the newest events whatever changed: short ones here, so that what is read is what the
+    article reaches."""
+    site = Site(tmp_path)
+    short = {"FEED_MAX_ITEMS": 5, "TIMELINE_EMBED_LIMIT": 5}
+    story = story_module.invent(300, seed=11)
+    story.write(site.content)
+    assert site.regenerate(**short).full
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    later = max(a.published for a in story.sources) + timedelta(days=3)
+    text, name = story_module.article_text(later, seed=5)
+    (inbox / name).write_text(text, "utf-8")
+    assert ingest([inbox / name], site.content).ok
+    read: set[str] = set()
+    unread = inputs.EventEntry.event
+
+    def reading(entry: inputs.EventEntry) -> Event:
+        read.add(entry.slug)
+        return unread.fget(entry)
+
+    monkeypatch.setattr(inputs.EventEntry, "event", property(reading))
+    assert not site.regenerate(**short).full
+    monkeypatch.undo()
+    assert 0 < len(read) < 300 / 5, len(read)
+    assert_same_tree(site.output, site.full_build(tmp_path / "full", **short))
+
+
+def test_an_event_entry_keeps_its_event_pickled_until_read() -> None:
+    event = Event("e1", "talks-in-istanbul", "2025-05-16", "day", "Talks in Istanbul", "", "happened")
+    entry = inputs.EventEntry(event, order=1747353600.0, updated=date(2025, 5, 19))
+    kept = pickle.loads(pickle.dumps(entry))
+    assert (kept.slug, kept.order, kept.updated) == ("talks-in-istanbul", 1747353600.0, date(2025, 5, 19))
+    assert pickle.dumps(kept) == pickle.dumps(entry)  # saved again as it was loaded, unread
+    assert kept.event == event and kept == entry
 
 
 def test_views_follow_each_build_s_layout_in_one_process(story_module) -> None:
@@ -709,7 +803,7 @@ def _record_fields(kept: record.Record) -> tuple[object, ...]:
     """What a record holds, its shards' tables too (feed items, which compare by identity, by key)."""
     held = [{t: v.keys() if t == "feed_items" else v for t, v in shard.items()} for shard in kept.held]
     return (
-        kept.key, kept.output, kept.scan, kept.entries, kept.outputs, kept.static, kept.parts,
+        kept.key, kept.output, kept.scan, kept.entries, kept.outputs, kept.static,
         kept.feed_items.keys(), kept.items, kept.refused, kept.derived, kept.shards, held,
     )  # fmt: skip
 
@@ -804,7 +898,7 @@ def test_timelinejs_ids_that_collide_are_assembled_as_the_exporter_renames_them(
     ordered = chronological([entry(slug) for slug in ("accord", "gr-ve", "grève", "talks")])
     digests = [fingerprint.of_bytes(e.event.slug.encode("utf-8")) for e in ordered]
     document = exported.whole_documents(site)[TIMELINEJS]
-    made = documents.json_document(TIMELINEJS, document, ordered, digests, documents.Parts({}))
+    made = documents.json_document(TIMELINEJS, document, ordered, digests, None, documents.Parts())
     assert made.decode("utf-8") == json_text(document(ordered))
     ids = [slide["unique_id"] for slide in json.loads(made)["events"]]
     assert len(set(ids)) == len(ids) == 4

@@ -79,6 +79,10 @@ class Entry:
     page: str
     updated: date
 
+    @property
+    def slug(self) -> str:
+        return self.event.slug
+
 
 def updated_on(event: Event, modified: date | None = None) -> date:
     """When an event was last found or changed: its newest source, or a later ``Modified`` date.

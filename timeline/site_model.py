@@ -246,21 +246,27 @@ class EventViews(_LazyViews[EventView]):
     """The events' views in chronological order, each made when first read.
 
     A regeneration digests every event page from its entry and its neighbours' list items
-    (``incremental.page_digests``, through ``events`` and ``items``) and renders only the
-    few that changed."""
+    (``incremental.page_digests``, through ``slugs`` and ``items``) and renders only the
+    few that changed: it reads the events of those only (``InOrder``)."""
 
     _noun = "events"
 
     def __init__(
         self,
-        events: Sequence[Event],
+        events: InOrder,
         items: Sequence[EventItem],
         sources: Mapping[str, Article],
         layout: Layout,
+        dates: Mapping[str, str],
     ) -> None:
-        self.events, self.items = events, items
-        self._sources, self._layout = sources, layout
+        self.events, self.items, self.slugs = events, items, events.slugs
+        self._sources, self._layout, self._dates = sources, layout, dates
         self._made: list[EventView | None] = [None] * len(events)
+
+    def order(self, index: int) -> tuple[Any, ...]:
+        """``event_order`` of event ``index``, without reading the event."""
+        slug = self.slugs[index]
+        return _order_of(self._dates[slug], slug)
 
     def _make(self, index: int) -> EventView:
         return _event_view(
@@ -531,14 +537,34 @@ def _leave(derived: Derived, event: Event) -> None:
             del derived.names[key]
 
 
+class InOrder(Sequence[Event]):
+    """The events of ``slugs``, in that order, each taken from ``events`` when read: a
+    regeneration reads few of them (``incremental.inputs.EventEntry``)."""
+
+    def __init__(self, slugs: Sequence[str], events: Mapping[str, Event]) -> None:
+        self.slugs, self._events = slugs, events
+
+    def __len__(self) -> int:
+        return len(self.slugs)
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Event]: ...
+    def __getitem__(self, index: int | slice) -> Event | list[Event]:
+        if isinstance(index, slice):
+            return [self._events[slug] for slug in self.slugs[index]]
+        return self._events[self.slugs[index]]
+
+
 def site_from(
     derived: Derived, events: Mapping[str, Event], sources: Iterable[Article], layout: Layout
 ) -> Site:
-    """The model of the timeline that ``derived`` was derived from; ``events``: its events by slug."""
-    ordered = [events[slug] for slug in derived.slugs]
+    """The model of the timeline that ``derived`` was derived from; ``events``: its events by
+    slug (read only for the views made)."""
     item_of = dict(zip(derived.slugs, derived.items, strict=True))
     by_slug = {a.slug: a for a in sources}
-    views = EventViews(ordered, derived.items, by_slug, layout)
+    views = EventViews(InOrder(derived.slugs, events), derived.items, by_slug, layout, derived.dates)
     index = {slug: i for i, slug in enumerate(derived.slugs)}
     citing = {article: [index[s] for s in slugs] for article, slugs in derived.groups["article"].items()}
     sections = _sections(derived.groups["section"], item_of, layout)

@@ -1,15 +1,19 @@
-"""The whole-timeline exports, assembled from one part per event kept from build to build.
+"""The whole-timeline exports and the slices of people and places, assembled from one part per
+event: the parts of the events that did not change are cut from the file the last build wrote.
 
-``timeline.json``, ``timelinejs.json`` and ``timeline.ics`` hold every event, so any change
-remakes them, and the exporters spend most of their time on each event (the icalendar
-library ~0.3 ms, the JSON encoder with indentation a little less): three seconds and more
-for ten thousand events.  Each of these files is a head, one part per event in
-chronological order, and a tail; so a regeneration keeps each event's part, known by the
-digest of the event's entry, and makes only the parts of new and changed events, with the
-exporters' own functions applied to that one event.  After a full build the parts are cut
-from the files it wrote, so the first regeneration is fast too.  Parts are kept, and files
-assembled, as UTF-8 bytes: the files are tens of megabytes at ten thousand events, and
-neither the record nor the writer then decodes or encodes them again.
+``timeline.json``, ``timelinejs.json`` and ``timeline.ics`` hold every event, and a recurring
+name's slice (``people/<slug>/timeline.json``) a good part of them, so any change remakes
+them; and the exporters spend most of their time on each event (the icalendar library
+~0.3 ms, the JSON encoder with indentation a little less): three seconds and more for ten
+thousand events.  Each of these files is a head, one part per event in chronological order,
+and a tail.  The last build's file holds the part of each of its events, in the order the
+record keeps (``Before``): a regeneration cuts the file at the boundaries of its parts,
+keeps the parts of the events whose entries did not change (slices of the file's bytes,
+never decoded nor copied but once, into the new file), and makes only the parts of new and
+changed events, with the exporters' own functions applied to that one event.  A file the
+last build did not write, or that an interrupted run may have written (``again``), or that
+does not cut into as many parts as the record says it holds, is not cut: its parts are all
+made.
 
 Cutting and joining relies on how the files are laid out (one VEVENT block per event; the
 JSON indented by one space with ``events`` as the last key): each time, the assembly is
@@ -22,56 +26,102 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
+from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 
 from ..exports import Entry, Site, icalendar_text
 from ..pelican_plugin.exports import CALENDAR, json_text
+from ..site_model import Derived
 
 log = logging.getLogger(__name__)
 
-_CALENDAR_END = "END:VCALENDAR\r\n"
-_BLOCK_START = re.compile(r"^BEGIN:VEVENT\r$", re.MULTILINE)
-_EVENTS_EMPTY = '"events": []'
-_EVENTS_OPEN, _EVENTS_SEP, _EVENTS_CLOSE = '"events": [\n  ', ",\n  ", "\n ]"
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+_BLOCK_START = re.compile(rb"\nBEGIN:VEVENT\r\n")  # from the end of the line before
+_EVENTS_EMPTY = b'"events": []'
+_EVENTS_OPEN, _EVENTS_SEP, _EVENTS_CLOSE = b'"events": [\n  ', b",\n  ", b"\n ]"
+# The end of one event's object and the start of the next (deeper lines are indented more).
+_EVENTS_BETWEEN = b"\n  }" + _EVENTS_SEP + b"{"
+_EVENTS_BETWEEN_FOUND = re.compile(re.escape(_EVENTS_BETWEEN))
 # A JSON string, its loop unrolled (runs of plain characters at once): read from every event.
 _UNIQUE_ID = re.compile(rb'\A\{\n\s*"unique_id": ("[^"\\]*(?:\\.[^"\\]*)*")')
 
 Document = Callable[[list[Entry]], dict]  # entries → a whole-timeline JSON document
+Part = bytes | memoryview  # UTF-8
+Cut = Callable[[bytes], list[memoryview] | None]  # a file's bytes → its parts, if it cuts
 
 
-Key = tuple[str, bytes]  # (the file, the digest of the event's entry)
+@dataclass(frozen=True)
+class Before:
+    """The events the last build wrote into each file made of parts, by their entries' digests:
+    the model's order and groups that build derived, and each event's digest by slug."""
+
+    derived: Derived | None = None
+    digests: Mapping[str, bytes] | None = None
+
+    def whole(self) -> list[bytes] | None:
+        """Of the whole-timeline files: every event, in order."""
+        return None if self.derived is None else self._of(self.derived.slugs)
+
+    def slice(self, kind: str, slug: str) -> list[bytes] | None:
+        """Of a person's or place's slice: their events, in order."""
+        members = None if self.derived is None else self.derived.groups[kind].get(slug)
+        return None if members is None else self._of(members)
+
+    def _of(self, slugs: Sequence[str]) -> list[bytes] | None:
+        digests = self.digests or {}
+        found = [digests.get(slug) for slug in slugs]
+        return None if None in found else found  # type: ignore[return-value]
 
 
 class Parts:
-    """Per-event parts (UTF-8) by key, kept from one build to the next."""
+    """The parts of this build's files made of parts: the last build's, cut from the files it
+    wrote into ``output_dir`` (but those of ``again``), or made."""
 
-    def __init__(self, known: Mapping[Key, bytes]) -> None:
-        self.known = dict(known)
+    def __init__(self, output_dir: Path | None = None, again: Set[str] = frozenset()) -> None:
+        self.output_dir, self.again = output_dir, again
 
     def texts(
-        self, name: str, ordered: list[Entry], digests: Sequence[bytes], make: Callable[[Entry], str]
-    ) -> list[bytes]:
-        """The part of each entry in the file ``name``: the one kept, or ``make(entry)``;
-        ``digests``: of each entry's file, in the same order."""
-        keys = [(name, digest) for digest in digests]
-        texts = list(map(self.known.get, keys))
+        self,
+        name: str,
+        ordered: list[Entry],
+        digests: Sequence[bytes],
+        make: Callable[[Entry], str],
+        before: tuple[Sequence[bytes] | None, Cut] | None = None,
+    ) -> list[Part]:
+        """The part of each entry in the file ``name``: the one the last build wrote, when
+        ``before`` (the digests of the events it wrote into ``name``, and how to cut it) says
+        which it is, or ``make(entry)``; ``digests``: of each entry's file, in the same order."""
+        known = self._cut(name, *before) if before is not None else {}
+        texts: list[Part | None] = list(map(known.get, digests))
         for i, text in enumerate(texts):
             if text is None:
-                texts[i] = self.known[keys[i]] = make(ordered[i]).encode("utf-8")
-        return texts
+                texts[i] = make(ordered[i]).encode("utf-8")
+        return texts  # type: ignore[return-value]
 
-    def kept(self, digests: set[bytes]) -> dict[Key, bytes]:
-        """What to keep for the next build: the parts of the entries there are now."""
-        return {k: text for k, text in self.known.items() if k[1] in digests}
+    def _cut(self, name: str, digests: Sequence[bytes] | None, cut: Cut) -> dict[bytes, Part]:
+        if digests is None or self.output_dir is None or name in self.again:
+            return {}
+        try:
+            data = (self.output_dir / name).read_bytes()
+        except OSError:  # not written by the last build
+            return {}
+        parts = cut(data)
+        if parts is None or len(parts) != len(digests):
+            return {}
+        return dict(zip(digests, parts, strict=True))
 
 
 # ---------------------------------------------------------------- iCalendar
 
 
-def calendar(ordered: list[Entry], site: Site, digests: Sequence[bytes], parts: Parts) -> bytes:
-    """``icalendar_text(ordered, site)``, each event's block taken from ``parts`` when known;
-    ``ordered`` as ``exports.chronological`` orders entries (as every function here wants them)."""
+def calendar(
+    ordered: list[Entry], site: Site, digests: Sequence[bytes], before: Sequence[bytes] | None, parts: Parts
+) -> bytes:
+    """``icalendar_text(ordered, site)``, each event's block taken from the last build's file
+    when ``before`` (its events' digests) says which it is; ``ordered`` as
+    ``exports.chronological`` orders entries (as every function here wants them)."""
     head = _calendar_head(site)
 
     def block(entry: Entry) -> str:
@@ -83,40 +133,50 @@ def calendar(ordered: list[Entry], site: Site, digests: Sequence[bytes], parts: 
     ):
         log.warning("%s: cannot be assembled from its events, made whole", CALENDAR)
         return _utf8(icalendar_text(ordered, site, CALENDAR))
-    return _calendar(head, parts.texts(CALENDAR, ordered, digests, block))
+
+    def cut(data: bytes) -> list[memoryview] | None:
+        return calendar_blocks(data, head)
+
+    return _calendar(head, parts.texts(CALENDAR, ordered, digests, block, (before, cut)))
 
 
-def calendar_parts(text: str, site: Site, digests: Sequence[bytes]) -> dict[Key, bytes]:
-    """The blocks of a calendar a full build wrote, by key (``digests``: of its events' entries,
-    in order); none if it is not one block per event."""
-    head = _calendar_head(site)
-    if head is None or not (text.startswith(head) and text.endswith(_CALENDAR_END)):
-        return {}
-    body = text[len(head) : -len(_CALENDAR_END)]
-    cuts = [m.start() for m in _BLOCK_START.finditer(body)]
-    blocks = [body[a:b] for a, b in pairwise([*cuts, len(body)])]
-    return _parts_by_key(CALENDAR, blocks, digests, whole=cuts[:1] == [0] or not body)
+def calendar_blocks(data: bytes, head: bytes) -> list[memoryview] | None:
+    """The VEVENT blocks of a calendar that starts with ``head``; None if it does not cut."""
+    if not (data.startswith(head) and data.endswith(_CALENDAR_END)):
+        return None
+    end = len(data) - len(_CALENDAR_END)
+    cuts = [m.start() + 1 for m in _BLOCK_START.finditer(data, len(head) - 1, end)]
+    if (cuts[0] if cuts else end) != len(head):
+        return None
+    whole = memoryview(data)
+    return [whole[a:b] for a, b in pairwise([*cuts, end])]
 
 
-def _calendar_head(site: Site) -> str | None:
+def _calendar_head(site: Site) -> bytes | None:
     """The text before the first event; None if the calendar does not end as expected."""
-    empty = icalendar_text([], site, CALENDAR)
+    empty = _utf8(icalendar_text([], site, CALENDAR))
     return empty[: -len(_CALENDAR_END)] if empty.endswith(_CALENDAR_END) else None
 
 
-def _calendar(head: str, blocks: list[bytes]) -> bytes:
-    return b"".join([_utf8(head), *blocks, _utf8(_CALENDAR_END)])
+def _calendar(head: bytes, blocks: list[Part]) -> bytes:
+    return b"".join([head, *blocks, _CALENDAR_END])
 
 
 # ---------------------------------------------------------------- JSON
 
 
 def json_document(
-    name: str, document: Document, ordered: list[Entry], digests: Sequence[bytes], parts: Parts
+    name: str,
+    document: Document,
+    ordered: list[Entry],
+    digests: Sequence[bytes],
+    before: Sequence[bytes] | None,
+    parts: Parts,
 ) -> bytes:
-    """``json_text(document(ordered))``, each event's object taken from ``parts`` when known
-    (``digests``: of the entries, in the same order)."""
-    empty = json_text(document([]))
+    """``json_text(document(ordered))``, each event's object taken from the last build's file
+    when ``before`` (its events' digests) says which it is (``digests``: of the entries, in the
+    same order)."""
+    empty = _utf8(json_text(document([])))
 
     def part(entry: Entry) -> str:
         return _json_part(document([entry])["events"][0])
@@ -125,23 +185,22 @@ def json_document(
     if _json(empty, [_utf8(part(e)) for e in sample]) != _utf8(json_text(document(sample))):
         log.warning("%s: cannot be assembled from its events, made whole", name)
         return _utf8(json_text(document(ordered)))
-    texts = parts.texts(name, ordered, digests, part)
+    texts = parts.texts(name, ordered, digests, part, (before, json_objects))
     if not _distinct_ids(texts):  # TimelineJS ids that collide are renamed by the exporter
         return _utf8(json_text(document(ordered)))
     return _json(empty, texts)
 
 
-def json_parts(name: str, text: str, digests: Sequence[bytes]) -> dict[Key, bytes]:
-    """The event objects of a JSON document a full build wrote, by key (``digests``: of its
-    events' entries, in order); none if it does not cut."""
-    start, end = text.rfind(_EVENTS_OPEN), text.rfind(_EVENTS_CLOSE)
+def json_objects(data: bytes) -> list[memoryview] | None:
+    """The event objects of a JSON document as the exports write it; None if it does not cut."""
+    start, end = data.rfind(_EVENTS_OPEN), data.rfind(_EVENTS_CLOSE)
     if start < 0 or end < start:
-        return {}
-    body = text[start + len(_EVENTS_OPEN) : end]
-    pieces = body.split("\n  },\n  {")
-    texts = [p if i == 0 else "{" + p for i, p in enumerate(pieces)]
-    texts = [t if i == len(texts) - 1 else t + "\n  }" for i, t in enumerate(texts)]
-    return _parts_by_key(name, texts, digests, whole=_EVENTS_SEP.join(texts) == body)
+        return None
+    cuts = [m.start() for m in _EVENTS_BETWEEN_FOUND.finditer(data, start, end)]
+    starts = [start + len(_EVENTS_OPEN), *(at + len(_EVENTS_BETWEEN) - 1 for at in cuts)]  # at "{"
+    ends = [*(at + 4 for at in cuts), end]  # after "\n  }"
+    whole = memoryview(data)
+    return [whole[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 def _json_part(value: dict) -> str:
@@ -149,27 +208,22 @@ def _json_part(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
-def _json(empty: str, texts: list[bytes]) -> bytes:
+def _json(empty: bytes, texts: list[Part]) -> bytes:
     if not texts:
-        return _utf8(empty)
+        return empty
     head, _, tail = empty.rpartition(_EVENTS_EMPTY)
-    body = _utf8(_EVENTS_SEP).join(texts)
-    return b"".join([_utf8(head + _EVENTS_OPEN), body, _utf8(_EVENTS_CLOSE + tail)])
+    joined = [_EVENTS_SEP] * (2 * len(texts) - 1)  # joined once: the file is tens of megabytes
+    joined[::2] = texts
+    return b"".join([head, _EVENTS_OPEN, *joined, _EVENTS_CLOSE, tail])
 
 
-def _distinct_ids(texts: list[bytes]) -> bool:
+def _distinct_ids(texts: list[Part]) -> bool:
     """Whether the ``unique_id`` of each event is its own; a document whose events have none
     (the first one says) is not looked through."""
     if not texts or not _UNIQUE_ID.match(texts[0]):
         return True
-    ids = [m.group(1) for t in texts if (m := _UNIQUE_ID.match(t))]
+    ids = [bytes(m.group(1)) for t in texts if (m := _UNIQUE_ID.match(t))]
     return len(set(ids)) == len(ids)
-
-
-def _parts_by_key(name: str, texts: list[str], digests: Sequence[bytes], whole: bool) -> dict[Key, bytes]:
-    if not whole or len(texts) != len(digests):
-        return {}
-    return {(name, digest): _utf8(t) for digest, t in zip(digests, texts, strict=True)}
 
 
 def _utf8(text: str) -> bytes:

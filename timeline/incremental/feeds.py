@@ -43,7 +43,7 @@ def feed_specs(events: Events, settings: Mapping[str, Any]) -> list[FeedSpec]:
 
     def newest_first(rel: str) -> tuple[float, str]:
         entry = events[rel][1]
-        return (-entry.order, entry.event.slug)
+        return (-entry.order, entry.slug)
 
     limit = settings.get("FEED_MAX_ITEMS")  # sliced as Pelican's writer slices: None is all
     if isinstance(limit, int) and limit >= 0:  # keyed in full: only the events of the newest dates

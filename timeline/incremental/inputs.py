@@ -25,6 +25,7 @@ import fnmatch
 import importlib
 import inspect
 import os
+import pickle
 import re
 import sys
 import time
@@ -57,11 +58,50 @@ class Unsupported(Exception):
     """Something only a full build renders right; str() says what, for the log."""
 
 
-@dataclass(frozen=True)
 class EventEntry:
-    event: Event
-    order: float  # Pelican's date of the article (a POSIX timestamp): the order of its feed
-    updated: date  # when the exports say it was last found or changed (from Pelican's ``Modified``)
+    """An event entry as a build reads it: the event, and what Pelican takes from the entry.
+
+    The record keeps thousands, and a regeneration reads the event of few (those a change
+    reaches): kept, the event is pickled on its own and unpickled when first read, while
+    what every build reads of every entry (the slug, the order, the date updated) is at hand."""
+
+    __slots__ = ("_event", "_pickled", "order", "slug", "updated")
+
+    def __init__(self, event: Event, order: float, updated: date) -> None:
+        self.slug = event.slug
+        self.order = order  # Pelican's date of the article (a POSIX timestamp): the order of its feed
+        self.updated = updated  # when the exports say it was last found or changed (Pelican's ``Modified``)
+        self._event: Event | None = event
+        self._pickled: bytes | None = None
+
+    @property
+    def event(self) -> Event:
+        if self._event is None:
+            self._event = pickle.loads(self._pickled or b"")
+        return self._event
+
+    def __reduce__(self) -> tuple[object, tuple[str, float, date, bytes]]:
+        if self._pickled is None:
+            self._pickled = pickle.dumps(self._event, protocol=pickle.HIGHEST_PROTOCOL)
+        return _kept_entry, (self.slug, self.order, self.updated, self._pickled)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EventEntry):
+            return NotImplemented
+        return (self.event, self.order, self.updated) == (other.event, other.order, other.updated)
+
+    def __hash__(self) -> int:
+        return hash((self.slug, self.order, self.updated))
+
+    def __repr__(self) -> str:
+        return f"EventEntry({self.slug!r}, order={self.order!r}, updated={self.updated!r})"
+
+
+def _kept_entry(slug: str, order: float, updated: date, pickled: bytes) -> EventEntry:
+    """An ``EventEntry`` as the record keeps it: its event unpickled when first read."""
+    entry = EventEntry.__new__(EventEntry)
+    entry.slug, entry.order, entry.updated, entry._event, entry._pickled = slug, order, updated, None, pickled
+    return entry
 
 
 @dataclass(frozen=True)

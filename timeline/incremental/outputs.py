@@ -16,11 +16,12 @@ whenever the theme changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..model import Event
 from ..pelican_plugin.exports import EMBED, embed_pages, export_site
 from ..site_model import (
     Derived,
@@ -36,6 +37,7 @@ from ..site_model import (
     site_from,
 )
 from . import exported, feeds, fingerprint, reach
+from .documents import Before
 from .inputs import Entry, EventEntry, SourceEntry, Unsupported
 from .page_digests import ItemDigests, PageDigests
 
@@ -82,6 +84,23 @@ def events_of(entries: Entries) -> dict[str, tuple[bytes, EventEntry]]:
     return {rel: (d, e) for rel, (d, e) in entries.items() if isinstance(e, EventEntry)}
 
 
+class EventsBySlug(Mapping[str, Event]):
+    """The events of ``entries`` by slug, each read from its entry when asked for: a build's
+    model reads the events of the pages it makes only (``site_model.InOrder``)."""
+
+    def __init__(self, entries: Iterable[EventEntry]) -> None:
+        self._entries = {e.slug: e for e in entries}
+
+    def __getitem__(self, slug: str) -> Event:
+        return self._entries[slug].event
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 def plan(
     entries: Entries,
     settings: Mapping[str, Any],
@@ -93,9 +112,9 @@ def plan(
     change reached keep, and whose model this one's is patched from."""
     events = events_of(entries)
     sources = {rel: (d, e.article) for rel, (d, e) in entries.items() if isinstance(e, SourceEntry)}
-    by_slug = {e.event.slug: e.event for _, e in events.values()}
+    by_slug = EventsBySlug(e for _, e in events.values())
     if len(by_slug) < len(events):
-        _unique("event", [e.event.slug for _, e in events.values()])
+        _unique("event", [e.slug for _, e in events.values()])
     _unique("source", [a.slug for _, a in sources.values()])
     layout = Layout.from_settings(settings)
     changes = reach.changes(since.entries, entries) if since is not None else None
@@ -116,7 +135,10 @@ def plan(
     for spec in embed_pages(model, settings):
         _add(out, spec.save_as, _page(spec, pages, kept))
     limit = settings.get("FEED_MAX_ITEMS")
-    files = exported.data_files(published, digest_of, model, site, limit, Path(settings["THEME"]), kept)
+    before = _before(since)
+    files = exported.data_files(
+        published, digest_of, model, site, limit, Path(settings["THEME"]), kept, before
+    )
     for path, (digest, make) in files.items():
         _add(out, path, Output(digest, text=make))
     for feed in feeds.feed_specs(events, settings):
@@ -136,6 +158,13 @@ def _derived(
         return derive((e.event for _, e in events.values()), layout)
     olds, news = ([e.event for e in part if isinstance(e, EventEntry)] for part in changes)
     return patch(last, olds, news, layout)
+
+
+def _before(since: Since | None) -> Before:
+    """The events the last build wrote into the files made of parts (``documents``)."""
+    if since is None:
+        return Before()
+    return Before(since.derived, {e.slug: d for d, e in since.entries.values() if isinstance(e, EventEntry)})
 
 
 def _page(spec: PageSpec, pages: PageDigests, kept: Callable[[str], bytes | None]) -> Output:

@@ -56,8 +56,8 @@ class PageDigests:
         # By the identity of the model's items (as ``fingerprint.Values.known`` takes them).
         self.by_identity: dict[int, tuple[bytes, object]] = {}
         views = model.events
-        for event, item in zip(views.events, views.items, strict=True):
-            entry = event_entries[event.slug]
+        for slug, item in zip(views.slugs, views.items, strict=True):
+            entry = event_entries[slug]
             digest = self.items[entry] = known.get(entry) or fingerprint.of_value(item)
             self.by_identity[id(item)] = (digest, item)
         self._event_pages: list[bytes | None] = [None] * len(model.events)
@@ -84,7 +84,7 @@ class PageDigests:
             views = self.model.events
             event = views.events[index]
             page = fingerprint.hasher(b"article\0")  # as ``_joined`` joins them, piece by piece
-            page.update(self.events[event.slug])
+            page.update(self.events[views.slugs[index]])
             for neighbour in views.neighbours(index):
                 page.update(self._item(neighbour))
             for source in event.sources:
@@ -114,11 +114,9 @@ class PageDigests:
     def _source(self, view: SourceView) -> list[bytes]:
         """From its entry and, in order, the entries of the events that quote it: an excerpt is
         the event's list item and the sentences it quotes from this article, both of its entry."""
-        events = self.model.events.events
-        return [
-            self.sources[view.slug],
-            *(self.events[events[self._index(e.event.url)].slug] for e in view.excerpts),
-        ]
+        slugs = self.model.events.slugs
+        quoting = (self.events[slugs[self._index(e.event.url)]] for e in view.excerpts)
+        return [self.sources[view.slug], *quoting]
 
     def _listing(self, view: SectionView | EntityView) -> list[bytes]:
         own = {f.name: getattr(view, f.name) for f in dataclasses.fields(view) if f.name != "events"}

@@ -89,16 +89,17 @@ def _neighbours(model: Site, old_events: list[Event], new_events: list[Event]) -
     """The pages of the events next to a changed one, in the new order and in the old.  The old
     neighbours of an old version are, in the new order, the nearest unchanged events on each
     side of where it stood (a changed event in between has its own page reached anyway)."""
-    ordered, items = model.events.events, model.events.items
+    views = model.events
+    slugs, items, at = views.slugs, views.items, range(len(views))
     fresh = {e.slug for e in new_events}
     found: set[str] = set()
     for event in new_events:
-        i = bisect_left(ordered, event_order(event), key=event_order)
+        i = bisect_left(at, event_order(event), key=views.order)
         found.update(items[j].url for j in (i - 1, i + 1) if 0 <= j < len(items))
     for event in old_events:
-        i = bisect_left(ordered, event_order(event), key=event_order)
-        below = next((j for j in range(i - 1, -1, -1) if ordered[j].slug not in fresh), None)
-        above = next((j for j in range(i, len(ordered)) if ordered[j].slug not in fresh), None)
+        i = bisect_left(at, event_order(event), key=views.order)
+        below = next((j for j in range(i - 1, -1, -1) if slugs[j] not in fresh), None)
+        above = next((j for j in range(i, len(slugs)) if slugs[j] not in fresh), None)
         found.update(items[j].url for j in (below, above) if j is not None)
     return found
 

@@ -1,22 +1,23 @@
 """The record of the last build, kept in Pelican's cache folder: what it read and what it wrote.
 
 It holds each entry's digest and its parsed form (so an unchanged entry is never read
-again), the digest of everything else the build read (``inputs.build_key``), and each
-output file's digest (``outputs.plan``).  It is written atomically after the output.
-Before a regeneration writes, it lists the files it is about to write (``pending``): if it
-is interrupted, the next run writes those again whatever their digests say.  A full build
-first drops the record.  A record that cannot be read is no record: the next run builds
-in full.
+again; an event stays pickled until a page asks for it, ``inputs.EventEntry``), the digest
+of everything else the build read (``inputs.build_key``), and each output file's digest
+(``outputs.plan``).  It is written atomically after the output.  Before a regeneration
+writes, it lists the files it is about to write (``pending``): if it is interrupted, the
+next run writes those again whatever their digests say (and cuts no parts from them:
+``documents``).  A full build first drops the record.  A record that cannot be read is no
+record: the next run builds in full.
 
-What the record keeps of each entry (its parsed form, its parts of the whole-timeline
-files, its feed item, its list item's digest) is most of it, and one new article changes
-few entries: it is kept in shards by the entry's digest, each file named for the keys it
-holds, so a save writes only the shards whose entries changed.  What the site model derives
-from all the events (``site_model.Derived``, which the next build patches; megabytes at ten
-thousand events) follows from the entries and the build key, which the shards' names sum up:
-it is kept in a file named for them, written only when an entry changed.  The small index
-naming those files is written last (atomically), so that a save interrupted before it leaves
-the last record whole; files no index names any more are then removed.
+What the record keeps of each entry (its parsed form, its feed item, its list item's
+digest) is most of it, and one new article changes few entries: it is kept in shards by
+the entry's digest, each file named for the keys it holds, so a save writes only the shards
+whose entries changed.  What the site model derives from all the events
+(``site_model.Derived``, which the next build patches; megabytes at ten thousand events)
+follows from the entries and the build key, which the shards' names sum up: it is kept in a
+file named for them, written only when an entry changed.  The small index naming those
+files is written last (atomically), so that a save interrupted before it leaves the last
+record whole; files no index names any more are then removed.
 
 A process that regenerates again and again (``timeline watch``) may keep the record it saved
 last (until ``release``): while the files it wrote are as it left them (each file's inode,
@@ -39,7 +40,7 @@ from . import fingerprint
 from .feeds import FeedItem
 from .inputs import Entry, Scan
 
-FORMAT = 8
+FORMAT = 9
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 SHARDS_DIR = "timeline-build.shards"
@@ -47,7 +48,6 @@ SHARDS = 256  # by the first byte of an entry's digest
 # The record's tables keyed by an entry's digest, and how to find that digest in a key and value.
 _BY_ENTRY = {
     "entries": lambda key, value: value[0],  # entry path → (digest, entry)
-    "parts": lambda key, value: key[1],  # (document, digest) → text
     "feed_items": lambda key, value: key,  # digest → item
     "items": lambda key, value: key,  # digest → digest of its list item
 }
@@ -65,7 +65,6 @@ class Record:
     entries: dict[str, tuple[bytes, Entry]]  # entry path → (digest, parsed entry)
     outputs: dict[str, bytes]  # output path → digest of what it is made from
     static: tuple[str, ...] = ()  # the theme's files Pelican copied, which only a full build writes
-    parts: dict[tuple[str, bytes], bytes] = field(default_factory=dict)  # documents.Parts
     feed_items: dict[bytes, FeedItem] = field(default_factory=dict)  # feeds.Items
     items: dict[bytes, bytes] = field(default_factory=dict)  # page_digests.ItemDigests
     refused: str | None = None  # why only full builds are right for this site, if so

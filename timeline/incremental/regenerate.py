@@ -3,7 +3,8 @@
 After one new article, a full Pelican build reads and renders every entry again (half a
 minute for ten thousand events here).  A regeneration reads only the entries whose bytes
 changed, builds the site model again from all of them (plain data, whose event views are
-made only for the pages written), digests the site-wide outputs and those of the items the
+made only for the pages written: of the events of unchanged entries, only those are read
+from the record, ``inputs.EventEntry``), digests the site-wide outputs and those of the items the
 changed entries reach (``reach``; the others keep the digest the record holds), and writes
 only the outputs whose digest differs from the record of the last build, then removes the
 outputs that are gone (``bench/regenerate.py`` measures it); when no entry changed, it
@@ -20,7 +21,6 @@ pages, say), the record says so and every later regeneration builds in full.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import time
@@ -33,11 +33,9 @@ from typing import Any
 
 from pelican import signals
 
-from .. import journal
-from ..pelican_plugin.exports import export_site
+from .. import collector, journal
 from ..site import build_site, site_settings
-from ..site_model import Derived, Layout, site_from
-from . import documents, exported, feeds, inputs, outputs, record, write
+from . import documents, feeds, inputs, outputs, record, write
 from .inputs import Unsupported
 
 log = logging.getLogger(__name__)
@@ -77,7 +75,7 @@ def regenerate(
     with journal.locked(content):
         if (content / journal.JOURNAL).exists():
             journal.recover(content)  # an ingest that was interrupted is finished first
-        with _no_cycle_collection():
+        with collector.paused():
             last = record.load(cache)
             scan = inputs.scan(content, settings["IGNORE_FILES"], last.scan if last else None)
             key = inputs.build_key(settings)
@@ -136,13 +134,12 @@ def _incremental(
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
     record.mark_pending(cache, changed)
-    parts, items = documents.Parts(last.parts), feeds.Items(last.feed_items, settings)
+    parts, items = documents.Parts(output_dir, again), feeds.Items(last.feed_items, settings)
     write.write(plan, changed, settings, output_dir, parts, items, outputs.events_of(entries))
     write.remove(gone, output_dir)
     current = {d for d, _ in entries.values()}
     digests = {p: o.digest for p, o in plan.items()}
-    kept = {"parts": parts.kept(current), "feed_items": items.kept(current), "items": items_seen,
-            "derived": derived}  # fmt: skip
+    kept = {"feed_items": items.kept(current), "items": items_seen, "derived": derived}
     record.save(cache, replace(last, scan=scan, entries=entries, outputs=digests, **kept), last)
     return tuple(changed), tuple(gone)
 
@@ -166,7 +163,7 @@ def _full(
     pelican = time.perf_counter() - started
     new = record.Record(key, str(output_dir), scan, {}, {})
     stale: list[str] = []
-    with _no_cycle_collection():
+    with collector.paused():
         try:
             new.entries = {
                 rel: (d, inputs.read_entry(content, rel, settings)) for rel, d in scan.entries.items()
@@ -175,7 +172,6 @@ def _full(
             new.outputs = {p: o.digest for p, o in plan.items()}
             new.refused = _unreproduced(plan, written, output_dir)
             new.static = _theme_files(settings, output_dir)
-            new.parts = _document_parts(new.entries, new.derived, settings, output_dir)
             new.feed_items = _feed_items(plan, new.entries, settings)
             stale = [p for p in earlier if p not in plan and p not in written]
         except Unsupported as exc:
@@ -183,20 +179,6 @@ def _full(
     write.remove(stale, output_dir)
     record.save(cache, new)
     return tuple(sorted(written | set(new.outputs))), tuple(stale), pelican
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a regeneration allocates about a million objects
-    (entries, views, digests) that hold no cycles, and the collector would walk them again
-    and again for nothing (a fifth of the time at ten thousand events)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -237,28 +219,6 @@ def _feed_items(
     for rel in {rel for o in plan.values() if o.feed for rel in o.feed.items}:
         items.get(rel, *events[rel])
     return items.known
-
-
-def _document_parts(
-    entries: outputs.Entries, derived: Derived, settings: Mapping[str, Any], output_dir: Path
-) -> dict[tuple[str, bytes], bytes]:
-    """The per-event parts of the whole-timeline files, cut from those the full build wrote;
-    ``derived``: the model's order and groups the plan of that build derived."""
-    layout = Layout.from_settings(settings)
-    site, events = export_site(settings, layout), outputs.events_of(entries)
-    model = site_from(derived, {e.event.slug: e.event for _, e in events.values()}, (), layout)
-    published, digest_of = exported.exported_entries(events, model)
-    digests = [digest_of[e.event.slug] for e in published]
-    found: dict[tuple[str, bytes], str] = {}
-    for name in (documents.CALENDAR, *exported.whole_documents(site)):
-        path = output_dir / name
-        if path.is_file():
-            text = path.read_bytes().decode("utf-8")
-            if name == documents.CALENDAR:
-                found |= documents.calendar_parts(text, site, digests)
-            else:
-                found |= documents.json_parts(name, text, digests)
-    return found
 
 
 def _missing(paths: Iterable[str], root: Path) -> str | None:

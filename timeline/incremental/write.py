@@ -29,7 +29,8 @@ def write(
     items: feeds.Items,
     events: feeds.Events,
 ) -> None:
-    """Write the outputs at ``paths``, with the kept parts and feed items.
+    """Write the outputs at ``paths``, with the last build's parts (``documents``) and the kept
+    feed items.
 
     The data files are made here and written (and synced) by a thread of their own while the
     pages and feeds render: the whole-timeline files are tens of megabytes at ten thousand

@@ -129,9 +129,9 @@ def data_files(
     files[WIDGET] = DataFile((), partial(_read_text, theme / "static" / WIDGET))
     # A slice lists the entries of the events its view lists (each once, in order), found by
     # their pages' URLs: the model has grouped them already.
-    by_slug = {entry.event.slug: entry for entry in entries}
+    by_slug = {entry.slug: entry for entry in entries}
     views = model.events
-    by_url = {item.url: by_slug[event.slug] for event, item in zip(views.events, views.items, strict=True)}
+    by_url = {item.url: by_slug[slug] for slug, item in zip(views.slugs, views.items, strict=True)}
     for view in (*model.people, *model.places):
         subject = Entity(view.name, view.slug, view.kind)  # type: ignore[arg-type]
         part = [by_url[item.url] for item in view.events]
