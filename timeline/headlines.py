@@ -442,7 +442,10 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
             )
             if taken or not _divides(_without_date(body, m.end(), end, keep), kind):
                 continue
+            if kind == "joined" and not has_verb(body[start : m.start()]):
+                continue  # "Ukrainian and Russian negotiators met": no clause before it
             split.add(m.start())
+            kind = "coordinate" if kind == "joined" else kind
             cuts += [(m.start(), "opener"), (m.end(), kind)]  # the splitter's words belong to neither
     cuts.sort(key=lambda cut: (cut[0], cut[1] in _SPLITS))  # a splitter's kind wins at its position
     bounds = [*cuts, (end, "end")]
@@ -460,6 +463,7 @@ def _joins_dates(body: str, start: int, end: int) -> bool:
 
 
 _SPLITS = frozenset({"coordinate", "subordinate", "predicate", "speech"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _MAIN_SPLITS = ("coordinate", "predicate", "speech")  # the clauses that follow are main clauses
 _CONTINUATIONS = ("subordinate", "predicate")  # what an undated one adds belongs to the clause before
 
@@ -502,6 +506,12 @@ def _divides(after: str, kind: str) -> bool:
         return _is_finite(words, 0) and (first in lexicon.words("verbs") or not lexicon.is_noun(first))
     if kind == "speech":
         return has_verb(" ".join(words))
+    if kind == "joined":  # a short subject that opens as one, then its verb: "and the stadium is expected …"
+        verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
+        subject = words[:verb] if verb else []
+        relative = lexicon.words("relative-pronouns")
+        opens = subject[:1] != [] and subject[0].lower() in lexicon.words("determiners") | _SUBJECT_PRONOUNS
+        return opens and len(subject) <= SUBJECT_WORDS and not any(w.lower() in relative for w in subject)
     verb_after = [
         j
         for j in range(1, len(words) - 1)
