@@ -173,10 +173,14 @@ def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date |
         count = int(m.group(1))
     window_start = max(0, timex.start - 120)
     window = article_text[window_start : timex.end + 120]
+    ahead = _plans(_SENTENCE_BREAK.split(article_text[window_start : timex.start])[-1])
     for how, pattern in _anchor_patterns(timex.text):
         for found in pattern.finditer(window):
             if found.start("timex") + window_start != timex.start:
                 continue
+            aged = re.search(r"[- ](?:old|long)\b", timex.text + article_text[timex.end : timex.end + 5])
+            if how == "age" and ahead and not aged:
+                return None  # "will hold a two-day trial": its length, and it has not begun
             back = count - 1 if how == "ordinal" else count
             start = published - relativedelta(**{keyword: back * factor})
             thing = _without_day(
@@ -185,6 +189,9 @@ def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date |
             unit = word if count == 1 else f"{word}s"
             return _Date(periods.format_value(start, precision), precision, None, thing, f"{count} {unit}")
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 def _without_day(body: str, start: int, end: int) -> Span:
