@@ -467,6 +467,18 @@ def test_summaries_are_clean_sentences(seed_article):
             "United States.",
             "The device to reach stores",
         ),
+        (  # an infinitive after the noun that opens the sentence describes it: the verb comes after
+            "2024-10-30",
+            "A petition to put the deal to voters gathered 6,200 signatures last month but fell short of "
+            "the 7,500 required.",
+            "A petition gathered 6,200 signatures",
+        ),
+        (  # a coordinate clause after a clause, no comma between
+            "2024-10-30",
+            "Construction is scheduled to begin in the spring and the stadium is expected to open for the "
+            "2027 season.",
+            "Construction to begin",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

@@ -2472,10 +2472,22 @@ def _main_verb(words: Sequence[str]) -> int | None:
     """The first verb, past a participle that opens a phrase on the subject when a verb follows it
     ("A former treasurer accused of embezzling $1.2 million | pleaded not guilty")."""
     verbs = [i for i in range(len(words)) if _is_finite(words, i) or _is_infinitive(words, i)]
-    if len(verbs) > 1 and _reduced_relative(words, verbs[0]):
+    if len(verbs) > 1 and (_reduced_relative(words, verbs[0]) or _noun_infinitive(words, verbs[0])):
         later = [j for j in verbs[1:] if j > verbs[0] + 2 and words[j - 1].lower() not in _LINKS]
         return later[0] if later else verbs[0]
     return verbs[0] if verbs else None
+
+
+def _noun_infinitive(words: Sequence[str], i: int) -> bool:
+    """ "A petition | to put the deal to voters | gathered …": an infinitive right after the noun that
+    opens the sentence describes it, when a finite verb follows."""
+    noun = 1 <= i - 1 <= SUBJECT_WORDS and lexicon.is_noun(words[i - 1].lower())
+    later = next((j for j in range(i + 2, len(words)) if _is_finite(words, j)), None)
+    if not noun or words[i].lower() != "to" or later is None or later - i > SUBJECT_WORDS + 3:
+        return False
+    between = {w.lower().strip(",") for w in words[i + 2 : later]}
+    openers = lexicon.words("clause-openers") | lexicon.words("gerund-openers") | {"and", "or", "but"}
+    return not between & openers  # not "Harvest Lane Markets to close 38 stores … after talks broke down"
 
 
 _LINKS = frozenset({"and", "or", "but", "to", "that", "who", "which"})  # no main verb comes after these
