@@ -503,6 +503,8 @@ def _divides(after: str, kind: str) -> bool:
         first = words[0].lower()
         if _is_infinitive(words, 0):
             return True  # "to arrive in 2033 and to touch down …"
+        if _is_infinitive(words, 1) and lexicon.verb_tags(first) & {"VBZ", "VBD"}:
+            return True  # "and hopes to return", "and plans to reopen": nouns too, but not right before "to"
         return _is_finite(words, 0) and (first in lexicon.words("verbs") or not lexicon.is_noun(first))
     if kind == "speech":
         return has_verb(" ".join(words))
@@ -2685,7 +2687,7 @@ def _is_verb(word: str) -> bool:
 
 def _is_infinitive(words: Sequence[str], i: int) -> bool:
     """ "Fisheries ministers to meet …": a planned headline's verb."""
-    return words[i] == "to" and i + 1 < len(words) and "VB" in lexicon.verb_tags(words[i + 1])
+    return i + 1 < len(words) and words[i] == "to" and "VB" in lexicon.verb_tags(words[i + 1])
 
 
 def _breaks_before(words: Sequence[str], i: int) -> bool:
