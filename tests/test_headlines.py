@@ -481,7 +481,8 @@ def test_summaries_are_clean_sentences(seed_article):
         ),
         (  # "hopes" before "to" is a verb: "and hopes to return" is a verb phrase of its own
             "2024-10-28",
-            "The congregation has been meeting at a nearby school since the fire and hopes to return by Easter.",
+            "The congregation has been meeting at a nearby school since the fire and hopes to return "
+            "by Easter.",
             "The congregation hopes to return",
         ),
         (  # … nor an age set off by commas the clause of its subject
