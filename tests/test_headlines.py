@@ -485,6 +485,12 @@ def test_summaries_are_clean_sentences(seed_article):
             "by Easter.",
             "The congregation hopes to return",
         ),
+        (  # an abbreviation's period inside a name ends no sentence
+            "2024-10-28",
+            "Investigators studied video recorded outside St. Mark's Lutheran Church, which was set on fire "
+            "on Oct. 3.",
+            "St. Mark's Lutheran Church was set on fire",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

@@ -2109,6 +2109,9 @@ def _name_before(before: str) -> list[str]:
     if not m:
         return []
     name = m.group(1).split()
+    short = before[: m.start(1)].split()[-1:]  # "St. | Mark's Church": the period ends no sentence
+    if short and short[0][:1].isupper() and short[0].lower() in lexicon.words("abbreviations"):
+        name = [short[0], *name]
     opener = lexicon.is_modifier(name[0]) or name[0].lower() in lexicon.words("clause-openers")
     if len(name) == 1 and opener:
         return []  # "Meanwhile, …" is no name
