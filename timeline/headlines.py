@@ -2226,11 +2226,11 @@ def _title(words: list[str]) -> str:
 def _fit_words(words: list[str]) -> list[str]:
     """Headline hygiene: no fillers or dangling words, at most TITLE_WORDS, cut where a phrase ends."""
     fillers = lexicon.words("title-fillers")
-    words = [
-        w
+    kept = [
+        w != "DATE" and (w == "&" or any(c.isalnum() for c in w)) and w.lower().strip(",") not in fillers
         for w in words
-        if w != "DATE" and (w == "&" or any(c.isalnum() for c in w)) and w.lower().strip(",") not in fillers
     ]
+    words = _article_agreeing([w for w, keep in zip(words, kept, strict=True) if keep], words, kept)
     while words and words[0].strip(_QUOTES + ",").lower() in lexicon.words("clause-openers") | _LEADING:
         if _is_determiner_of(words, 0):
             words = ["the", *words[1:]]  # "that case is scheduled" → "The case is scheduled"
@@ -2242,6 +2242,21 @@ def _fit_words(words: list[str]) -> list[str]:
     if _count(words) > TITLE_WORDS:
         words = _shortened(words)
     return _undangled(_quotes_closed(words))
+
+
+def _article_agreeing(out: list[str], words: list[str], kept: list[bool]) -> list[str]:
+    """ "an [earlier] Skydance offer" → "a Skydance offer": an article whose next word was left out
+    agrees with the word that follows it now (by its first letter; "an FBI agent" stays untouched)."""
+    at = 0
+    for i, word in enumerate(words[:-1]):
+        if not kept[i]:
+            continue
+        gap = not kept[i + 1] and at + 1 < len(out) and out[at + 1][:1].isalpha()
+        if gap and word.lower() in ("a", "an"):
+            article = "an" if out[at + 1][0].lower() in "aeiou" else "a"
+            out[at] = article.capitalize() if word[0].isupper() else article
+        at += 1
+    return out
 
 
 def _said_of_itself(words: list[str]) -> list[str]:
