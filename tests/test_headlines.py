@@ -74,6 +74,7 @@ HEADLINE_TABLES = {
     "headline-number-words": check_title,
     "modals": check_title,
     "passive-prepositions": check_title,
+    "aside-prepositions": check_title,
     "gerund-openers": check_title,
     "headline-tense": check_title,
     "speech-verbs-with-object": check_title,

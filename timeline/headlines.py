@@ -631,7 +631,7 @@ def _is_participle_aside(body: str, segment: _Segment) -> bool:
     words = body[segment.start : segment.end].strip(" ,").split()
     return (
         len(words) > 1
-        and words[1] in ("by", "after", "before", "with")
+        and words[1] in lexicon.words("aside-prepositions")
         and "VBN" in lexicon.verb_tags(words[0])
         and body[segment.end : segment.end + 1] == ","
     )
