@@ -353,7 +353,10 @@ def _mentions(article: Article, spans: list[Span], timexes: Sequence[Timex]) -> 
     ranged = _stretches_until(body, spans, _ranges(body, dated, timexes), timexes)
     relatives = {(t.start, t.end) for t in timexes if _opens_relative(body, t) and _bounds(body, t, timexes)}
     dating = [(t.start, t.end) for t, _ in dated]  # not "… rose 34%, from $1.43 billion a year earlier"
+    story = page_header(body)[2]  # a copied page's headline tells again what the story tells
     for expression, when in sorted(ranged + offsets, key=lambda ew: ew[0]):
+        if expression[0] < story:
+            continue
         sentence = text.sentence_at(spans, expression[0])
         key = (sentence, when.value, when.end_value) if sentence else None
         if sentence is None or (key in seen and not _subject_relative(body, seen[key], expression)):

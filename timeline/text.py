@@ -68,6 +68,11 @@ def _is_boundary(before: str, punct: str, after: str) -> bool:
         return False
     if kind == "number":
         return not after[:1].isdigit()
+    if kind == "clock":
+        nxt = _NEXT_WORD.match(after)
+        follower = nxt.group(1) if nxt else ""
+        continues = lexicon.words("calendar-words") | lexicon.words("clock-words")
+        return follower[:1].isupper() and follower.lower() not in continues and not follower.isupper()
     if kind == "trailing" or _DOTTED.match(word):
         nxt = _NEXT_WORD.match(after)
         return bool(nxt) and nxt.group(1).lower() in lexicon.words("sentence-starters")
