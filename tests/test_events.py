@@ -988,3 +988,13 @@ def test_every_fixture_article_gives_well_formed_events(path: Path) -> None:
         periods.parse(event.date)
         assert event.title.strip() and event.sources
         assert all(s.sentence in source.text for s in event.sources)
+
+
+def test_a_copied_page_headline_dates_no_event_of_its_own():
+    """ "Library to close for renovation, reopen in fall": the story tells it again, in full."""
+    text = (
+        "Library to close for renovation, reopen in fall\n\nBy Ann Lee\n\n"
+        "MILLBROOK — The library will close its main branch on Saturday, June 1, the board said Tuesday.\n"
+    )
+    events = extract_events(article(text, "2024-05-14"))
+    assert [(e.date, e.title) for e in events] == [("2024-06-01", "The library will close its main branch")]
