@@ -33,6 +33,8 @@ from timeline.incremental import (
     feeds,
     fingerprint,
     inputs,
+    outputs,
+    page_digests,
     reach,
     record,
     regenerate,
@@ -41,7 +43,15 @@ from timeline.ingest import ingest
 from timeline.model import Event
 from timeline.pelican_plugin.exports import TIMELINEJS, json_text
 from timeline.site import build_site, site_settings
-from timeline.site_model import Layout, build_model, derive, section_key, section_path
+from timeline.site_model import (
+    Layout,
+    build_model,
+    derive,
+    event_order,
+    listing_pages,
+    section_key,
+    section_path,
+)
 from timeline.store import load_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -372,15 +382,68 @@ def test_a_file_an_interrupted_run_may_have_written_is_not_cut(site: Site, tmp_p
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
-def test_a_file_that_does_not_cut_into_its_events_is_made_whole(site: Site, tmp_path: Path) -> None:
+@pytest.mark.parametrize("last", ["full build", "regeneration"])
+def test_a_file_that_does_not_cut_into_its_events_is_made_whole(
+    site: Site, tmp_path: Path, last: str
+) -> None:
+    """Also when the last build was a regeneration, which recorded where its parts lay: the
+    file changed since, and that record no longer says."""
+    if last == "regeneration":
+        ingest([LATER], site.content)
+        assert not site.regenerate().full
     calendar = site.output / "timeline.ics"
     data = calendar.read_bytes()
     first = data.index(b"BEGIN:VEVENT\r\n")
     calendar.write_bytes(data[:first] + data[data.index(b"BEGIN:VEVENT\r\n", first + 1) :])  # one event less
     document = site.output / "timelinejs.json"
     document.write_text(document.read_text("utf-8").replace('"events": [', '"slides": [', 1), "utf-8")
-    ingest([LATER], site.content)
+    ingest([CORRECTED if last == "regeneration" else LATER], site.content)
     assert {"timeline.ics", "timelinejs.json"} <= set(site.regenerate().written)
+    assert_same_tree(site.output, site.full_build(tmp_path / "full"))
+
+
+ASSEMBLED = ("timeline.json", "timelinejs.json", "timeline.ics", "places/ukraine/timeline.json")
+
+
+def _cut_by_search(site: Site, name: str) -> list[bytes] | None:
+    data = (site.output / name).read_bytes()
+    if name == "timeline.ics":
+        head = data[: data.index(b"BEGIN:VEVENT\r\n")]
+        found = documents.calendar_blocks(data, head)
+    else:
+        found = documents.json_objects(data)
+    return None if found is None else [bytes(part) for part in found]
+
+
+def test_where_each_part_lies_is_recorded_as_the_file_is_assembled(site: Site) -> None:
+    """The record says where the parts of each file it assembled lie, as searching the file finds them."""
+    ingest([LATER], site.content)
+    result = site.regenerate()
+    laid = record.load(Path(str(site.settings["CACHE_PATH"]))).laid
+    for name in ASSEMBLED:
+        assert name in result.written and name in laid
+        path = site.output / name
+        assert laid[name].stat == documents.stat_of(path.stat())
+        parts = [bytes(p) for p in laid[name].parts(path.read_bytes())]
+        assert len(parts) > 1 and parts == _cut_by_search(site, name)
+
+
+def test_a_file_whose_parts_the_record_places_is_not_searched(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a regeneration the next one cuts its files where the record says, without looking
+    for the boundaries of their parts (the whole-timeline files are tens of megabytes)."""
+    ingest([LATER], site.content)
+    first = site.regenerate().written
+    searched: list[bytes] = []
+    for name in ("json_objects", "calendar_blocks"):
+        search = getattr(documents, name)
+        monkeypatch.setattr(documents, name, lambda data, *a, s=search: searched.append(data) or s(data, *a))
+    laid = {name: (site.output / name).read_bytes() for name in first if name.endswith(ASSEMBLED[:3])}
+    ingest([CORRECTED], site.content)
+    again = [name for name in site.regenerate().written if name in laid]
+    assert set(ASSEMBLED[:3]) <= set(again) and len(again) > 3  # and a slice
+    assert not {laid[name] for name in again}.intersection(searched)
     assert_same_tree(site.output, site.full_build(tmp_path / "full"))
 
 
@@ -402,6 +465,28 @@ def test_json_slices_are_assembled_from_the_last_build_s_parts(
         result = site.regenerate(**layout)
         assert any(p.endswith("/timeline.json") for p in result.written)  # a slice, assembled again
     assert_same_tree(site.output, site.full_build(tmp_path / "full", **layout))
+
+
+def _index_digest(events: list[Event], layout: Layout) -> tuple[bytes, object]:
+    """The digest of the index page of a model of ``events``, as a build takes it, and its view."""
+    model = build_model(events, [], layout)
+    entries = {e.slug: fingerprint.of_value(e) for e in events}
+    values = fingerprint.Values(outputs.SHARED_VIEWS)
+    pages = page_digests.PageDigests(model, entries, {}, {}, values.of)
+    return pages.of(next(s for s in listing_pages(model) if s.template == "index")), model.timeline
+
+
+def test_the_index_s_digest_follows_every_section_it_lists(site: Site) -> None:
+    """The index is digested from its own fields and its sections' digests: an event changed in
+    a section that only its contents list changes it, as it changes the index's view."""
+    events, layout = load_events(site.content), Layout(recent_sections=1)
+    oldest = min(events, key=event_order)
+    digest, view = _index_digest(events, layout)
+    assert oldest.title not in str(view.years) and oldest.title in str(view.contents)
+    retitled = [replace(e, title=f"{e.title}, again") if e is oldest else e for e in events]
+    other, other_view = _index_digest(retitled, layout)
+    assert other_view != view and other != digest
+    assert _index_digest(list(reversed(events)), layout)[0] == digest  # the same view, the same digest
 
 
 def test_an_entry_whose_stat_is_as_last_seen_is_not_read_again(site: Site) -> None:

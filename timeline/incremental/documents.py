@@ -13,7 +13,10 @@ never decoded nor copied but once, into the new file), and makes only the parts 
 changed events, with the exporters' own functions applied to that one event.  A file the
 last build did not write, or that an interrupted run may have written (``again``), or that
 does not cut into as many parts as the record says it holds, is not cut: its parts are all
-made.
+made.  Where each part of a file lies is known when the file is assembled, and the record
+keeps it (``Laid``), with the file's stat then: while the file's stat is the same (a file
+written or replaced since has another ctime), it is cut there, without looking for the
+boundaries through tens of megabytes.
 
 Cutting and joining relies on how the files are laid out (one VEVENT block per event; the
 JSON indented by one space with ``events`` as the last key): each time, the assembly is
@@ -25,10 +28,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+from array import array
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from ..exports import Entry, Site, icalendar_text
@@ -75,12 +80,54 @@ class Before:
         return None if None in found else found  # type: ignore[return-value]
 
 
+Stat = tuple[int, int, int, int]  # inode, size, mtime and ctime in ns
+
+
+@dataclass(frozen=True)
+class Laid:
+    """Where the parts of a file lie, as it was written: part ``i`` is ``data[bounds[i] :
+    bounds[i + 1] - gap]`` (``gap``: the bytes between two parts); ``stat``: the file's then."""
+
+    stat: Stat
+    bounds: array
+    gap: int
+
+    def parts(self, data: bytes) -> list[memoryview]:
+        whole, gap = memoryview(data), self.gap
+        return [whole[a : b - gap] for a, b in pairwise(self.bounds)]
+
+
+def stat_of(found: os.stat_result) -> Stat:
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
 class Parts:
     """The parts of this build's files made of parts: the last build's, cut from the files it
-    wrote into ``output_dir`` (but those of ``again``), or made."""
+    wrote into ``output_dir`` (but those of ``again``) where ``laid`` says (while the file's
+    stat is the same) or where they are found, or made; ``made``: where the parts of the
+    files assembled here lie, by name."""
 
-    def __init__(self, output_dir: Path | None = None, again: Set[str] = frozenset()) -> None:
-        self.output_dir, self.again = output_dir, again
+    def __init__(
+        self,
+        output_dir: Path | None = None,
+        again: Set[str] = frozenset(),
+        laid: Mapping[str, Laid] | None = None,
+    ) -> None:
+        self.output_dir, self.again, self.laid = output_dir, again, laid or {}
+        self.made: dict[str, tuple[array, int]] = {}
+
+    def note(self, name: str, first: int, texts: Sequence[Part], gap: int) -> None:
+        """The parts ``texts`` of the file ``name`` as assembled: the first at ``first``, each
+        followed by ``gap`` bytes."""
+        self.made[name] = (array("Q", accumulate((len(t) + gap for t in texts), initial=first)), gap)
+
+    def written(self) -> dict[str, Laid]:
+        """Where the parts of the files assembled here lie, with their stats now (once written)."""
+        assert self.output_dir is not None  # only files written there are laid
+        return {
+            name: Laid(stat_of(os.stat(self.output_dir / name)), bounds, gap)
+            for name, (bounds, gap) in self.made.items()
+        }
 
     def texts(
         self,
@@ -104,10 +151,12 @@ class Parts:
         if digests is None or self.output_dir is None or name in self.again:
             return {}
         try:
-            data = (self.output_dir / name).read_bytes()
+            with (self.output_dir / name).open("rb") as handle:
+                stat, data = stat_of(os.fstat(handle.fileno())), handle.read()
         except OSError:  # not written by the last build
             return {}
-        parts = cut(data)
+        laid = self.laid.get(name)
+        parts = laid.parts(data) if laid is not None and laid.stat == stat else cut(data)
         if parts is None or len(parts) != len(digests):
             return {}
         return dict(zip(digests, parts, strict=True))
@@ -137,7 +186,9 @@ def calendar(
     def cut(data: bytes) -> list[memoryview] | None:
         return calendar_blocks(data, head)
 
-    return _calendar(head, parts.texts(CALENDAR, ordered, digests, block, (before, cut)))
+    blocks = parts.texts(CALENDAR, ordered, digests, block, (before, cut))
+    parts.note(CALENDAR, len(head), blocks, 0)
+    return _calendar(head, blocks)
 
 
 def calendar_blocks(data: bytes, head: bytes) -> list[memoryview] | None:
@@ -188,6 +239,7 @@ def json_document(
     texts = parts.texts(name, ordered, digests, part, (before, json_objects))
     if not _distinct_ids(texts):  # TimelineJS ids that collide are renamed by the exporter
         return _utf8(json_text(document(ordered)))
+    parts.note(name, empty.rfind(_EVENTS_EMPTY) + len(_EVENTS_OPEN), texts, len(_EVENTS_SEP))
     return _json(empty, texts)
 
 

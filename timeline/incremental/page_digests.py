@@ -6,7 +6,8 @@ pages that grow with the site are made of entries, so their digest is taken from
 instead: an event's page from its own entry, its neighbours' list items and the entries of
 the articles it quotes (in one pass, without making its view); a source page from its
 entry and the entries of the events that quote it; a section, person or place page from
-its own few fields and its events' list items; an embed from its own fields and the
+its own few fields and its events' list items; the index from its own few fields and the
+digests of its sections, as their pages are digested; an embed from its own fields and the
 digests of the items it lists (or, of the most recent events, of their pages: a view is
 what its page shows).  An event's list item is a function of its entry alone (the layout
 is in the build key), so its digest is kept from one build to the next by the entry's
@@ -28,7 +29,9 @@ from ..site_model import (
     SectionView,
     Site,
     SourceView,
+    TimelineView,
     ViewContext,
+    YearView,
 )
 from . import fingerprint
 
@@ -122,6 +125,25 @@ class PageDigests:
         own = {f.name: getattr(view, f.name) for f in dataclasses.fields(view) if f.name != "events"}
         return [fingerprint.of_value(own), b"".join(self._item(i) for i in view.events)]
 
+    def _timeline(self, view: TimelineView) -> list[bytes]:
+        """The index: its own fields and, for the years of the recent sections and of the
+        contents, each year's label and its sections' digests (those of their pages)."""
+        own = fingerprint.of_value((view.total, view.shown, view.first, view.last))
+        sections: dict[int, bytes] = {}  # the recent sections are in the contents too
+
+        def years(group: tuple[YearView, ...]) -> bytes:
+            parts: list[bytes | str] = []
+            for year in group:
+                parts += [year.label, str(len(year.sections))]
+                for section in year.sections:
+                    digest = sections.get(id(section))
+                    if digest is None:
+                        digest = sections[id(section)] = _joined("section", self._listing(section))
+                    parts.append(digest)
+            return fingerprint.of_parts(parts)
+
+        return [own, years(view.years), years(view.contents)]
+
     def _embed(self, context: Mapping[str, object]) -> list[bytes] | None:
         """An embed lists list items, or the views of the most recent events: a view by the
         digest of its event's page, which is made of the same (None for any other list)."""
@@ -147,6 +169,7 @@ _SHAPES: dict[str, tuple[str, type, Callable[[PageDigests, Any], list[bytes]]]] 
     "source": ("page", SourceView, PageDigests._source),
     "section": ("section", SectionView, PageDigests._listing),
     "entity": ("entity", EntityView, PageDigests._listing),
+    "index": ("timeline", TimelineView, PageDigests._timeline),
 }
 
 

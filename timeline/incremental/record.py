@@ -2,8 +2,9 @@
 
 It holds each entry's digest and its parsed form (so an unchanged entry is never read
 again; an event stays pickled until a page asks for it, ``inputs.EventEntry``), the digest
-of everything else the build read (``inputs.build_key``), and each output file's digest
-(``outputs.plan``).  It is written atomically after the output.  Before a regeneration
+of everything else the build read (``inputs.build_key``), each output file's digest
+(``outputs.plan``) and where the parts of the files assembled from parts lie
+(``documents.Laid``).  It is written atomically after the output.  Before a regeneration
 writes, it lists the files it is about to write (``pending``): if it is interrupted, the
 next run writes those again whatever their digests say (and cuts no parts from them:
 ``documents``).  A full build first drops the record.  A record that cannot be read is no
@@ -37,10 +38,11 @@ from typing import Any
 from .. import journal
 from ..site_model import Derived
 from . import fingerprint
+from .documents import Laid
 from .feeds import FeedItem
 from .inputs import Entry, Scan
 
-FORMAT = 9
+FORMAT = 10
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 SHARDS_DIR = "timeline-build.shards"
@@ -69,6 +71,7 @@ class Record:
     items: dict[bytes, bytes] = field(default_factory=dict)  # page_digests.ItemDigests
     refused: str | None = None  # why only full builds are right for this site, if so
     derived: Derived | None = None  # of the site model, which the next build patches
+    laid: dict[str, Laid] = field(default_factory=dict)  # where the parts of the files made of parts lie
     format: int = FORMAT
     shards: tuple[str, ...] = ()  # the files of the tables above, while saved
     derived_file: str = ""  # the file of ``derived``, while saved

@@ -134,12 +134,15 @@ def _incremental(
     changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
     gone = [p for p in last.outputs if p not in plan]
     record.mark_pending(cache, changed)
-    parts, items = documents.Parts(output_dir, again), feeds.Items(last.feed_items, settings)
+    parts = documents.Parts(output_dir, again, last.laid)
+    items = feeds.Items(last.feed_items, settings)
     write.write(plan, changed, settings, output_dir, parts, items, outputs.events_of(entries))
     write.remove(gone, output_dir)
     current = {d for d, _ in entries.values()}
     digests = {p: o.digest for p, o in plan.items()}
-    kept = {"feed_items": items.kept(current), "items": items_seen, "derived": derived}
+    rewritten = set(changed)
+    laid = {p: at for p, at in last.laid.items() if p in plan and p not in rewritten} | parts.written()
+    kept = {"feed_items": items.kept(current), "items": items_seen, "derived": derived, "laid": laid}
     record.save(cache, replace(last, scan=scan, entries=entries, outputs=digests, **kept), last)
     return tuple(changed), tuple(gone)
 
