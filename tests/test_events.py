@@ -998,3 +998,15 @@ def test_a_copied_page_headline_dates_no_event_of_its_own():
     )
     events = extract_events(article(text, "2024-05-14"))
     assert [(e.date, e.title) for e in events] == [("2024-06-01", "The library will close its main branch")]
+
+
+def test_a_list_of_dates_that_opens_a_text_is_the_story_not_a_header():
+    text = (
+        "Key dates\n- Jan. 5: The council met\n- Feb. 2: The mayor resigned\n\n"
+        "SPRINGFIELD — The council named a new mayor on Monday.\n"
+    )
+    assert sorted(e.date for e in extract_events(article(text, "2024-03-05"))) == [
+        "2024-01-05",
+        "2024-02-02",
+        "2024-03-04",
+    ]

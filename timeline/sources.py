@@ -118,6 +118,7 @@ HEADER_LINES = 6  # a header has at most this many lines
 STORY_LINE_CHARS = 120  # a line this long is the story's
 _BYLINE = re.compile(r"[Bb][Yy]:?\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s")
 HEADER_EXAMPLES = (  # (a text's opening, (its headline, its written date, its story's opening))
     ("School board votes to close Lincoln\nBy Ann Lee\nStaff Writer\nMay 17, 2024\n\n"
      "SPRINGFIELD — The board voted on Thursday.",
@@ -130,6 +131,8 @@ HEADER_EXAMPLES = (  # (a text's opening, (its headline, its written date, its s
      "official figures showed on Wednesday.", (None, None, "LONDON")),
     ("Road closed\nBridge shut\nDetour posted", (None, None, "Road")),
     ("CHICAGO — Transit officials said Thursday\nthat fares would rise in July.", (None, None, "CHICAGO")),
+    ("Key dates\n- Jan. 5: The council met\n- Feb. 2: The mayor resigned\n\nSPRINGFIELD — The council met.",
+     (None, None, "Key dates")),
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[,;:]$|^(?:—|–|--|-)$")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")", re.IGNORECASE)
@@ -361,6 +364,9 @@ def _byline_or_date(line: str) -> bool:
 
 
 def _header_line(line: str) -> bool:
+    """A list item is the story's ("- Jan. 5: The council met"), however short."""
+    if _LIST_ITEM.match(line):
+        return False
     return _byline_or_date(line) or (len(line) < STORY_LINE_CHARS and not _SENTENCE_END.search(line))
 
 
