@@ -738,6 +738,11 @@ def test_a_day_inside_a_coming_week_dates_the_same_happening():
             "ATLANTA — Officials ordered 2,000 residents to leave their homes on Wednesday, the chief said.",
             {"Atlanta"},
         ),
+        (  # a place of another happening the sentence names after it is not where this one happened
+            "LONDON — Arsenal moved back to the top of the league on Wednesday, three days after a draw in "
+            "Lisbon.",
+            {"London"},
+        ),
         (  # a place named as a modifier or a party is not where it happened
             "MINNEAPOLIS — Harrow Foods agreed on Wednesday to buy Greenfield Dairy, the Wisconsin dairy.",
             {"Minneapolis"},

@@ -1222,9 +1222,17 @@ def _lead_places(body: str, mentions: Iterable[_Mention]) -> tuple[Entity, ...]:
         if not (m.clause.main and not body[story : m.sentence[0]].strip()):
             continue
         filed = m.sentence[0] + headlines.dateline_length(body[m.sentence[0] : m.sentence[1]])
-        named = entities.places_where(body, filed, m.sentence[1])
+        other = _another_happening().search(body, filed, m.sentence[1])  # "… after a draw in Lisbon"
+        named = entities.places_where(body, filed, other.start() if other else m.sentence[1])
         return named or entities.places_in(body, m.sentence[0], filed)
     return ()
+
+
+@cache
+def _another_happening() -> re.Pattern[str]:
+    """ "after", "before", "since", "while" …: a word that opens another happening (event-offsets and
+    gerund-openers), whose place is its own."""
+    return re.compile(rf"\b(?:{_offset_words()}|{'|'.join(sorted(lexicon.words('gerund-openers')))})\b")
 
 
 def _referents(body: str, mentions: Iterable[_Mention]) -> list[Entity]:
