@@ -497,6 +497,12 @@ def test_summaries_are_clean_sentences(seed_article):
             "Paramount's board had rejected an earlier Skydance offer in June.",
             "Paramount's board rejected a Skydance offer",
         ),
+        (  # "he" who said it is the person named before, as his name heads what he said
+            "2024-11-06",
+            "Governor Adam Glapinski will explain the decision on Thursday. He said last month that a cut "
+            "was unlikely before the second half of 2025.",
+            "Glapinski said a cut was unlikely",
+        ),
         (  # … nor an age set off by commas the clause of its subject
             "2024-11-03",
             "The co-founder, 45, who left in May, returned on Monday.",

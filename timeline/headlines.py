@@ -463,7 +463,6 @@ def _joins_dates(body: str, start: int, end: int) -> bool:
 
 
 _SPLITS = frozenset({"coordinate", "subordinate", "predicate", "speech"})
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 _MAIN_SPLITS = ("coordinate", "predicate", "speech")  # the clauses that follow are main clauses
 _CONTINUATIONS = ("subordinate", "predicate")  # what an undated one adds belongs to the clause before
 
@@ -512,7 +511,7 @@ def _divides(after: str, kind: str) -> bool:
         verb = next((i for i in range(len(words)) if _is_finite(words, i)), None)
         subject = words[:verb] if verb else []
         relative = lexicon.words("relative-pronouns")
-        opens = subject[:1] != [] and subject[0].lower() in lexicon.words("determiners") | _SUBJECT_PRONOUNS
+        opens = subject[:1] != [] and subject[0].lower() in lexicon.words("determiners") | _PRONOUNS
         return opens and len(subject) <= SUBJECT_WORDS and not any(w.lower() in relative for w in subject)
     verb_after = [
         j
@@ -1524,6 +1523,9 @@ def _reported(
     speaker = words[:verb]
     spoken = words[verb].strip(",")
     named = bool(entities.people_in(body, *clause.span)) or _is_named(speaker) or _decides(spoken)
+    person = referent(body, clause.span[0]) if [w.lower() for w in speaker] in (["he"], ["she"]) else None
+    if person is not None:  # "He said last month that a cut was unlikely": the governor named before
+        speaker, named = [JOIN.join(short_name(body, person).split())], True
     if quoted and after is None and not named:  # "“He was told …,” the source said": the source's news
         return [] if _first_person(said[0]) else said
     if quoted and _count(said) + verb + 1 > TITLE_WORDS:
