@@ -130,10 +130,10 @@ def extract_events(article: Article, timexes: list[Timex] | None = None) -> list
 # --- 1. dating --------------------------------------------------------------------------------
 
 
-def _date_of(timex: Timex, article_text: str, published: date) -> _Date | None:
+def _date_of(timex: Timex, article_text: str, published: date, spans: list[Span]) -> _Date | None:
     """The date a temporal expression gives an event, or None if it dates nothing."""
     if timex.type == "DURATION":
-        return _start_of_thing(timex, article_text, published)
+        return _start_of_thing(timex, article_text, published, spans)
     if timex.type not in ("DATE", "TIME") or timex.mod in _SKIPPED_MODS:
         return None
     if _bare_number(timex):
@@ -159,7 +159,7 @@ def _calendar_date(timex: Timex) -> _Date | None:
     return _Date(start, period.precision, clock=bool(_CLOCK.match(timex.value)))
 
 
-def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date | None:
+def _start_of_thing(timex: Timex, article_text: str, published: date, spans: list[Span]) -> _Date | None:
     """ "his 39-month-old war" → the war began 39 months before publication (duration-anchors)."""
     m = _DURATION.match(timex.value)
     if not m or m.group(2) not in _UNITS:
@@ -173,13 +173,11 @@ def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date |
         count = int(m.group(1))
     window_start = max(0, timex.start - 120)
     window = article_text[window_start : timex.end + 120]
-    ahead = _plans(_SENTENCE_BREAK.split(article_text[window_start : timex.start])[-1])
     for how, pattern in _anchor_patterns(timex.text):
         for found in pattern.finditer(window):
             if found.start("timex") + window_start != timex.start:
                 continue
-            aged = re.search(r"[- ](?:old|long)\b", timex.text + article_text[timex.end : timex.end + 5])
-            if how == "age" and ahead and not aged:
+            if how == "age" and _length_to_come(timex, article_text, spans):
                 return None  # "will hold a two-day trial": its length, and it has not begun
             back = count - 1 if how == "ordinal" else count
             start = published - relativedelta(**{keyword: back * factor})
@@ -191,7 +189,12 @@ def _start_of_thing(timex: Timex, article_text: str, published: date) -> _Date |
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
+def _length_to_come(timex: Timex, article_text: str, spans: list[Span]) -> bool:
+    """A length without "old" or "long" after a word of what is to come in its sentence."""
+    if re.search(r"[- ](?:old|long)\b", timex.text + article_text[timex.end : timex.end + 5]):
+        return False
+    sentence = text.sentence_at(spans, timex.start)
+    return _plans(article_text[sentence[0] if sentence else 0 : timex.start])
 
 
 def _without_day(body: str, start: int, end: int) -> Span:
@@ -436,11 +439,11 @@ def _dated(
     or within a stretch ("Since early October … by 2:30 p.m.": an hour of every day) is part of
     that statement: it dates the sentence only when no other date is in it; so does
     the period a reported figure covers ("reported a second-quarter loss")."""
+    found = [(t, d) for t in timexes if (d := _date_of(t, body, published, spans))]
     candidates = [
         (t, d)
-        for t in timexes
-        if (d := _date_of(t, body, published))
-        and (
+        for t, d in found
+        if (
             not ((_bounds(body, t, timexes) and not _opens_relative(body, t)) or _compared(body, t))
             or _back_reference(body, (t.start, t.end))
         )
@@ -454,9 +457,7 @@ def _dated(
     ]
     dated.sort(key=lambda td: td[0].start)
     with_day = {  # "Since early October … had to leave by 2:30 p.m.": a day's hour within a stretch
-        text.sentence_at(spans, t.start)
-        for t in timexes
-        if _date_of(t, body, published) and (not _CLOCK.match(t.value) or _names_day(t.text))
+        text.sentence_at(spans, t.start) for t, _ in found if not _CLOCK.match(t.value) or _names_day(t.text)
     }
     return [
         (t, d)

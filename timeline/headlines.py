@@ -430,7 +430,7 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
         # "… | before winning a seat in 1971", "… | with preorders beginning Friday": a gerund phrase or an
         # absolute phrase that holds the date is a clause of its own
         ahead = body[m.start() : keep[0]].split() if m.start() < keep[0] else []
-        gerund = _opens_gerund(ahead) or _opens_absolute(ahead)
+        gerund = _opens_gerund(ahead) or _absolute_participle(ahead) is not None
         opens = word in lexicon.words("clause-openers") or gerund
         if opens and not inside and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
@@ -1011,14 +1011,9 @@ def _opens_gerund(words: Sequence[str]) -> bool:
     )
 
 
-def _opens_absolute(words: Sequence[str]) -> bool:
-    """ "with preorders beginning …", "with the first game scheduled for …": "with", a short noun
-    phrase and a participle, a clause of its own."""
-    return _absolute_participle(words) is not None
-
-
 def _absolute_participle(words: Sequence[str]) -> int | None:
-    """Where the participle of an absolute phrase ("with preorders | beginning …") stands, or None."""
+    """Where the participle of an absolute phrase stands ("with preorders | beginning …", "with the
+    first game | scheduled for …": "with", a short noun phrase and a participle), or None."""
     if [w.lower() for w in words[:1]] != ["with"]:
         return None
     for i in range(2, min(len(words), SUBJECT_WORDS + 2)):

@@ -27,6 +27,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from dateutil import parser as dateutil_parser
@@ -318,6 +319,7 @@ def headline_from(text: str) -> str:
     return " ".join(words[:cut]).rstrip(",;:—–- ") + "…"
 
 
+@lru_cache(maxsize=8)  # read for the article, its dateline and its events' places
 def page_header(text: str) -> tuple[str | None, tuple[str, ...], int]:
     """A copied page's header: its headline (when it comes first), the dates written alone in
     it, and where the story opens (0 when the text has no header).
