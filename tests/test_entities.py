@@ -11,7 +11,7 @@ from timeline.sources import read_article
 ENTITY_TABLES = (
     "titles", "speech-verbs", "demonyms", "organisations", "places", "not-places", "function-words",
     "calendar-words", "name-particles", "not-people", "named-things", "kinship",
-    "former-names", "place-prepositions", "families", "place-types", "place-leads",
+    "former-names", "place-prepositions", "families", "place-types", "place-leads", "story-labels",
 )  # fmt: skip
 
 
@@ -104,6 +104,12 @@ def test_shared_surnames_go_to_the_nearest_full_name_before():
     )
     mentions = [m for m in entities.find(text) if text[m.start : m.end] == "Lopez"]
     assert [m.entity.name for m in mentions] == ["Daniel Lopez"]
+
+
+def test_a_name_set_off_by_commas_before_a_speech_verb_is_a_person():
+    text = "Minister Pavel Dorin spoke first. His counterpart, Mehmet Arslan, said the offer fell short."
+    assert names(text, "person") == {"Pavel Dorin", "Mehmet Arslan"}
+    assert names("Its parent, Harrow Foods, said profits fell.", "person") == set()
 
 
 def test_common_words_and_sentence_openers_are_not_people():

@@ -771,3 +771,20 @@ def test_a_date_in_the_subjects_relative_clause_dates_that_clause(body, expected
     object; the main clause after it is undated, or dated by its own date (no "Parliament passed
     The law bans …", no "… the levy on face …"), and two joined dates leave no "and" behind."""
     assert titles(body, "2026-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a word capitalised only because it opened the sentence is lowered; a name stays a name
+        (
+            "Detours will stay in place, agency spokesman Luis Ferreira said Wednesday.",
+            "Ferreira said detours will stay in place",
+        ),
+        (
+            "Shares of Apple fell. Apple will cut prices, analyst Dana Whitmer said Wednesday.",
+            "Whitmer said Apple will cut prices",
+        ),
+    ],
+)
+def test_a_reported_sentence_keeps_capitals_only_for_names(body, expected):
+    assert expected in titles(body, "2026-09-09"), titles(body, "2026-09-09")

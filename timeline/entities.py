@@ -56,7 +56,10 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 _AGE = re.compile(r",\s*\d{1,3},")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
-_SPEECH_AFTER = re.compile(r"(?:,\s*\d{1,3},)?\s+(\w+)")
+# The word after a name, past an age; past a comma too where commas set the name off ("His
+# counterpart, Mehmet Arslan, said").
+_SPEECH_AFTER = re.compile(r"(?:,\s*\d{1,3},)?(,?)\s+(\w+)")
+_APPOSITION_OPENS = re.compile(r"\w,\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
@@ -414,10 +417,12 @@ def _signalled(text: str, tokens: list[_Token], part: list[int]) -> bool:
         return False  # "Northwind Logistics said", "Harlow Mining said"; "Graham Price said" is a person
     if first.text in _first_names():
         return True
+    before = text[max(0, first.start - 30) : first.start]
     m = _SPEECH_AFTER.match(after)
-    if not last.possessive and m and m.group(1).lower() in lexicon.words("speech-verbs"):
+    set_off = m and (not m.group(1) or _APPOSITION_OPENS.search(before))
+    if not last.possessive and set_off and m.group(2).lower() in lexicon.words("speech-verbs"):
         return True
-    m = _WORD_BEFORE.search(text[max(0, first.start - 30) : first.start])
+    m = _WORD_BEFORE.search(before)
     return bool(m and m.group(1).lower() in lexicon.words("speech-verbs"))
 
 
@@ -643,8 +648,8 @@ def _modifies_noun(text: str, end: int) -> bool:
 @lru_cache(maxsize=8)  # read once per text, though every run that might name its place asks
 def _dateline_places(text: str) -> tuple[Mention, ...]:
     """ "HALDEN, Ore. — …", "BRUSSELS (Wire) — …": the place in capitals that opens a story (the
-    datelines table's group "place"), under its gazetteer name, or in title case when a region
-    follows it ("HALDEN, Ore."; "UPDATE — …" names no place)."""
+    datelines table's group "place"), under its gazetteer name, or in title case when it is no
+    label of the story's kind ("RIVERTON — …" is a town; "UPDATE — …" names no place)."""
     lead = text[page_header(text)[2] :].lstrip()  # a copied page's headline and byline come first
     for pattern in _dateline_patterns():
         m = pattern.match(lead)
@@ -652,12 +657,18 @@ def _dateline_places(text: str) -> tuple[Mention, ...]:
             continue
         written = m.group("place")
         name = _gazetteer_by_case().get(written.lower())
-        if name is None and lead[m.end("place") : m.end("place") + 1] == ",":
+        if name is None and not _names_story_label(written):
             name = re.sub(r"(?:^|(?<=[\s'’-]))\w", lambda c: c.group().upper(), written.lower())  # O'Smach
         if name:
             start = len(text) - len(lead) + m.start("place")
             return (Mention(start, start + len(written), Entity(name, slugify(name), "place")),)
     return ()
+
+
+def _names_story_label(written: str) -> bool:
+    """ "UPDATE", "BREAKING NEWS": capitals before a dash that say what the story is, not where."""
+    labels = lexicon.words("story-labels")
+    return any(word.strip(".'’-") in labels for word in re.split(r"[ -]", written.lower()))
 
 
 @cache

@@ -272,6 +272,8 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         and (segments[first].cut == "weak" or _is_aside(body, segments, first, k))
     ):
         first -= 1
+    if first == 1 and _told_of_main(body, segments, others):
+        first = 0  # "The two sides drew 1-1 | when they last met, in February": the draw is the news
     front = k if k > first and _is_speech_tail(body, segments[k], expression) else first
     if k + 1 < len(segments) and _only_date(body, segments[front].start, segments[k].end, expression):
         front = k + 1  # "09:15 BST: Police closed the road", "Update, 4:15 p.m.: The navy lifted …"
@@ -331,6 +333,26 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         said_by = (segments[front - 1].start, segments[front - 1].end)
     predicate = segments[front].cut == "predicate"
     return Clause(span, (segments[first].start, span[1]), main, asides, predicate, said_by=said_by)
+
+
+def _told_of_main(body: str, segments: list[_Segment], others: Sequence[Span]) -> bool:
+    """Is the second segment a clause of the same moment (clause-openers, kind "time": "when")
+    told of the sentence's undated opening clause, which is then the happening ("Police arrested
+    him | when he landed on Friday")?  An opening clause that only says how things stood ("She was
+    12 | when the war began in 1939", "He had been working there | when …": a copula or an
+    auxiliary, event-judgements) or who spoke leaves the "when" clause the news."""
+    main, told = segments[0], segments[1]
+    opener = body[told.start : told.end].split()[:1]
+    same_moment = lexicon.words("clause-openers", kind="time")
+    if told.cut != "opener" or not opener or opener[0].lower() not in same_moment:
+        return False
+    if any(main.start <= d[0] < main.end for d in others) or in_quotation(body, told.start):
+        return False
+    words = [w.strip(_QUOTES + ",") for w in body[main.start : main.end].split()]
+    verbs = [w.lower() for i, w in enumerate(words) if i and _is_finite(words, i)]
+    roles = lexicon.mapping("event-judgements")
+    background = {w for w, role in roles.items() if role in ("copula", "auxiliary")}  # "had been working"
+    return bool(verbs) and verbs[0] not in background | lexicon.words("speech-verbs")
 
 
 def _is_reported(body: str, segments: list[_Segment], front: int) -> bool:
@@ -1534,15 +1556,21 @@ def _reported(
         )
     if not named:
         return said
-    if said[0] != "I" and said[0].lower() in (
-        lexicon.words("function-words") | lexicon.words("date-words") | lexicon.words("determiners")
-    ):
+    lowered = lexicon.words("function-words") | lexicon.words("date-words") | lexicon.words("determiners")
+    if said[0] != "I" and (said[0].lower() in lowered or _capital_only_opens(body, said[0])):
         said = [said[0].lower(), *said[1:]]  # "… said this month will go down", from "This month will …"
     return [
         *speaker,
         "said" if spoken.lower() in lexicon.words("speech-verbs-with-object") else spoken,
         *said,
     ]
+
+
+def _capital_only_opens(body: str, word: str) -> bool:
+    """Is ``word`` an English word capitalised only because it opens a sentence ("Detours will
+    remain …" → "Ferreira said detours will remain"), never in the middle of one as a name is
+    ("Apple" in "shares of Apple fell")?"""
+    return lexicon.is_common_word(word) and not re.search(rf"[\w,;] {re.escape(word)}\b", body)
 
 
 def _decides(verb: str) -> bool:
