@@ -121,6 +121,16 @@ def test_sample_war_started_in_february_2022(sample):
     assert "war on Ukraine" in war.title and "Ukraine" in {p.name for p in war.places}
 
 
+def test_a_length_dates_its_things_start_in_words_a_sentence_can_hold():
+    body = "Pruitt testified against Voss during the three-week trial."
+    article = Article(path="t.txt", text=body, published=date(2026, 10, 2), title="t", slug="t")
+    (trial,) = extract_events(article)
+    assert (trial.date, trial.precision) == ("2026-W37", "week")
+    assert trial.summary == (
+        "The trial began around the week of 7 September 2026, 3 weeks before this article."
+    )
+
+
 def test_sample_no_date_from_ages_or_counts(sample):
     _, events = sample
     expressions = {s.expression for e in events for s in e.sources if s.expression}

@@ -788,3 +788,33 @@ def test_a_date_in_the_subjects_relative_clause_dates_that_clause(body, expected
 )
 def test_a_reported_sentence_keeps_capitals_only_for_names(body, expected):
     assert expected in titles(body, "2026-09-09"), titles(body, "2026-09-09")
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "people"),
+    [  # a name between commas after a verb's object says who the object is; a subject's or a list's does not
+        (
+            "Trump spoke by phone with Russia's president, Vladimir Putin, on Monday.",
+            "Trump spoke by phone with Russia's president, Putin",
+            {"Vladimir Putin"},
+        ),
+        (
+            "A jury on Thursday convicted the former director of the port, Gerald Voss, of taking bribes.",
+            "A jury convicted the former director of the port, Voss",
+            {"Gerald Voss"},
+        ),
+        (
+            "The union's negotiator, Grant Ellison, said on Monday that an offer was expected.",
+            "An offer was expected",
+            {"Grant Ellison"},
+        ),
+        (
+            "Prosecutors charged three men, Ana Ruiz, Tom Baxter and Lee Chan, on Monday.",
+            "Prosecutors charged three men",
+            {"Ana Ruiz", "Tom Baxter", "Lee Chan"},
+        ),
+    ],
+)
+def test_a_name_apposed_to_an_object_is_kept(body, title, people):
+    (event,) = extract_events(article(body, "2026-10-02"))
+    assert (event.title, {p.name for p in event.people}) == (title, people)

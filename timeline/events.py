@@ -1368,12 +1368,14 @@ def _summary(body: str, mention: _Mention, attached: list[Span]) -> str:
 
 
 def _around(value: str) -> str:
-    """ "around February 2022", "in the 2010s"."""
-    return (
-        f"in the {periods.human(value)}"
-        if periods.precision_of(value) == "decade"
-        else f"around {periods.human(value)}"
-    )
+    """ "around February 2022", "in the 2010s", "around the week of 7 September 2026", "around
+    summer 2026": a date's label as words inside a sentence."""
+    precision, label = periods.precision_of(value), periods.human(value)
+    if precision == "decade":
+        return f"in the {label}"
+    if precision in ("week", "season"):
+        label = label[0].lower() + label[1:]
+    return f"around the {label}" if precision == "week" else f"around {label}"
 
 
 def _unique_slugs(events: list[Event]) -> list[Event]:

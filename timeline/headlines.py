@@ -291,6 +291,8 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         if segments[last + 1].cut not in ("opener", "weak"):
             break  # a hard cut, or a clause of its own after a splitter
         last += 1
+    if last + 1 < len(segments) and _names_person(body, segments, last + 1):
+        last += 1  # "convicted the former director of the port, | Gerald Voss, | of taking bribes"
     if last + 2 < len(segments) and segments[last + 2].cut in _CONTINUATIONS:
         follows = segments[last + 2]
         if not any(follows.start <= d[0] < follows.end for d in others) and not (
@@ -316,6 +318,7 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
         if _is_aside(body, segments, i, k)
         or (
             seg.cut == "weak"
+            and not _names_person(body, segments, i)
             and (
                 not has_verb(body[seg.start : seg.end])
                 or _is_participle_aside(body, seg)
@@ -340,7 +343,7 @@ def _told_of_main(body: str, segments: list[_Segment], others: Sequence[Span]) -
     told of the sentence's undated opening clause, which is then the happening ("Police arrested
     him | when he landed on Friday")?  An opening clause that only says how things stood ("She was
     12 | when the war began in 1939", "He had been working there | when …": a copula or an
-    auxiliary, event-judgements) or who spoke leaves the "when" clause the news."""
+    auxiliary, event-judgements; a verb in the present) or who spoke leaves the "when" clause the news."""
     main, told = segments[0], segments[1]
     opener = body[told.start : told.end].split()[:1]
     same_moment = lexicon.words("clause-openers", kind="time")
@@ -352,7 +355,31 @@ def _told_of_main(body: str, segments: list[_Segment], others: Sequence[Span]) -
     verbs = [w.lower() for i, w in enumerate(words) if i and _is_finite(words, i)]
     roles = lexicon.mapping("event-judgements")
     background = {w for w, role in roles.items() if role in ("copula", "auxiliary")}  # "had been working"
-    return bool(verbs) and verbs[0] not in background | lexicon.words("speech-verbs")
+    if not verbs or verbs[0] in background | lexicon.words("speech-verbs"):
+        return False
+    tags = lexicon.verb_tags(verbs[0])  # "He faces 20 years in prison | when he is sentenced …": a state
+    return "VBD" in tags or not tags & {"VBZ", "VBP"}
+
+
+def _names_person(body: str, segments: list[_Segment], i: int) -> bool:
+    """Is segment ``i`` only a person's name between commas after the object of a verb ("spoke with
+    Russia's president, | Vladimir Putin, | on Monday")?  It says who the noun is: a headline keeps it."""
+    segment = segments[i]
+    if segment.cut != "weak" or body[segment.start : segment.start + 1] != ",":
+        return False
+    if i + 1 < len(segments) and body[segment.end : segment.end + 1] != ",":
+        return False
+    before = [w.strip(_QUOTES) for w in body[segments[i - 1].start : segment.start].split()]
+    if not before or not (lexicon.is_noun(before[-1]) or before[-1][:1].isupper()):
+        return False
+    if not any(_is_finite(before, j) for j in range(1, len(before))):
+        return False  # "The union's negotiator, | Grant Ellison, | said": the subject's name, an aside
+    text = body[segment.start : segment.end]
+    start, end = segment.start + len(text) - len(text.lstrip(" ,")), segment.start + len(text.rstrip(" ,.;"))
+    people = [(m.start, m.end) for m in entities.find(body) if m.entity.kind == "person"]
+    following = len(body) - len(body[segment.end :].lstrip(" ,"))
+    listed = any(b == len(body[: segment.start].rstrip()) or a == following for a, b in people)
+    return not listed and (start, end) in people  # not in a list: "Ana Ruiz, | Tom Baxter, | Lee Chan"
 
 
 def _is_reported(body: str, segments: list[_Segment], front: int) -> bool:
@@ -453,7 +480,7 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
         # absolute phrase that holds the date is a clause of its own
         ahead = body[m.start() : keep[0]].split() if m.start() < keep[0] else []
         gerund = _opens_gerund(ahead) or _absolute_participle(ahead) is not None
-        opens = word in lexicon.words("clause-openers") or gerund
+        opens = (word in lexicon.words("clause-openers") and not _after_auxiliary(body, m.start())) or gerund
         if opens and not inside and not _opens_date(body, m.end(), keep):
             cuts.append((m.start(), "opener"))
     split: set[int] = set()  # where a row of the table has divided already: the first row wins
@@ -472,6 +499,13 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
     cuts.sort(key=lambda cut: (cut[0], cut[1] in _SPLITS))  # a splitter's kind wins at its position
     bounds = [*cuts, (end, "end")]
     return [_Segment(a, b, cut) for (a, cut), (b, _) in itertools.pairwise(bounds) if b > a]
+
+
+def _after_auxiliary(body: str, at: int) -> bool:
+    """ "The agency has since tightened its rules": an opener right after an auxiliary (event-judgements)
+    is an adverb of the verb phrase, no clause of its own."""
+    before = re.search(r"(\w+)\s+$", body[max(0, at - 12) : at])
+    return bool(before) and lexicon.mapping("event-judgements").get(before.group(1).lower()) == "auxiliary"
 
 
 def _joins_dates(body: str, start: int, end: int) -> bool:
