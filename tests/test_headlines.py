@@ -818,3 +818,20 @@ def test_a_reported_sentence_keeps_capitals_only_for_names(body, expected):
 def test_a_name_apposed_to_an_object_is_kept(body, title, people):
     (event,) = extract_events(article(body, "2026-10-02"))
     assert (event.title, {p.name for p in event.people}) == (title, people)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a participle with no past tense of its own ("shown", "seen") dates its own phrase, as "built" does
+        (
+            "The pickup, first shown at the auto show in January 2025, was due in showrooms this fall.",
+            "The pickup was first shown at the auto show",
+        ),
+        (
+            "The film, seen by millions in 2019, returns to cinemas on Friday.",
+            "The film was seen by millions",
+        ),
+    ],
+)
+def test_a_participle_phrase_between_commas_tells_what_its_date_dates(body, expected):
+    assert expected in titles(body, "2026-07-29"), titles(body, "2026-07-29")

@@ -456,12 +456,20 @@ def _found_something(words: Sequence[str]) -> bool:
 def _verb_in(body: str, segments: list[_Segment], front: int, last: int, k: int) -> bool:
     """A verb of the clause itself, not of a relative clause between commas inside it, unless the
     date stands in that relative clause (segment ``k``: "Whitaker, who took office in January 2022,");
-    the date's own gerund phrase has one ("since peaking in March")."""
+    the date's own gerund or participle phrase has one ("since peaking in March")."""
     return any(
-        has_verb(body[seg.start : seg.end]) or (i == k and _opens_gerund(body[seg.start : seg.end].split()))
+        has_verb(body[seg.start : seg.end]) or (i == k and _opens_verb_phrase(body, seg))
         for i, seg in enumerate(segments[front : last + 1], front)
         if not _is_aside(body, segments, i, k)
     )
+
+
+def _opens_verb_phrase(body: str, segment: _Segment) -> bool:
+    """A gerund ("since peaking in March") or, after a comma, a participle ("The pickup, | first
+    shown in January 2025, …": "shown" is no past tense) that opens the date's own segment."""
+    words = body[segment.start : segment.end].strip(" ,").split()
+    participle = segment.cut == "weak" and bool(words) and _participle_at(words, 0) is not None
+    return _opens_gerund(body[segment.start : segment.end].split()) or participle
 
 
 def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
