@@ -835,3 +835,13 @@ def test_a_name_apposed_to_an_object_is_kept(body, title, people):
 )
 def test_a_participle_phrase_between_commas_tells_what_its_date_dates(body, expected):
     assert expected in titles(body, "2026-07-29"), titles(body, "2026-07-29")
+
+
+@pytest.mark.parametrize(
+    "quote", ['"Passengers have suffered enough,"', "“Passengers have suffered enough,”"]
+)
+def test_a_pronoun_speaker_after_a_quotation_is_the_person_named_before(quote):
+    body = f"Transport Secretary Helen Marsh urged both sides to talk. {quote} she told MPs on Thursday."
+    (event,) = extract_events(article(body, "2026-06-11"))
+    assert event.title == "Marsh said ‘Passengers have suffered enough’"
+    assert [p.name for p in event.people] == ["Helen Marsh"]

@@ -1478,6 +1478,7 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
 
 
 _AGED = re.compile(r"\d{1,3}-year-old")
+_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def _modifies_title(before: Sequence[re.Match[str]], k: int) -> bool:
@@ -1582,7 +1583,7 @@ def _reported(
     speaker = words[:verb]
     spoken = words[verb].strip(",")
     named = bool(entities.people_in(body, *clause.span)) or _is_named(speaker) or _decides(spoken)
-    person = referent(body, clause.span[0]) if [w.lower() for w in speaker] in (["he"], ["she"]) else None
+    person = _speaker_referent(body, clause.span, speaker)
     if person is not None:  # "He said last month that a cut was unlikely": the governor named before
         speaker, named = [JOIN.join(short_name(body, person).split())], True
     if quoted and after is None and not named:  # "“He was told …,” the source said": the source's news
@@ -1613,6 +1614,16 @@ def _capital_only_opens(body: str, word: str) -> bool:
     remain …" → "Ferreira said detours will remain"), never in the middle of one as a name is
     ("Apple" in "shares of Apple fell")?"""
     return lexicon.is_common_word(word) and not re.search(rf"[\w,;] {re.escape(word)}\b", body)
+
+
+def _speaker_referent(body: str, span: Span, speaker: Sequence[str]) -> Entity | None:
+    """Whom a speaker "he" or "she" stands for, read where the pronoun stands: after the quotation
+    that may open the clause ("“Passengers have suffered enough,” she told MPs")."""
+    if [w.lower() for w in speaker] not in (["he"], ["she"]):
+        return None
+    unquoted = _QUOTATION.sub(lambda m: " " * len(m.group()), body[span[0] : span[1]])
+    pronoun = re.search(rf"\b{speaker[0]}\b", unquoted)
+    return referent(body, span[0] + pronoun.start()) if pronoun else None
 
 
 def _decides(verb: str) -> bool:
@@ -1989,7 +2000,8 @@ def referent(body: str, at: int) -> Entity | None:
     committed to the plan he proposed": Putin), else the first person of the sentence who is no
     owner ("Ruiz limped off with what Price described …; he will be assessed": Ruiz); the referent
     of a "he" that opens the sentence ("He has spoken with Elian since he arrived"); and only for a
-    pronoun that is its sentence's subject, the last person named before it."""
+    pronoun that is its sentence's subject (after a quotation too: "“…,” she said"), the last person
+    named before it."""
     before = [m for m in entities.find(body) if m.end <= at and m.entity.kind == "person"]
     sentence = text.sentence_at(_sentences(body), at)
     start = sentence[0] if sentence else at
@@ -2028,7 +2040,7 @@ def referent(body: str, at: int) -> Entity | None:
         if others and set(between) & lexicon.words("clause-openers"):
             return None  # "… once Gonzalez arrives … the relatives who have cared for him since he …"
         return chosen.entity
-    words = body[start:at].split()
+    words = _QUOTATION.sub(" ", body[start:at]).split()  # "“Passengers have suffered enough,” she said"
     if any(_is_finite(words, i) for i in range(len(words))):
         return None  # "Elian has been the focus … since he was found": a subject not known as a person
     if not before or at - before[-1].end >= REFERENT_REACH:
