@@ -845,3 +845,34 @@ def test_a_pronoun_speaker_after_a_quotation_is_the_person_named_before(quote):
     (event,) = extract_events(article(body, "2026-06-11"))
     assert event.title == "Marsh said ‘Passengers have suffered enough’"
     assert [p.name for p in event.people] == ["Helen Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [  # a bare verb after "and" that shares the modal before it is a happening of its own, told as planned
+        (
+            "The festival will open on Friday and close on Sunday.",
+            "2026-06-11",
+            [
+                ("2026-06-12", "The festival will open", "planned"),
+                ("2026-06-14", "The festival will close", "planned"),
+            ],
+        ),
+        (
+            "The union said the strike would begin on 13 June and end on 14 June.",
+            "2026-06-11",
+            [
+                ("2026-06-13", "The union said the strike would begin", "planned"),
+                ("2026-06-14", "The strike to end", "planned"),
+            ],
+        ),
+        (  # a noun after "and" is no verb phrase: "and trade negotiations" goes with "begin"
+            "The two countries would begin talks and trade negotiations in June.",
+            "2026-03-11",
+            [("2026-06", "The two countries to begin talks and trade negotiations", "planned")],
+        ),
+    ],
+)
+def test_a_verb_phrase_sharing_a_modal_is_its_own_happening(body, published, expected):
+    found = [(e.date, e.title, e.status) for e in extract_events(article(body, published))]
+    assert found == expected

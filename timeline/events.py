@@ -1303,7 +1303,10 @@ def _status(body: str, mention: _Mention, published: date) -> str:
         return "happened"  # "The race will start in Lyon, organisers decided on Monday": the deciding
     if headlines.dated_verb_past(body, mention.clause, mention.expression):
         return "happened"  # "Harper, who had said she would stay, quit the party on Wednesday"
-    return "planned" if _plans(body[mention.clause.context[0] : mention.clause.context[1]]) else "happened"
+    start, end = mention.clause.context
+    if mention.clause.shares_subject and headlines.shares_modal(body, mention.sentence, start):
+        start = mention.sentence[0]  # "expects to obtain approval and | complete the deal by year-end"
+    return "planned" if _plans(body[start:end]) else "happened"
 
 
 def _plans(words: str) -> bool:

@@ -497,7 +497,11 @@ def _segments(body: str, start: int, end: int, keep: Span) -> list[_Segment]:
             taken = (
                 m.start() in split or keep[0] <= m.start() < keep[1] or _joins_dates(body, m.start(), m.end())
             )
-            if taken or not _divides(_without_date(body, m.end(), end, keep), kind):
+            after = _without_date(body, m.end(), end, keep)
+            if taken or not (
+                _divides(after, kind)
+                or (kind == "predicate" and _shares_modal(body[start : m.start()], after))
+            ):
                 continue
             if kind == "joined" and not has_verb(body[start : m.start()]):
                 continue  # "Ukrainian and Russian negotiators met": no clause before it
@@ -589,6 +593,25 @@ def _divides(after: str, kind: str) -> bool:
     return (
         bool(words) and not _is_finite(words, 0) and any(_is_finite(words, i) for i in range(1, len(words)))
     )
+
+
+def shares_modal(body: str, sentence: Span, at: int) -> bool:
+    """Does the verb phrase at ``at`` share the modal of the one before it ("would begin on 13 June and
+    | end on 14 June"), so that it is told, and planned, as that one is?"""
+    return _shares_modal(body[sentence[0] : at], body[at : sentence[1]])
+
+
+def _shares_modal(before: str, after: str) -> bool:
+    """ "The strike would begin on 13 June | and end on 14 June": a bare verb after "and" that shares
+    the modal of the verb before it (modals) is a verb phrase of its own, though no finite verb."""
+    words = re.findall(r"[\w’'-]+", after)[:2]
+    if not words or not _bare_infinitive(words[0]):
+        return False
+    if lexicon.is_noun(words[0]) and words[1:] and words[1].lower() not in lexicon.words("function-words"):
+        return False  # "and trade negotiations": a noun
+    modals = "|".join(sorted(lexicon.words("modals")))
+    shared = re.findall(rf"\b(?:{modals})\s+(?:[a-z]+ly\s+)?([a-z]+)\b", before)
+    return bool(shared) and _bare_infinitive(shared[-1])
 
 
 def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
@@ -1190,7 +1213,7 @@ def _sentence_subject(
                 or [w.lower() for w in predicate] == [said[inner].lower()]
                 or (
                     _dated_after(body, opening.span, dates, words[verb])
-                    and _modal(said[inner]) == _modal(predicate[0])
+                    and _modal(said[inner]) == (_modal(predicate[0]) or _bare_infinitive(predicate[0]))
                 )
             )
         ):
@@ -1240,9 +1263,19 @@ def _modal(word: str) -> bool:
     return word.lower() in lexicon.words("modals")
 
 
+def _bare_infinitive(word: str) -> bool:
+    """ "… would begin on 13 June and | end on 14 June": a verb that only a modal before it makes finite."""
+    tags = lexicon.verb_tags(word)
+    return word.islower() and "VB" in tags and not tags & {"VBD", "VBN", "VBZ"}
+
+
 def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) -> list[str]:
     """ "Whitlock was booked … and released Saturday": a participle after "and" shares the passive's
-    auxiliary with its subject (passive-auxiliaries); [] if the verb before it is active."""
+    auxiliary with its subject (passive-auxiliaries), a bare verb the modal ("will open on Friday and
+    close on Sunday"); [] if the verb before it is active."""
+    if words and _shares_modal(body[sentence[0] : at], " ".join(w for w in words if w != "DATE")):
+        modals = "|".join(sorted(lexicon.words("modals")))
+        return [re.findall(rf"\b({modals})\s+(?:[a-z]+ly\s+)?[a-z]+\b", body[sentence[0] : at])[-1]]
     if not words or "VBN" not in lexicon.verb_tags(words[0].lower()):
         return []
     auxiliaries = "|".join(lexicon.words("passive-auxiliaries"))
