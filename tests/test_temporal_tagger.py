@@ -1876,3 +1876,89 @@ def test_a_named_period_with_a_direction_resolves_all_year(direction: str, month
         for name in names:
             for timex in tag(f"Prices rose {direction} {name}.", date(2025, month, day)):
                 assert TIMEX3_VALUE.fullmatch(timex.value), (direction, name, timex)
+
+
+# --- a story's background ------------------------------------------------------------------
+
+JUNE_2025 = date(2025, 6, 10)
+MARCH_2010 = date(2010, 3, 1)
+WAR = (
+    "The army crossed the river in February 2022. By April, its columns had pulled back from the"
+    " capital, and in November of that year the port city was retaken."
+)
+LANDINGS = (
+    "In the summer of 1944 the landings began; on 6 June, the first troops came ashore. By the end"
+    " of the year, the capital had been freed."
+)
+FALL_OF_1940 = "In May 1940 the offensive began, and by late June the government had signed."
+RECALLED = (
+    "The war began in February 2022. Officials now say that in April the troops withdrew, and in"
+    " November of that year they retook the port; later that year, the siege ended."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expression", "value"),
+    [
+        # war history: a past perfect, "of that year" after it, a clause the year opens, a season
+        (WAR, JUNE_2025, "April", "2022-04"),
+        (WAR, JUNE_2025, "November of that year", "2022-11"),
+        (FALL_OF_1940, MARCH_2010, "late June", "1940-06"),
+        (LANDINGS, MARCH_2010, "6 June", "1944-06-06"),
+        (LANDINGS, MARCH_2010, "the end of the year", "1944"),
+        # "of that year", "later that year": the year the text gave, not the one tense placed April in
+        (RECALLED, JUNE_2025, "November of that year", "2022-11"),
+        (RECALLED, JUNE_2025, "later that year", "2022"),
+        # business: a past sentence after the one dated in 2023
+        ("Prices rose 3% in 2023. In December, they fell for once.", JUNE_2025, "December", "2023-12"),
+        # courts
+        ("The state passed it in 2019, and in July a clerk challenged it.", JUNE_2025, "July", "2019-07"),
+        ("It was sued in 2017. By August, a second plaintiff had joined.", JUNE_2025, "August", "2017-08"),
+        # sports
+        ("The club won the league in 2004. In May, it had also won the cup.", JUNE_2025, "May", "2004-05"),
+        ("The club won the league in 2004. Later in the year, its coach had left.", JUNE_2025,
+         "Later in the year", "2004"),
+        # obituary
+        ("Ms. Alvarez was born in 1931. In the spring, her family moved to Phoenix.", JUNE_2025,
+         "the spring", "1931-SP"),
+        ("She joined the paper in 1958, and in September she covered her first election.", JUNE_2025,
+         "September", "1958-09"),
+    ],
+)  # fmt: skip
+def test_a_yearless_date_of_a_story_background_is_of_the_year_it_narrates(
+    text: str, reference: date, expression: str, value: str
+) -> None:
+    """Background paragraphs and narrative history tell a past year, then its months and days
+    without it: they are of that year, not of the publication's."""
+    assert [v for t, v in values(text, reference) if t == expression] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Sales rose in 1988. In June, the company will open a plant.", "June", "2025-06"),  # ahead
+        ("The law passed in 2019. On Tuesday, the court struck it down.", "Tuesday", "2025-06-10"),
+        ("Last year, the grocer opened 12 stores. Its next one opens on March 3.", "March 3", "2026-03-03"),
+        ("The club won the league in 2004.\n\nIn May, the board sacked the manager.", "May", "2025-05"),
+        ("The club won the league in 2004. Now, in May, it is fighting relegation.", "May", "2025-05"),
+        ("The club won the league in 2004. In May, it has sacked its coach.", "May", "2025-05"),
+        ("The carmaker has doubled its output since 2019. In March, it bought a rival.", "March", "2025-03"),
+        ("Two men were jailed for the Oct. 3, 2018, robbery. They were freed in April.", "April", "2025-04"),
+        ("Ms. Alvarez joined the paper in 1958. She died on May 30 at her home.", "May 30", "2025-05-30"),
+    ],
+)
+def test_the_news_of_the_day_after_a_background_year_keeps_the_publication_year(
+    text: str, expression: str, value: str
+) -> None:
+    """What a sentence tells ahead, on a weekday, in another paragraph, of the present ("now", a
+    present perfect), after a year that starts a span or names a thing, or as a day after a mere
+    past sentence (news gives a day of another year its year), is not the background's."""
+    assert [v for t, v in values(text, JUNE_2025) if t == expression] == [value]
+
+
+def test_a_position_in_that_year_is_its_mod() -> None:
+    found = [
+        (t.text, t.value, t.mod)
+        for t in tag("The mill shut in March 1987 and reopened late that year.", JUNE_2025)
+    ]
+    assert found[-1] == ("late that year", "1987", "END")

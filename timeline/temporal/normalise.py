@@ -16,7 +16,8 @@ else past; ``tense`` (months, quarters, halves) by tense, never as governed by t
 surely governs it ("will host the visitors on Aug. 20"); a four-digit number is a year, and
 ``y-1``, ``y0``, ``y1`` the reference's year moved (``w-1``, ``w1`` its week, for weekdays;
 ``m-1``, ``m1`` its month, for days of the month; ``a-1``, ``a1`` the day the text named last;
-``n-1``, ``n1`` the year of the date the text named last moved: "September of the following year").
+``n0``, ``n-1``, ``n1`` the year "that year" refers to (``Context.that_year``), moved: "September
+of that year", "of the following year").
 
 A fiscal period ("the third quarter of fiscal 2025") is written ``FY2025-Q3``: it is no
 calendar quarter, but later expressions count from it as from one and keep the prefix
@@ -56,6 +57,14 @@ PUBLICATION_WEEK_DAYS = 7  # a day this close to the reference is when the news 
 MIDNIGHT = "T24:00"  # the end of a day: "midnight on Saturday"
 SMALL_HOURS_END = "06:00"  # a time before this, after a day's midnight, is of the next day
 
+# How a sentence tells the past year of a story's background (``Context.background``): by its
+# own words (the year named before in it, a past perfect), or only by following the sentence
+# that named it, in the past tense.  News gives a day of another year its year, so a yearless
+# day after a mere past sentence is the news of the day ("He joined the paper in 1958. He died
+# on May 30"), unless it lies within the month or season named ("In the summer of 1944 the
+# landings began; on 6 June, troops came ashore"); a month is how a background is told ("Prices
+# rose 3% in 2023. In December, they fell").
+NARRATED, NARRATED_AFTER = 2, 1
 FISCAL = "FY"  # the prefix of a fiscal period's value
 # Where ``Context.periods`` keeps the fiscal year the text named last, if the year it named last
 # was one: quarters and halves without a year are of it.
@@ -111,6 +120,9 @@ class Context:
     anchor_opens_sentence: Callable[[], bool] = lambda: False
     # Whether the date named last stands in the expression's sentence.
     anchor_in_sentence: Callable[[], bool] = lambda: False
+    # How surely the expression's sentence narrates the time of the date named last, its year
+    # written ("Prices rose 3% in 2023. In December, they fell"): NARRATED, NARRATED_AFTER or 0.
+    background: Callable[[], int] = lambda: 0
     # The time of day named with the date named last: a part of the day ("AF"), a clock time
     # ("21:00"), "24:00" after a day's midnight ("2026-04-11T24:00"); empty for none.
     anchor_time: str = ""
@@ -119,6 +131,8 @@ class Context:
     # The value's day is inferred from the publication's time of day, not named: later
     # expressions do not count from it.
     inferred: bool = False
+    # The value's year was placed by tense, not given by the text ("in April"): no "that year".
+    guessed: bool = False
     # The future is a present tense ("the exhibit opens March 3"): after a past year that opens
     # the sentence, it is the historical present of that year.
     scheduled: Callable[[], bool] = lambda: False
@@ -130,6 +144,10 @@ class Context:
     # Whether the text told of the publication day's evening or night as past ("voted on Tuesday
     # night"): the story runs into that evening, whatever the page's time of publication.
     evening_told: Callable[[], bool] = lambda: False
+    # What "that year" refers to: the last date named whose year the text gave, not one a yearless
+    # date was placed in by tense ("... in February 2022. Officials now say that in April the
+    # troops withdrew, and in November of that year ...": 2022).
+    that_year: str | None = None
 
 
 def evaluate(template_value: str, context: Context) -> str:
@@ -271,10 +289,10 @@ def _year_of(
         anchor, when = _period(context.anchor), when[1:]
         if anchor:
             return _next_to(context, span_in, anchor, int(when))
-    if when.startswith("n"):  # "September of the following year": n1, the year of the date named last moved
-        anchor = _period(context.anchor)
+    if when.startswith("n"):  # "September of that year" (n0), "of the following year" (n1)
+        anchor = _period(context.that_year)
         if anchor:
-            context.used.append(str(context.anchor))
+            context.used.append(str(context.that_year))
             return span_in(anchor[0].year + _int(when[1:]))[0]
         when = "y" + when[1:]  # no date named: the reference's year moved
     if when.startswith("y"):  # "last year's fourth quarter": y-1
@@ -287,6 +305,7 @@ def _year_of(
     if when in ("-1", "1"):
         wanted = [s for s in spans if (s[1] < ref if when == "-1" else s[0] > ref)]
         return wanted[-1 if when == "-1" else 0][0]
+    context.guessed = True
     if when in ("past", "future"):
         wanted = [s for s in spans if (s[0] <= ref if when == "past" else s[1] >= ref)]
         return wanted[-1 if when == "past" else 0][0]
@@ -460,7 +479,7 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     # clause is often the deadline it set ("had been set to expire Nov. 6"), and so does a verb
     # the date does not time ("will review the Aug. 20 crash").
     event_day, when = when == "on", "" if when == "on" else when
-    year = _year_of_paragraph(context, when)
+    year = _year_of_paragraph(context, when, (_int(month), _int(day)))
     if year is not None and (_int(month), _int(day)) != (2, 29) and fits(date(year, _int(month), _int(day))):
         context.used.append(str(context.anchor))
         return date(year, _int(month), _int(day)).isoformat()
@@ -475,22 +494,35 @@ def month_day(context: Context, month: str, day: str, when: str = "", weekday: s
     return _year_of(context, span_in, when, fits, penalty).isoformat()
 
 
-def _year_of_paragraph(context: Context, when: str) -> int | None:
-    """Another year than the reference's, named last to open the sentence, where a yearless day,
-    month or quarter told with no direction (``when`` empty) lies ("Last year, the first frost came
-    on Nov. 2"; "In 2028, the museum will open on May 3"), unless said ahead of a past year ("Last
-    year it agreed ...; it will vote on March 3"), but for the historical present ("In 1865,
-    Lincoln travels to Richmond on April 4")."""
+def _year_of_paragraph(context: Context, when: str, day: tuple[int, int] | None = None) -> int | None:
+    """Another year than the reference's, where a yearless day (``day``: month and day), month
+    or quarter told with no direction (``when`` empty) lies: the year the date named last opens
+    the sentence with ("Last year, the first frost came on Nov. 2"; "In 2028, the museum will
+    open on May 3"), unless said ahead of a past year ("Last year it agreed ...; it will vote on
+    March 3"), but for the historical present ("In 1865, Lincoln travels to Richmond on April
+    4"); or the past year of a story's background that the sentence narrates (see
+    ``NARRATED``)."""
     anchor = _period(context.anchor)
-    if when or not anchor or anchor[1] != "year" or anchor[0].year == context.reference.year:
+    if when or not anchor or anchor[0].year == context.reference.year:
         return None
-    # Only the sentence the year opens: after it, a schedule is the news of the day as often as
-    # not ("Last year, the chain opened 12 stores. Its next one opens on March 3").
-    if not context.anchor_opens_sentence():
+    # The sentence the year opens: after it, a schedule is the news of the day as often as not
+    # ("Last year, the chain opened 12 stores. Its next one opens on March 3").
+    if anchor[1] == "year" and context.anchor_opens_sentence():
+        if context.tense() == FUTURE and not context.scheduled() and anchor[0] < context.reference:
+            return None
+        return anchor[0].year
+    if anchor[0].year >= context.reference.year or not _names_its_year(anchor[1]):
         return None
-    if context.tense() == FUTURE and not context.scheduled() and anchor[0] < context.reference:
-        return None
-    return anchor[0].year
+    narrated = context.background()
+    if narrated == NARRATED_AFTER and day is not None:
+        first, grain = anchor
+        narrated = grain != "year" and _within(_leap_safe(first.year, *day), str(context.anchor))
+    return anchor[0].year if narrated else None
+
+
+def _names_its_year(grain: str) -> bool:
+    """Whether a date of ``grain`` names its year ("in the 1990s" does not)."""
+    return GRAINS.index(grain) <= GRAINS.index("year")
 
 
 def named_day(context: Context, month: str, day: str, year: str = "") -> str:
@@ -748,11 +780,32 @@ def _from_anchor(context: Context, anchor: str, grain: str, count: float) -> str
     return _like(anchor, _at(_shifted(start, grain, count), anchor_grain))
 
 
+def story_period(context: Context, grain: str) -> str:
+    """ "The end of the year", "earlier in the month": in a story's background (see
+    ``_year_of_paragraph``), the period of the date named last, when it is at least as precise;
+    else the reference's."""
+    anchor = _period(context.anchor)
+    if (
+        anchor
+        and grain in GRAINS
+        and GRAINS.index(anchor[1]) <= GRAINS.index(grain)
+        and _year_of_paragraph(context, "") is not None
+    ):
+        context.used.append(str(context.anchor))
+        return _like(context.anchor, _at(anchor[0], grain))
+    return shift(context, grain, "0")
+
+
 def same(context: Context, grain: str = "") -> str:
     """ "That year", "the same day", "later that month": the period of the date the text
-    named last, when that date is at least as precise; else, for a day, the day its paragraph
-    named last; else the reference's."""
+    named last (for "that year", of the last one whose year it gave: ``Context.that_year``),
+    when that date is at least as precise; else, for a day, the day its paragraph named last;
+    else the reference's."""
     grain = grain or "day"
+    year = _period(context.that_year)
+    if grain == "year" and year and GRAINS.index(year[1]) <= GRAINS.index(grain):
+        context.used.append(str(context.that_year))
+        return _like(context.that_year, _at(year[0], grain))
     anchor = _period(context.anchor)
     if anchor and (anchor[1], grain) in _UNSPECIFIED:  # "last October ... that same day"
         context.used.append(str(context.anchor))
@@ -863,6 +916,11 @@ def half(context: Context, which: str, when: str = "") -> str:
 
 
 def season(context: Context, which: str, when: str = "") -> str:
+    """A season of the given year, of the year opening the sentence or narrated, or by tense."""
+    year = _year_of_paragraph(context, when)
+    if year is not None:  # "The plant opened in 1998. In the spring, it had 400 workers"
+        context.used.append(str(context.anchor))
+        return f"{year:04d}-{which}"
     return _at(_year_of(context, _months(SEASON_START[which], 3), when), "season")
 
 
@@ -1056,6 +1114,7 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "following": following,
     "current": current,
     "same": same,
+    "story_period": story_period,
     "in_year": in_year,
     "quarter": quarter,
     "fiscal": fiscal,

@@ -20,8 +20,30 @@ from itertools import pairwise
 
 from ..model import Timex
 from .lexicon import Rule, parser_for, rules
-from .normalise import FISCAL, FISCAL_YEAR, Context, Unresolved, ends_after, evaluate, grain_of, is_evening
-from .tense import PARAGRAPH_BREAK, PAST, Clause, sentence_bounds, speech_weekday
+from .normalise import (
+    FISCAL,
+    FISCAL_YEAR,
+    NARRATED,
+    NARRATED_AFTER,
+    Context,
+    Unresolved,
+    ends_after,
+    evaluate,
+    grain_of,
+    is_evening,
+)
+from .tense import (
+    FUTURE,
+    PARAGRAPH_BREAK,
+    PAST,
+    Clause,
+    opens_coordinate_clause,
+    past_perfect,
+    sentence_bounds,
+    sets_scene,
+    speech_weekday,
+    tells_present,
+)
 from .triggers import Words
 
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
@@ -211,6 +233,7 @@ def _resolve(
         anchor_nearby=partial(anchors.in_paragraph_of, text, m.start()),
         anchor_opens_sentence=partial(anchors.opens_sentence_of, text, m.start()),
         anchor_in_sentence=partial(anchors.in_sentence_of, text, m.start()),
+        background=partial(anchors.narrates, text, m.start(), clause),
         spoken_on=partial(speech_weekday, text, m.start()),
         published_at=published_at,
         scheduled=clause.scheduled,
@@ -218,6 +241,7 @@ def _resolve(
         dated=partial(anchors.dated, text, m.start()),
         past_day=partial(anchors.past_day, reference),
         evening_told=lambda: reference.isoformat() in anchors.evenings,
+        that_year=anchors.that_year,
     )
     try:
         value = evaluate(template.format_map(fields), context)
@@ -229,11 +253,13 @@ def _resolve(
     named = kind in ("DATE", "TIME") and not context.inferred
     if named and used in (None, reference.isoformat(), value):  # not derived
         anchors.note(value.split("T")[0], start, end, reference, fiscal=rule.fiscal, written=used is None)
+        anchors.year_given(value.split("T")[0], context.guessed)
         anchors.time = value.partition("T")[2]
         if is_evening(value) and clause.tense() == PAST:
             anchors.evenings.add(value.split("T")[0])
-    elif named and used == anchors.last:  # the story moves on
+    elif named and used in (anchors.last, anchors.that_year):  # the story moves on
         anchors.move(value.split("T")[0], start, end)
+        anchors.year_given(value.split("T")[0], context.guessed)
         anchors.time = value.partition("T")[2]
     elif rule.reports:
         anchors.note_span(value)
@@ -254,6 +280,9 @@ class Anchors:
         self.named: list[tuple[int, str]] = []  # every date the text named, with where it starts
         self.spans: list[tuple[int, int]] = []  # where the text's expressions stand, so far
         self.reported: str | None = None
+        self.told = False  # whether the year of the date named last was written, not the reference's
+        self.written_year = ""  # the year of the last date named with its year written
+        self.that_year: str | None = None  # the last date named whose year the text gave
 
     def note(
         self, value: str, start: int, end: int, reference: date, fiscal: bool = False, written: bool = False
@@ -267,6 +296,9 @@ class Anchors:
             self.by_grain[FISCAL_YEAR] = ""  # "Back in March 2023": the story has left the fiscal year
         if grain:
             self.last = self.by_grain[grain] = value
+            self.told = written
+            if written:
+                self.written_year = _year_in(value)
             self.last_start, self.last_end = start, end
             self.named_at[grain] = end
             self.named.append((start, value))
@@ -289,6 +321,43 @@ class Anchors:
             and text.startswith(",", self.last_end)
             and _SCENE_OPENING.fullmatch(text, left, self.last_start) is not None
         )
+
+    def narrates(self, text: str, start: int, clause: Clause) -> int:
+        """How surely the sentence of ``text[start:]`` narrates the time of the date named last,
+        in its paragraph with its year written (see ``NARRATED``): a yearless date there is of that
+        year, not of the reference's.  News tells its background in the past, and a sentence is
+        of that background when it names the year before the expression, opening the sentence or
+        a clause before the one the expression opens ("In May 1940 the invasion began, and by
+        late June ..."), or tells a past perfect ("By April, its forces had withdrawn"); or, less
+        surely, when it follows the sentence that named it in the past tense ("Prices rose 3% in
+        2023. In December, they fell").  Never when it tells of the present ("now", "has fallen",
+        a weekday: the news of the day) or ahead of it ("In June, the company will open a
+        plant"), nor after a year that starts a span to the present ("since 1980") or qualifies a
+        noun ("the 1988 bombing")."""
+        if (
+            not self.told
+            or self.last is None
+            or PARAGRAPH_BREAK.search(text, self.last_end, start)
+            or not sets_scene(text, self.last_start, self.last_end)
+        ):
+            return 0
+        left, right = sentence_bounds(text, start, start)
+        if tells_present(text, left, right):
+            return 0
+        tense = clause.tense()
+        if left <= self.last_start:
+            opens = _SCENE_OPENING.fullmatch(text, left, self.last_start) is not None
+            told = opens or opens_coordinate_clause(text, self.last_end, start)
+            return NARRATED if told and (tense != FUTURE or clause.scheduled()) else 0
+        if tense == FUTURE:
+            return 0
+        if past_perfect(text, left, right):
+            return NARRATED
+        previous = sentence_bounds(text, max(left - 2, 0), max(left - 2, 0))[0]
+        # The year written, not one counted from it ("On May 22, 1995, he was promoted, and the
+        # following year he was posted abroad. However, in December ..." is no narration of 1996).
+        still = bool(self.written_year) and _year_in(self.last) == self.written_year
+        return NARRATED_AFTER if tense == PAST and still and previous <= self.last_start else 0
 
     def in_sentence_of(self, text: str, start: int) -> bool:
         """Whether the date named last stands in the sentence of ``text[start:]``."""
@@ -323,11 +392,23 @@ class Anchors:
         if grain_of(value):
             self.last, self.last_start, self.last_end = value, start, end
 
+    def year_given(self, value: str, guessed: bool) -> None:
+        """The date just named is what "that year" refers to, unless its year was placed by tense
+        ("in April" with no year told): "that year" is one the text gave."""
+        if grain_of(value) and not guessed:
+            self.that_year = value
+
     def note_span(self, value: str) -> None:
         """A span of months other than a quarter ("for the nine months") is reported on: "a
         year earlier" now means the year before, not the date named last."""
         if _REPORTED_SPAN.fullmatch(value):
-            self.reported, self.last = value, None
+            self.reported, self.last, self.that_year = value, None, None
+
+
+def _year_in(value: str) -> str:
+    """The year a value names ("2025" of "FY2025-Q3"), or "" for a decade or century."""
+    year = _YEAR.search(value)
+    return year.group() if year else ""
 
 
 def _field(value: object) -> object:

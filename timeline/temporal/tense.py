@@ -525,3 +525,81 @@ def _found(text: str) -> tuple[list[int], list[int], list[int], list[int], froze
         if m.group("onset"):
             onsets.add(i)
     return starts, ends, to_later, to_earlier, frozenset(intentions), frozenset(onsets)
+
+
+def past_perfect(text: str, left: int, right: int) -> bool:
+    """Whether ``text[left:right]`` tells a past perfect ("had withdrawn", "had already sold"):
+    a time before a past one, which a yearless date there shares with the story's past year."""
+    return _past_perfect().search(text, left, right) is not None
+
+
+def sets_scene(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` may set the scene of the sentences after it: not
+    the start of a span reaching to the present ("since 1980") nor a modifier of a noun ("the
+    strike of 1984", "the August 1988 cease-fire")."""
+    before = max(0, start - LEAD_IN)
+    return not (
+        _span_opening().search(text, before, start)
+        or _noun_complement().search(text, before, start)
+        or (_determined().search(text, before, start) and _noun_after().match(text, end))
+    )
+
+
+def opens_coordinate_clause(text: str, after: int, start: int) -> bool:
+    """Whether the expression at ``text[start:]`` opens a clause after a conjunction that
+    stands after ``text[after]``, at most a preposition before it ("..., and by late June")."""
+    return bool(_coordinate_opening().search(text, after, start))
+
+
+def tells_present(text: str, left: int, right: int) -> bool:
+    """Whether ``text[left:right]`` tells of the present ("now", "has fallen", "this year",
+    "on Tuesday"): news of the day, not the background the paragraph told of before."""
+    return _present().search(text, left, right) is not None
+
+
+@cache
+def _past_perfect() -> re.Pattern[str]:
+    words = tense_words()
+    auxiliaries = phrase_regex(words["past_perfect"])
+    adverbs = phrase_regex(words["past_perfect_adverbs"])
+    objects = phrase_regex(words["object_starts"] + words["determiners"] + words["not_participles"])
+    return re.compile(
+        rf"(?<![\w'’])(?:{auxiliaries})\s+(?:(?:{adverbs})\s+)?(?!(?:{objects})(?![\w'’]))[a-z]{{2,}}(?![\w'’])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _present() -> re.Pattern[str]:
+    words = phrase_regex(tense_words()["present_cues"])
+    # "This year's bond", "Tuesday's vote": a possessive is the word's too.
+    return re.compile(
+        rf"(?<![\w'’])(?:{words}|{vocabulary_regex('weekday')})(?:['’]s)?(?![\w'’])", re.IGNORECASE
+    )
+
+
+@cache
+def _span_opening() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'’])(?:{phrase_regex(tense_words()['span_openers'])})\s+(?:the\s+)?$", re.IGNORECASE
+    )
+
+
+@cache
+def _noun_complement() -> re.Pattern[str]:
+    """A noun and the preposition whose complement the date is ("the strike of 1984"), not a part
+    of time ("much of 1987")."""
+    words = tense_words()
+    prepositions, parts = phrase_regex(words["noun_complements"]), phrase_regex(words["parts_of_time"])
+    return re.compile(rf"(?<![\w'’])(?!(?i:{parts})\s)[a-z]+\s+(?:{prepositions})\s+$")
+
+
+@cache
+def _determined() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{phrase_regex(tense_words()['adjective_after'])})\s+$", re.IGNORECASE)
+
+
+@cache
+def _noun_after() -> re.Pattern[str]:
+    breaks = phrase_regex(tense_words()["noun_phrase_breaks"])
+    return re.compile(rf",?\s+(?!(?:{breaks})(?![\w'’]))[a-z]")
