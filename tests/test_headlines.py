@@ -876,3 +876,16 @@ def test_a_pronoun_speaker_after_a_quotation_is_the_person_named_before(quote):
 def test_a_verb_phrase_sharing_a_modal_is_its_own_happening(body, published, expected):
     found = [(e.date, e.title, e.status) for e in extract_events(article(body, published))]
     assert found == expected
+
+
+def test_a_common_noun_opening_the_sentence_before_is_no_name_for_it():
+    body = (
+        "Forecasters warned of a storm surge over the weekend. It would be the first hurricane to strike "
+        "Texas since Beryl in July 2024."
+    )
+    assert "It would be the first hurricane to strike Texas" in titles(body, "2026-08-18")
+
+
+def test_a_modal_after_and_is_its_verb_phrases_own_auxiliary():
+    body = "The storm is expected to strengthen by Wednesday and could make landfall on Thursday."
+    assert titles(body, "2026-08-18") == ["The storm to strengthen", "The storm could make landfall"]

@@ -1276,8 +1276,8 @@ def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) 
     if words and _shares_modal(body[sentence[0] : at], " ".join(w for w in words if w != "DATE")):
         modals = "|".join(sorted(lexicon.words("modals")))
         return [re.findall(rf"\b({modals})\s+(?:[a-z]+ly\s+)?[a-z]+\b", body[sentence[0] : at])[-1]]
-    if not words or "VBN" not in lexicon.verb_tags(words[0].lower()):
-        return []
+    if not words or _modal(words[0]) or "VBN" not in lexicon.verb_tags(words[0].lower()):
+        return []  # "… and could make landfall": a modal is a verb phrase's own auxiliary
     auxiliaries = "|".join(lexicon.words("passive-auxiliaries"))
     before = re.findall(rf"\b({auxiliaries})\s+(?:[a-z]+ly\s+)?([a-z]+)\b", body[sentence[0] : at])
     if not before or "VBN" not in lexicon.verb_tags(before[-1][1]):
@@ -2020,6 +2020,7 @@ def thing_referent(body: str, at: int) -> list[str]:
         named = 0 < len(subject) <= SUBJECT_WORDS and all(
             w[:1].isupper() and w.lower() not in lexicon.words("function-words") for w in subject
         )
+        named = named and not (len(subject) == 1 and _capital_only_opens(body, subject[0]))  # "Forecasters"
         if named and not any(m.start < start + len(" ".join(words[: verb or 0])) for m in persons):
             return _without_opener(subject)
         if not subject or subject[-1].lower() != "it":
