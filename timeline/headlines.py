@@ -2392,8 +2392,10 @@ def _said_of_itself(words: list[str]) -> list[str]:
 def _condensed(words: list[str]) -> list[str]:
     """A headline too long, said shorter (title-condensing): "by a margin of 311 to 118" → "by 311 to 118"."""
     condensed = " ".join(words)
-    for pattern, replacement in lexicon.table("title-condensing").rows:
-        condensed = re.sub(pattern, replacement, condensed)
+    for pattern, replacement, *when in lexicon.table("title-condensing").rows:
+        shorter = re.sub(pattern, replacement, condensed)
+        if when != ["fits"] or _count(shorter.split()) <= TITLE_WORDS:
+            condensed = shorter
     return condensed.split()
 
 
