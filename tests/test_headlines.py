@@ -866,6 +866,11 @@ def test_a_pronoun_speaker_after_a_quotation_is_the_person_named_before(quote):
                 ("2026-06-14", "The strike to end", "planned"),
             ],
         ),
+        (  # a verb whose past tense is the same word ("cut") is bare after a modal too
+            "The company will cut 1,200 jobs and close its plant by the end of March.",
+            "2026-11-03",
+            [("2027-03", "The company will close its plant", "planned")],
+        ),
         (  # a noun after "and" is no verb phrase: "and trade negotiations" goes with "begin"
             "The two countries would begin talks and trade negotiations in June.",
             "2026-03-11",

@@ -605,8 +605,8 @@ def _shares_modal(before: str, after: str) -> bool:
     """ "The strike would begin on 13 June | and end on 14 June": a bare verb after "and" that shares
     the modal of the verb before it (modals) is a verb phrase of its own, though no finite verb."""
     words = re.findall(r"[\w’'-]+", after)[:2]
-    if not words or not _bare_infinitive(words[0]):
-        return False
+    if not words or _modal(words[0]) or not _bare_infinitive(words[0]):
+        return False  # "and will be available": a modal of its own
     if lexicon.is_noun(words[0]) and words[1:] and words[1].lower() not in lexicon.words("function-words"):
         return False  # "and trade negotiations": a noun
     modals = "|".join(sorted(lexicon.words("modals")))
@@ -1265,8 +1265,8 @@ def _modal(word: str) -> bool:
 
 def _bare_infinitive(word: str) -> bool:
     """ "… would begin on 13 June and | end on 14 June": a verb that only a modal before it makes finite."""
-    tags = lexicon.verb_tags(word)
-    return word.islower() and "VB" in tags and not tags & {"VBD", "VBN", "VBZ"}
+    tags = lexicon.verb_tags(word)  # "cut", "set": a past tense too, the same word
+    return word.islower() and "VB" in tags and "VBZ" not in tags
 
 
 def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) -> list[str]:
