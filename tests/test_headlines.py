@@ -894,3 +894,8 @@ def test_a_common_noun_opening_the_sentence_before_is_no_name_for_it():
 def test_a_modal_after_and_is_its_verb_phrases_own_auxiliary():
     body = "The storm is expected to strengthen by Wednesday and could make landfall on Thursday."
     assert titles(body, "2026-08-18") == ["The storm to strengthen", "The storm could make landfall"]
+
+
+def test_a_possessive_after_an_abbreviation_is_no_closing_quotation_mark():
+    body = "Unisys Corp.'s announcement Friday of a loss showed that the company is moving faster."
+    assert titles(body, "1989-11-03") == ["Unisys Corp. announced"]

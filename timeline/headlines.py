@@ -48,8 +48,11 @@ JOIN = "\u2060"  # joins the words of a name or a quotation into one unit of a h
 _QUOTES = "“”\"‘’'`"
 _OPEN_QUOTES = ("“", '"', "``", "‘", "`")
 # Where a sentence divides: commas and parentheses (weak), and semicolons, colons, dashes and
-# the quotation marks of reported speech (hard); a quoted phrase inside a clause does not divide.
-_CUTS = re.compile(r"(?<=[,.?!])[”\"’'`]+|(?:^|(?<=:\s))[“\"‘`]+|,(?!\d{3})|[()]|;|:(?!\d)|\s[—–_-]{1,2}\s")
+# the quotation marks of reported speech (hard, but not the apostrophe of "Corp.'s"); a quoted
+# phrase inside a clause does not divide.
+_CUTS = re.compile(
+    r"(?<=[,.?!])[”\"’'`]+(?![sS]\b)|(?:^|(?<=:\s))[“\"‘`]+|,(?!\d{3})|[()]|;|:(?!\d)|\s[—–_-]{1,2}\s"
+)
 _WORD = re.compile(r"[^\s]+")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _NAME_APPOSED = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*,")  # a name between commas
