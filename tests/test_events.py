@@ -34,7 +34,7 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "summary-tidying", "clause-splitters", "apposition-openers", "title-condensing",
     "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals", "passive-prepositions",
     "gerund-openers", "headline-number-words", "paired-words", "passive-auxiliaries", "time-units",
-    "compound-prepositions", "partitive-nouns", "period-ends", "aside-prepositions",
+    "compound-prepositions", "partitive-nouns", "period-ends", "aside-prepositions", "intransitive-verbs",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 

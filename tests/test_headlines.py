@@ -66,6 +66,7 @@ HEADLINE_TABLES = {
     "phrase-breaks": check_title,
     "paired-words": check_title,
     "passive-auxiliaries": check_title,
+    "intransitive-verbs": check_title,
     "time-units": check_title,
     "compound-prepositions": check_title,
     "partitive-nouns": check_title,

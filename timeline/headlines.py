@@ -1281,6 +1281,8 @@ def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) 
         return [re.findall(rf"\b({modals})\s+(?:[a-z]+ly\s+)?[a-z]+\b", body[sentence[0] : at])[-1]]
     if not words or _modal(words[0]) or "VBN" not in lexicon.verb_tags(words[0].lower()):
         return []  # "… and could make landfall": a modal is a verb phrase's own auxiliary
+    if words[0].lower() in lexicon.words("intransitive-verbs"):
+        return []  # "was named head … and retired in 1998": she retired
     auxiliaries = "|".join(lexicon.words("passive-auxiliaries"))
     before = re.findall(rf"\b({auxiliaries})\s+(?:[a-z]+ly\s+)?([a-z]+)\b", body[sentence[0] : at])
     if not before or "VBN" not in lexicon.verb_tags(before[-1][1]):
