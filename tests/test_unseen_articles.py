@@ -987,7 +987,7 @@ def test_bridge_closure_in_a_town_no_gazetteer_knows():
     said = the_event(name, "2026-09-09", "Ferreira said")
     assert said.title == "Ferreira said detours will remain in place"  # "Detours" opened the sentence
     check(the_event(name, "2026-09-10", "emergency meeting"), "day", "planned")
-    check(the_event(name, "2022", "spent $4.2 million on repairs"), "year", "happened")  # "the following year"
+    check(the_event(name, "2022", "spent $4.2 million"), "year", "happened")  # "the following year"
     check(the_event(name, "2027-01", "bids are due"), "month", "planned")
 
 
