@@ -900,3 +900,21 @@ def test_a_modal_after_and_is_its_verb_phrases_own_auxiliary():
 def test_a_possessive_after_an_abbreviation_is_no_closing_quotation_mark():
     body = "Unisys Corp.'s announcement Friday of a loss showed that the company is moving faster."
     assert titles(body, "1989-11-03") == ["Unisys Corp. announced"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # the subject after an opening participle ends at its verb, though that verb is a noun too
+        ("Founded in 1902, the company makes tractors.", ["The company was founded"]),
+        (
+            "Founded in 2015, Northwind Robotics builds warehouse systems.",
+            ["Northwind Robotics were founded"],
+        ),
+        (  # an adjective, not an opener: the sentence's own verb comes before the comma
+            "Elected officials in Miami warned on Monday that the plan, if approved, would fail.",
+            ["Elected officials in Miami warned"],
+        ),
+    ],
+)
+def test_an_opening_participle_tells_of_the_subject_whose_verb_is_also_a_noun(body, expected):
+    assert titles(body, "2026-03-12") == expected

@@ -986,11 +986,15 @@ def _participle_opener(body: str, sentence: Span) -> Span | None:
     if not first[:1].isupper() or "VBN" not in lexicon.verb_tags(first) or lexicon.is_noun(first):
         return None
     texts = [w.group() for w in words]
-    verb = next((i for i in range(2, len(texts)) if _is_finite(texts, i)), None)
-    comma = next((i for i in range(verb - 1, 0, -1) if texts[i].endswith(",")), None) if verb else None
-    if comma is None or verb - comma > SUBJECT_WORDS + 2:
-        return None
-    return (start, start + words[comma].end())
+    for comma in (i for i in range(1, len(texts) - 1) if texts[i].endswith(",")):
+        if any(_is_finite(texts, i) for i in range(1, comma)):
+            return None  # "Elected officials in Miami warned …, …": the sentence's own verb came first
+        end = _opener_subject_end(texts[comma + 1 :])
+        if 0 < end <= SUBJECT_WORDS + 1 and not any(
+            w.endswith(",") for w in texts[comma + 1 : comma + 1 + end]
+        ):
+            return (start, start + words[comma].end())  # the comma right before the subject
+    return None
 
 
 def _participle_opener_words(
@@ -1005,7 +1009,7 @@ def _participle_opener_words(
     """The headline's words around a participle opener: what it tells of the subject when it holds
     the date ("Whitmore was born in Waterloo, Iowa"), else the clause without it."""
     rest = _words(body, (opener[1], sentence[1]), dates)
-    subject = rest[: next((i for i in range(len(rest)) if _is_finite(rest, i)), 0)]
+    subject = rest[: _opener_subject_end(rest)]
     if not opener[0] <= expression[0] < opener[1]:
         return [w for w in words if w not in _words(body, opener, dates)] if subject else words
     told = [w for w in _words(body, opener, dates) if w != "DATE"]
@@ -1017,6 +1021,18 @@ def _participle_opener_words(
         subject = [JOIN.join(short_name(body, named).split())] if named else subject
     be = "were" if is_plural_subject(subject[-1]) else "was"
     return [*subject, be, told[0].lower(), *told[1:], "DATE"]
+
+
+def _opener_subject_end(rest: Sequence[str]) -> int:
+    """Where the subject after a participle opener ends: at its finite verb, or, where that is only a
+    present tense read after a plural ("Robotics builds | warehouse") or none is found, at the first
+    word of a few that is a past or third-person form ("Founded in 1902, the company | makes
+    tractors"; "Northwind Robotics | builds warehouse systems"); 0 if none."""
+    found = next((i for i in range(len(rest)) if _is_finite(rest, i)), None)
+    if found is not None and lexicon.verb_tags(rest[found]) & {"VBD", "VBZ"}:
+        return found
+    tensed = (i for i in range(1, min(len(rest), SUBJECT_WORDS + 1)) if rest[i].islower())
+    return next((i for i in tensed if lexicon.verb_tags(rest[i]) & {"VBD", "VBZ"}), found or 0)
 
 
 def _told_in_period(words: list[str]) -> list[str]:
