@@ -918,3 +918,10 @@ def test_a_possessive_after_an_abbreviation_is_no_closing_quotation_mark():
 )
 def test_an_opening_participle_tells_of_the_subject_whose_verb_is_also_a_noun(body, expected):
     assert titles(body, "2026-03-12") == expected
+
+
+def test_they_of_a_team_keeps_its_name_and_is_no_it_of_its_own():
+    body = "The Hawks reached the final in 2019. They lost it in 2020."
+    assert titles(body, "2026-04-20") == ["The Hawks reached the final", "The Hawks lost"]
+    body = "Dockworkers at the port ended their strike on Monday. They returned to work on Tuesday."
+    assert "The dockworkers returned to work" in titles(body, "2026-04-20")

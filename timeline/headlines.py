@@ -1896,6 +1896,8 @@ def _object_named(body: str, span: Span, words: list[str]) -> list[str]:
         and not (verb + 2 < len(words) and _is_finite(words, verb + 2))
     )
     thing = thing_referent(body, sentence[0]) if own and sentence else _subject_head(body, span[0])
+    if [w.lower() for w in thing] == [w.lower() for w in words[:verb]][-len(thing) :]:
+        return words  # "They lost it": what "they" stands for is no "it" of theirs
     return [*words[: verb + 1], *thing, *words[verb + 2 :]] if thing else words
 
 
@@ -1973,7 +1975,11 @@ def _plural_subject(body: str, at: int) -> list[str]:
     if not plural or coordinated or len(head) > 2:
         return []
     reach = start + body[start:end].find(subject[cut - 1]) + len(subject[cut - 1])  # the head's end
-    return [] if any(m.start < reach and m.end > start for m in entities.find(body)) else head
+    if any(m.start < reach and m.end > start for m in entities.find(body)):
+        return []
+    # "Dockworkers …" → "dockworkers"; "The Hawks …", a team's name, keeps its capitals
+    named = [w[:1].isupper() and re.search(rf"[\w,;] {re.escape(w)}\b", body) for w in subject[:cut]]
+    return [w if name else w.lower() for w, name in zip(subject[:cut], named, strict=True)]
 
 
 def _group_named(body: str, at: int) -> list[str]:
