@@ -2284,6 +2284,8 @@ def _rewrite(clause: str, body: str, span: Span, status: str) -> str | None:
         m = re.search(pattern.replace("VERB", f"(?:{verbs})").replace("NOUN", f"(?:{nouns})"), clause)
         if not m or (_name == "participle" and not has_verb(clause[: m.start()])):
             continue  # "Workers at the plant returned": with no verb before it, the -ed word is the verb
+        if _name == "purpose" and status != "planned":
+            continue  # "pushed for the company to raise wages in January": the pushing's date
         fields = {k: v or "" for k, v in m.groupdict().items()}
         if any(w in lexicon.words("function-words") for w in fields.get("object", "").split()):
             continue  # "the list after Gadhafi agreed" is no relative clause
