@@ -657,8 +657,9 @@ def _text(body: str, segments: Sequence[_Segment]) -> str:
 
 
 def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
-    """ "MindSpring, which provided the space, closed it": a relative clause between commas, also
-    one in parts ("Castellano, who chairs the subcommittee that funds NASA, said …"; "Whitmore, who
+    """ "MindSpring, which provided the space, closed it": a relative clause between commas (or one
+    of place, clause-openers of kind "aside": "A recount in the race, where 900 votes separate the
+    candidates, is expected …"), also one in parts ("Castellano, who chairs the subcommittee that funds NASA, said …"; "Whitmore, who
     served three terms and later led the agency, died …")."""
     inner = ("opener", "predicate")
     if segments[i].cut not in inner:
@@ -671,9 +672,12 @@ def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
             return False
         last += 1
     head = first - 1 if first > 0 and _is_apposition_head(body, segments[first - 1]) else first
+    opener = body[segments[first].start : segments[first].end].split()[0].lower()
     return (
         not head <= k <= last
-        and _opens_relative(body, segments[first])
+        and (
+            _opens_relative(body, segments[first]) or opener in lexicon.words("clause-openers", kind="aside")
+        )
         and (_after_comma(body, segments[first]) or head < first)
         and body[segments[last].end : segments[last].end + 1] == ","
     )
