@@ -659,8 +659,8 @@ def _text(body: str, segments: Sequence[_Segment]) -> str:
 def _is_aside(body: str, segments: list[_Segment], i: int, k: int) -> bool:
     """ "MindSpring, which provided the space, closed it": a relative clause between commas (or one
     of place, clause-openers of kind "aside": "A recount in the race, where 900 votes separate the
-    candidates, is expected …"), also one in parts ("Castellano, who chairs the subcommittee that funds NASA, said …"; "Whitmore, who
-    served three terms and later led the agency, died …")."""
+    candidates, is expected …"), also one in parts ("Castellano, who chairs the subcommittee that
+    funds NASA, said …"; "Whitmore, who served three terms and later led the agency, died …")."""
     inner = ("opener", "predicate")
     if segments[i].cut not in inner:
         return False
