@@ -920,3 +920,9 @@ def test_they_of_a_team_keeps_its_name_and_is_no_it_of_its_own():
     assert titles(body, "2026-04-20") == ["The Hawks reached the final", "The Hawks lost"]
     body = "Dockworkers at the port ended their strike on Monday. They returned to work on Tuesday."
     assert "The dockworkers returned to work" in titles(body, "2026-04-20")
+
+
+def test_a_cut_never_parts_a_figure_from_its_per_cent():
+    body = "The operators' group said it had offered a 4.5 per cent rise backdated to April, the union said."
+    (title,) = titles(body, "2026-06-11")
+    assert "4.5 per cent rise" in title, title

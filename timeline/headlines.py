@@ -2788,8 +2788,8 @@ def _unfinished_figure(words: Sequence[str], end: int) -> bool:
     """Would a headline stopping before ``words[end]`` cut a figure from its noun (figure-openers)?
     "about 2,400 | cases", "two million | of the phones", "a quarter | of a percentage point"."""
     number = _NUMBER.fullmatch(words[end - 1]) is not None or words[end - 1].lower() in _NUMBER_WORDS
-    if number and end < len(words) and words[end].lower() == "of":
-        return True
+    if number and end < len(words) and words[end].lower() in ("of", "per"):
+        return True  # "two million | of the phones", "4.5 | per cent"
     return _opens_figure(words, end - 1) or (number and end < len(words) and not _breaks_before(words, end))
 
 
