@@ -35,6 +35,7 @@ HEADLINE_TABLES = (  # their examples run in test_headlines.py
     "gendered-words", "group-nouns", "date-hedges", "figure-openers", "modals", "passive-prepositions",
     "gerund-openers", "headline-number-words", "paired-words", "passive-auxiliaries", "time-units",
     "compound-prepositions", "partitive-nouns", "period-ends", "aside-prepositions", "intransitive-verbs",
+    "dated-nouns",
 )  # fmt: skip
 DEFAULT_PUBLISHED = "2025-05-19"  # a Monday
 

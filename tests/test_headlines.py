@@ -67,6 +67,7 @@ HEADLINE_TABLES = {
     "paired-words": check_title,
     "passive-auxiliaries": check_title,
     "intransitive-verbs": check_title,
+    "dated-nouns": check_title,
     "time-units": check_title,
     "compound-prepositions": check_title,
     "partitive-nouns": check_title,

@@ -1418,8 +1418,19 @@ def _date_edit(body: str, expression: Span, floor: int, marked: bool) -> tuple[i
         return expression[0], expression[1] + 2, (" DATE " if marked else " ") + "the "
     if _is_subject(body, expression, floor):  # "This month will go down as the hottest July"
         return expression[0], expression[0], " DATE " if marked else " "
+    if span_end := _YEAR_SPAN_END.match(body, expression[1]):  # "the 2026-27 season": the season
+        expression = (expression[0], span_end.end())
+    written = body[expression[0] : expression[1]].split()
+    if len(written) > 2 and written[0].lower() == "the" and _names_thing(written[-1]):
+        return expression[0], expression[1], (" DATE " if marked else " ") + f"the {written[-1]} "
     start, end = date_phrase(body, expression, floor)
     return start, end, " DATE " if marked else " "
+
+
+def _names_thing(word: str) -> bool:
+    """Does a date's last word name the thing it dates ("the spring semester": the semester stays
+    in the headline; dated-nouns)?"""
+    return word in lexicon.words("dated-nouns")
 
 
 def _is_subject(body: str, expression: Span, floor: int) -> bool:
@@ -1536,6 +1547,7 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
 
 
 _AGED = re.compile(r"\d{1,3}-year-old")
+_YEAR_SPAN_END = re.compile(r"[-–/]\d{2}(?![\d-])")  # the "-27" of "2026-27"
 _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
