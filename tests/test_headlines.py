@@ -927,3 +927,20 @@ def test_a_cut_never_parts_a_figure_from_its_per_cent():
     body = "The operators' group said it had offered a 4.5 per cent rise backdated to April, the union said."
     (title,) = titles(body, "2026-06-11")
     assert "4.5 per cent rise" in title, title
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a closing tag that only says who spoke is no verb of the clause before it, nor its subject
+        (
+            "President Alma Reyes leaves Friday for a tour of West Africa, her office said on Monday.",
+            "Reyes leaves for a tour of West Africa",
+        ),
+        (
+            "County Road 14 is closed near Ashford until at least Thursday, the sheriff's office said.",
+            "County Road 14 is closed near Ashford",
+        ),
+    ],
+)
+def test_a_closing_speech_tag_leaves_the_happening_its_own_clause(body, expected):
+    assert expected in titles(body, "2026-08-18"), titles(body, "2026-08-18")

@@ -281,6 +281,8 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
     if k + 1 < len(segments) and _only_date(body, segments[front].start, segments[k].end, expression):
         front = k + 1  # "09:15 BST: Police closed the road", "Update, 4:15 p.m.: The navy lifted …"
     while front + 1 < len(segments) and _is_introduction(body, segments[front]):
+        if front == k and segments[k].cut == "opener" and k and has_verb(_text(body, segments[k - 1 : k])):
+            break  # "County Road 14 is closed … | until at least Thursday, | the sheriff's office said"
         if front == k and (
             _names_happening(body, segments[k], expression)
             or (k and _opens_gerund(body[segments[k].start : segments[k].end].split()))
@@ -293,6 +295,8 @@ def _clause(body: str, segments: list[_Segment], expression: Span, others: Seque
     while not _verb_in(body, segments, front, last, k) and last + 1 < len(segments):
         if segments[last + 1].cut not in ("opener", "weak"):
             break  # a hard cut, or a clause of its own after a splitter
+        if last + 2 == len(segments) and _says_who_only(body, segments[last + 1]):
+            break  # "Reyes leaves Friday for …, | her office said": who spoke is no verb of the clause
         last += 1
     if last + 1 < len(segments) and _names_person(body, segments, last + 1):
         last += 1  # "convicted the former director of the port, | Gerald Voss, | of taking bribes"
@@ -776,6 +780,13 @@ def _is_speech_tail(body: str, segment: _Segment, expression: Span) -> bool:
     if verb is None or len(words) > TITLE_WORDS + 2:
         return False
     return len(words) <= 8 or not (has_verb(" ".join(words[:verb])) or has_verb(" ".join(words[verb + 1 :])))
+
+
+def _says_who_only(body: str, segment: _Segment) -> bool:
+    """Is the segment only who spoke and when (", her office said on Monday."), nothing they said?"""
+    words = [bare for w in body[segment.start : segment.end].split() if (bare := w.strip(_QUOTES + ",.;:"))]
+    verb = next((i for i, w in enumerate(words[:6]) if w.lower() in lexicon.words("speech-verbs")), None)
+    return verb is not None and len(words) - verb <= 4 and not has_verb(" ".join(words[verb + 1 :]))
 
 
 def _is_introduction(body: str, segment: _Segment) -> bool:
@@ -1670,7 +1681,8 @@ def _reported(
     if not named:
         return said
     lowered = lexicon.words("function-words") | lexicon.words("date-words") | lexicon.words("determiners")
-    if said[0] != "I" and (said[0].lower() in lowered or _capital_only_opens(body, said[0])):
+    name = said[1:2] != [] and said[1][:1].isupper()  # "Tropical Storm Dara is expected …"
+    if said[0] != "I" and (said[0].lower() in lowered or (not name and _capital_only_opens(body, said[0]))):
         said = [said[0].lower(), *said[1:]]  # "… said this month will go down", from "This month will …"
     return [
         *speaker,
@@ -1852,7 +1864,7 @@ def _restructured(body: str, span: Span, words: list[str], status: str) -> list[
     elif pronoun in lexicon.words("possessives") and lead + 1 < len(words):
         owner = _possessor(body, span[0] + max(0, body[span[0] : span[1]].find(words[lead])), pronoun)
         words = [*_unrepeated(owner, words[lead + 1 :]), *words[lead + 1 :]]
-    return _object_named(body, span, _participle_told(words, status))
+    return _object_named(body, span, _participle_told(_relative_of_name(words), status))
 
 
 def _participle_told(words: list[str], status: str) -> list[str]:
@@ -1888,6 +1900,15 @@ def _undone(body: str, span: Span, words: list[str]) -> list[str]:
             rest = words[at + 2 :] if words[at + 1 : at + 2] in (["so"], ["it"]) else words[at + 1 :]
             return [*words[:at], *before[i:], *rest]
     return words
+
+
+def _relative_of_name(words: list[str]) -> list[str]:
+    """ "Beryl which knocked out power": a name with no verb of its own before a relative clause on it
+    is that clause's subject."""
+    at = next((i for i, w in enumerate(words) if w.lower() in ("which", "who")), None)
+    if not at or not words[at - 1][:1].isupper() or at + 1 >= len(words) or not _is_finite(words, at + 1):
+        return words
+    return words if any(_is_finite(words, i) for i in range(at)) else [*words[:at], *words[at + 1 :]]
 
 
 def _object_named(body: str, span: Span, words: list[str]) -> list[str]:
