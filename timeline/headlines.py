@@ -865,7 +865,8 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
     if not lower.replace("-", "").isalpha():  # "re-elected" is a verb, "2.5%" no word
         return False
     if lower in lexicon.words("verbs") or lower in lexicon.words("speech-verbs"):
-        return True
+        noun = lower not in lexicon.words("modals") and lexicon.is_noun(lower)
+        return not (noun and _after_determiner(words, i))  # "the remains"; "each will" is a modal
     tags = lexicon.verb_tags(lower)
     if i and words[i - 1].lower() in ("who", "which") and "VBZ" in tags:
         return True  # "which starts its semester": a noun too, but not after a relative pronoun
