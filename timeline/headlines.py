@@ -865,8 +865,8 @@ def _is_finite(words: Sequence[str], i: int) -> bool:
     if not lower.replace("-", "").isalpha():  # "re-elected" is a verb, "2.5%" no word
         return False
     if lower in lexicon.words("verbs") or lower in lexicon.words("speech-verbs"):
-        noun = lower not in lexicon.words("modals") and lexicon.is_noun(lower)
-        return not (noun and _after_determiner(words, i))  # "the remains"; "each will" is a modal
+        article = i and words[i - 1].lower() in ("the", "a", "an")  # "that fell" is a relative clause's
+        return not (article and lexicon.is_noun(lower))  # "the remains"
     tags = lexicon.verb_tags(lower)
     if i and words[i - 1].lower() in ("who", "which") and "VBZ" in tags:
         return True  # "which starts its semester": a noun too, but not after a relative pronoun
