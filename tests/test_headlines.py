@@ -944,3 +944,17 @@ def test_a_cut_never_parts_a_figure_from_its_per_cent():
 )
 def test_a_closing_speech_tag_leaves_the_happening_its_own_clause(body, expected):
     assert expected in titles(body, "2026-08-18"), titles(body, "2026-08-18")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a listed verb that is a noun too: a noun right after an article, a verb after "that"
+        ("Divers recovered the remains of the ship on Friday.", "Divers recovered the remains of the ship"),
+        (
+            "The number of stocks that fell in price yesterday exceeded 1,000.",
+            "The number of stocks fell in price",
+        ),
+    ],
+)
+def test_a_verb_that_is_a_noun_too_is_read_by_the_word_before_it(body, expected):
+    assert titles(body, "1989-10-14") == [expected]
