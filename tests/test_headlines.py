@@ -904,7 +904,7 @@ def test_a_possessive_after_an_abbreviation_is_no_closing_quotation_mark():
         ("Founded in 1902, the company makes tractors.", ["The company was founded"]),
         (
             "Founded in 2015, Northwind Robotics builds warehouse systems.",
-            ["Northwind Robotics were founded"],
+            ["Northwind Robotics was founded"],
         ),
         (  # an adjective, not an opener: the sentence's own verb comes before the comma
             "Elected officials in Miami warned on Monday that the plan, if approved, would fail.",

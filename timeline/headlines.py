@@ -908,6 +908,8 @@ def is_plural_subject(word: str) -> bool:
     lower = word.lower()
     if lower in ("they", "we", "i", "you"):
         return True
+    if word[:1].isupper() and lower in lexicon.words("organisations"):
+        return False  # "Northwind Robotics was founded": a firm is one
     return lower.endswith("s") and lexicon.is_noun(lower) and not lexicon.verb_tags(lower) - {"VBZ"}
 
 
