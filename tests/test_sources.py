@@ -978,12 +978,18 @@ def test_a_page_showing_no_text_takes_only_its_own_json_ld_body(offline: None) -
     """A page its scripts would fill in: the body of the object headlined as the page is its story,
     a linked story's body never is."""
     own = {"@type": "NewsArticle", "headline": "Ferry landing to close", "datePublished": "2026-03-03"}
-    linked = {"@type": "NewsArticle", "headline": "Mayor opens new library", "datePublished": "2026-02-01",
-              "articleBody": "The mayor opened the new library on Saturday before a crowd of 300 residents."}
+    linked = {
+        "@type": "NewsArticle",
+        "headline": "Mayor opens new library",
+        "datePublished": "2026-02-01",
+        "articleBody": "The mayor opened the new library on Saturday before a crowd of 300 residents.",
+    }
 
     def empty_page(*objects: dict) -> str:
-        return (f'<html><head><title>Ferry landing to close</title><script type="application/ld+json">'
-                f'{json.dumps(list(objects))}</script></head><body><div id="root"></div></body></html>')
+        return (
+            f'<html><head><title>Ferry landing to close</title><script type="application/ld+json">'
+            f'{json.dumps(list(objects))}</script></head><body><div id="root"></div></body></html>'
+        )
 
     assert extract_page(empty_page(own, linked)).text == ""
     body = "The county will close the old ferry landing on Friday, officials said on Tuesday."

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .markdown_format import one_line
 from .model import SCHEMA_VERSION, Article, Event
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -29,7 +30,13 @@ log = logging.getLogger("timeline")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 already; keep the one-line form
-        self.exit(EXIT_USAGE, f"timeline: error: {message}\n")
+        self.exit(EXIT_USAGE, f"timeline: error: {_escaped(message)}\n")
+
+
+def _escaped(text: str) -> str:
+    """``text`` with its line breaks and other unprintable characters written as Python writes them
+    in a string (a file may be called "a\\nb"): what we print about it stays on one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _refuse(path: object, reason: object) -> None:
-    print(f"timeline: {path}: {reason}", file=sys.stderr)
+    """One line on stderr, whatever the file is called."""
+    print(f"timeline: {_escaped(str(path))}: {_escaped(one_line(str(reason)))}", file=sys.stderr)
 
 
 def _read_all(files: Sequence[Path], published: str | None) -> tuple[list[Article], int]:

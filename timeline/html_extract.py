@@ -103,6 +103,17 @@ CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp125
 
 # What browsers fall back to for a page that declares no encoding (WHATWG, English locales).
 UNDECLARED_ENCODINGS = ("utf-8-sig", "cp1252")
+# The encodings browsers decode (WHATWG Encoding Standard), by Python's names.  Python knows other
+# codecs by names a page may declare ("rot13", "base64", "unicode-escape", "utf-7"): those are no
+# page's encoding, and decoding with them fails or rewrites the text.
+WEB_ENCODINGS = (
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "ibm866", "iso-8859-2", "iso-8859-3", "iso-8859-4",
+    "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-10", "iso-8859-13", "iso-8859-14",
+    "iso-8859-15", "iso-8859-16", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250",
+    "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb18030",
+    "big5", "euc-jp", "iso-2022-jp", "shift_jis", "euc-kr",
+)  # fmt: skip
+_WEB_CODECS = frozenset(codecs.lookup(name).name for name in WEB_ENCODINGS)
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -112,6 +123,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # number, so a page far beyond that (a repetition bomb, millions of nested tags) is refused
 # after a bounded scan, before any parsing.
 MAX_START_TAGS = 30_000
+# … and so is a page with far more text than a news page shows (trafilatura holds several copies
+# of it: twenty megabytes of text took a gigabyte of memory).
+MAX_PAGE_TEXT = 1_000_000
 _START_TAG = re.compile(r"<[A-Za-z]")
 _NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # When trafilatura finds nothing (libxml2 gives up below 2,048 levels of nesting, so a page
@@ -242,6 +256,10 @@ _PUBLISHED_TIMES = tuple(map(etree.XPath, PUBLISHED_TIME_XPATHS))
 _LANGUAGE = etree.XPath("/html/@lang")
 _CANONICAL = etree.XPath('//link[@rel="canonical"]/@href')
 _HIDDEN = etree.XPath(".//script | .//style | .//template")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters other than white space are nothing a page shows: an escape sequence or a NUL
+# (``&#27;``, ``\u0000`` in JSON-LD) would be carried into our entries as is.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 class PageError(ValueError):
@@ -270,8 +288,11 @@ def declared_encoding(data: bytes) -> str | None:
     try:
         name = codecs.lookup(CHARSET_ALIASES.get(label, label)).name
     except LookupError:
-        raise PageError(f"the page declares an unknown charset {label!r}") from None
-    return "utf-8-sig" if name == "utf-8" else name
+        name = None
+    if name not in _WEB_CODECS:
+        raise PageError(f"the page declares an unknown charset {label!r}")
+    # A <meta> that could be read as ASCII is in no UTF-16: browsers read such a page as UTF-8.
+    return "utf-8-sig" if name == "utf-8" or name.startswith("utf-16") else name
 
 
 def page_encodings(data: bytes) -> tuple[str, ...]:
@@ -298,6 +319,9 @@ def extract_page(html: str) -> Page:
     if next(islice(_START_TAG.finditer(html), MAX_START_TAGS, None), None) is not None:
         raise PageError(f"too much markup for a news page (over {MAX_START_TAGS:,} tags)")
     tree = _parse(html)
+    if (size := _text_sizes(tree)[tree]) > MAX_PAGE_TEXT:
+        limit = f"{size:,} characters; the limit is {MAX_PAGE_TEXT:,}"
+        raise PageError(f"too much text for a news page ({limit})")
     headline = _headline(tree)
     story = _story(tree, headline)
     metas = _meta_contents(tree, story)
@@ -315,7 +339,7 @@ def extract_page(html: str) -> Page:
     dates = _declared_dates(tree, metas, objects, headline, story)
     language = _first(_LANGUAGE(tree), *(metas.get(name, ()) for name in LANGUAGE_META),
                       (obj.get("inLanguage") for obj in objects))  # fmt: skip
-    text = _main_text(_readable(tree, headline, story), titles) or _paragraphs(html)
+    text = _CONTROL.sub("", _main_text(_readable(tree, headline, story), titles) or _paragraphs(html))
     return Page(
         text=_article_body(objects, text, headlines | ({title.casefold()} if title else set())) or text,
         title=title,
@@ -443,7 +467,7 @@ def plain(value: str) -> str:
     markup (``<img onerror=…>``) → ''.  JSON-LD strings often carry entities ("Fares &amp; fees"):
     they are read as the characters they stand for.
     """
-    value = unescape(value) if "&" in value else value
+    value = _CONTROL.sub("", unescape(value) if "&" in value else value)
     if "<" not in value:
         return one_line(value)
     try:
@@ -648,13 +672,25 @@ def _meta_contents(tree: lxml.html.HtmlElement, story: lxml.html.HtmlElement | N
 
 
 def _article_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
-    """The JSON-LD objects that describe an article, in page order; invalid JSON is skipped."""
+    """The JSON-LD objects that describe an article, in page order.  A script that cannot be read
+    is skipped like one that is not JSON: nested too deep for the parser, or with a number too
+    long to convert (Python refuses integers over 4,300 digits with a ValueError)."""
     for script in _JSON_LD(tree):
         try:
-            data = json.loads(script.text or "")
-        except json.JSONDecodeError:
+            data = read_json(script.text or "")
+        except (ValueError, RecursionError):
             continue
         yield from (obj for obj in _flatten(data) if _types(obj) & ARTICLE_TYPES)
+
+
+def read_json(text: str) -> Any:
+    """JSON whose strings can be written out: an escape of half a surrogate pair ("\\ud83d", an
+    emoji cut in two) becomes U+FFFD, as a browser shows it; no encoder accepts it as it is."""
+    data = json.loads(text)
+    if "\\u" not in text:  # no escape, so no lone surrogate (the text itself is valid Unicode)
+        return data
+    written = json.dumps(data, ensure_ascii=False)
+    return json.loads(_LONE_SURROGATE.sub("\ufffd", written)) if _LONE_SURROGATE.search(written) else data
 
 
 def _own_first(objects: list[dict[str, Any]], titles: set[str]) -> list[dict[str, Any]]:
@@ -677,12 +713,16 @@ def _is_own(obj: dict[str, Any], titles: set[str]) -> bool:
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _flatten(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _flatten(data.get("@graph", []))
+    """The objects of a JSON-LD document, those in its lists and @graphs included, in document
+    order; walked without recursion, so that no nesting the parser accepted can overflow the stack."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack += reversed(item)
+        elif isinstance(item, dict):
+            yield item
+            stack.append(item.get("@graph", []))
 
 
 def _types(obj: dict[str, Any]) -> set[str]:

@@ -21,6 +21,7 @@ since templates declare wrongly both ways) is refused rather than read as nonsen
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import re
 import stat
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from dateutil import parser as dateutil_parser
 
-from .html_extract import WRITTEN_DATE, PageError, extract_page, page_encodings
+from .html_extract import WRITTEN_DATE, PageError, extract_page, page_encodings, read_json
 from .markdown_format import one_line, safe_url
 from .model import Article
 from .periods import MONTH_NAMES
@@ -68,6 +69,7 @@ _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 MHTML_MARKS = (b"mime-version:", b"multipart/related")
 TITLE_WORDS = 12  # a derived title is at most this long
 TITLE_MIN_CLAUSE_WORDS = 6  # … and is cut at a comma or dash only after this many words
+MAX_TITLE_CHARS = 200  # a declared title longer than any headline is cut at a word, with "…"
 SLUG_WORDS, SLUG_CHARS = 16, 80
 ENCODING_LABELS = {"utf-8-sig": "UTF-8", "cp1252": "windows-1252"}  # codec → the name people know
 
@@ -144,6 +146,15 @@ _KEY_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(?P<va
 _CONTINUATION = re.compile(r"(?:[ ]{4,}|\t)(?P<value>.*?)\s*")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
 SAME_INSTANT = timedelta(minutes=1)
+_FILE_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+               stat.S_IFSOCK: "a socket"}  # fmt: skip
+# The years a publication date may fall in: a declared 0001-01-01 or 9999-12-31 is a template's
+# placeholder, not the day a story ran, and would date every event in it millennia away.
+PUBLISHED_YEARS = range(1700, 2200)
+# A news story's text is at most a few tens of thousands of words; a longer "article" (a dump, a
+# generated file) is refused rather than read for minutes.
+MAX_TEXT_CHARS = 300_000
+QUOTED_CHARS = 60  # a value named in a refusal is cut after this many characters
 # A day in a page's address (/2025/03/14/): a hint we name when refusing, never a declaration.
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
 
@@ -221,13 +232,26 @@ def parse_published(value: str) -> tuple[date, str]:
     given = value.strip()
     if not _ISO_DATE.fullmatch(given):
         raise ValueError(
-            f"{value!r} is not a date: use YYYY-MM-DD or an ISO date-time like 2025-05-19T22:30:00-04:00"
+            f"{quoted(value)} is not a date: use YYYY-MM-DD or an ISO date-time like "
+            "2025-05-19T22:30:00-04:00"
         )
     try:
         datetime.fromisoformat(given.replace(",", "."))
     except ValueError as exc:
-        raise ValueError(f"{value!r} is not a valid date ({exc})") from None
-    return date.fromisoformat(given[:10]), given
+        raise ValueError(f"{quoted(value)} is not a valid date ({exc})") from None
+    day = date.fromisoformat(given[:10])
+    if day.year not in PUBLISHED_YEARS:
+        raise ValueError(f"{quoted(value)} is {_out_of_range()}")
+    return day, given
+
+
+def quoted(value: str) -> str:
+    """A value named in a refusal, quoted, and cut short if long: the refusal stays a readable line."""
+    return repr(value if len(value) <= QUOTED_CHARS else value[:QUOTED_CHARS] + "…")
+
+
+def _out_of_range() -> str:
+    return f"outside the years {PUBLISHED_YEARS[0]}–{PUBLISHED_YEARS[-1]} that news is dated in"
 
 
 def find_articles(paths: Iterable[Path]) -> list[Path]:
@@ -253,6 +277,10 @@ def read_article(path: Path | str, published: str | None = None) -> Article:
     data = _read_bytes(path)
     kind = KINDS[path.suffix.lower()]
     parts = _READERS[kind](path, data)
+    if len(parts.text) > MAX_TEXT_CHARS:
+        raise SourceError(
+            path, f"article text too long ({len(parts.text):,} characters; the limit is {MAX_TEXT_CHARS:,})"
+        )
     if not parts.text.strip():
         raise SourceError(
             path, "no article text found in the page" if kind == "html" else "empty article text"
@@ -262,7 +290,7 @@ def read_article(path: Path | str, published: str | None = None) -> Article:
         raise SourceError(path, f"the text is not in English{declared}; timeline reads English news only")
     day, published_at = override or _declared_date(path, parts, kind)
     story = parts.text[parts.lead :]
-    title = parts.title or headline_from(story)
+    title = _bounded_title(parts.title) if parts.title else headline_from(story)
     return Article(
         path=str(path),
         text=parts.text,
@@ -317,6 +345,16 @@ def headline_from(text: str) -> str:
     )
     cut = next(clause_ends, TITLE_WORDS)
     return " ".join(words[:cut]).rstrip(",;:—–- ") + "…"
+
+
+def _bounded_title(title: str) -> str:
+    """A title as declared, or cut at a word and marked cut when it runs past any headline's length
+    (front matter or a ``<title>`` holding a whole paragraph, or a hundred kilobytes)."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    head = title[: MAX_TITLE_CHARS + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head.strip() else head[:MAX_TITLE_CHARS]
+    return cut.rstrip(",;:—–- ") + "…"
 
 
 @lru_cache(maxsize=8)  # read for the article, its dateline and its events' places
@@ -389,6 +427,9 @@ def _read_bytes(path: Path) -> bytes:
         if path.suffix.lower() not in KINDS:
             suffix = path.suffix or "(none)"
             raise SourceError(path, f"unsupported file type {suffix!r}: use {', '.join(KINDS)}")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would be read forever
+            what = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "a special file")
+            raise SourceError(path, f"{what}, not a file")
         if info.st_size > MAX_BYTES:
             raise SourceError(path, f"file too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
         return path.read_bytes()
@@ -400,7 +441,7 @@ def _read_bytes(path: Path) -> bytes:
         raise SourceError(path, f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def _decode(path: Path, data: bytes, encodings: tuple[str, ...] = ("utf-8-sig",)) -> str:
+def _decode(path: Path, data: bytes, encodings: tuple[str, ...]) -> str:
     """Strict decoding by the first encoding that fits: a wrong byte is an error, never a silent
     replacement that shifts offsets."""
     for offset, signature, what in SIGNATURES:
@@ -411,24 +452,33 @@ def _decode(path: Path, data: bytes, encodings: tuple[str, ...] = ("utf-8-sig",)
     bad = ""
     for encoding in encodings:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            continue
+        if (at := text.find("\x00")) >= 0:  # past the probe: no article holds a NUL anywhere
+            raise SourceError(path, f"binary content, not a text article (a NUL character at offset {at:,})")
+        return text
     labels = " or ".join(ENCODING_LABELS.get(e, e) for e in encodings)
     raise SourceError(path, f"not valid {labels} text ({bad})")
 
 
+def _text_encodings(data: bytes) -> tuple[str, ...]:
+    """UTF-8, unless the file opens with a UTF-16 byte-order mark (Windows Notepad's "Unicode")."""
+    return ("utf-16",) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ("utf-8-sig",)
+
+
 def _read_text(path: Path, data: bytes) -> _Parts:
-    text = _decode(path, data)
+    text = _decode(path, data, _text_encodings(data))
     headline, dates, lead = page_header(text)
     return _Parts(text=text, title=headline, dates=dates, lead=lead)
 
 
 def _read_markdown(path: Path, data: bytes) -> _Parts:
-    meta, body = _split_front_matter(_decode(path, data))
+    meta, body = _split_front_matter(_decode(path, data, _text_encodings(data)))
     url = meta.get("url")
     if url and safe_url(url) is None:
-        raise SourceError(path, f"Url {url!r} is not an http(s) address")
+        raise SourceError(path, f"Url {quoted(url)} is not an http(s) address")
     headline, dates, lead = page_header(body)
     return _Parts(
         text=body,
@@ -489,18 +539,21 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _pelican_head(lines: list[str]) -> tuple[list[tuple[str, str]], int] | None:
-    """The ``Key: value`` lines (indented lines continue a value) before the first blank line."""
-    pairs: list[tuple[str, str]] = []
+    """The ``Key: value`` lines (indented lines continue a value) before the first blank line.
+    A value's lines are joined once at the end: joined at every line, they took quadratic time."""
+    pairs: list[tuple[str, list[str]]] = []
+    end = len(lines)
     for i, line in enumerate(lines):
         if not line.strip():
-            return pairs, i
+            end = i
+            break
         if (m := _KEY_LINE.fullmatch(line.rstrip("\r\n"))) is not None:
-            pairs.append((m["key"], m["value"] or ""))
+            pairs.append((m["key"], [m["value"] or ""]))
         elif pairs and (m := _CONTINUATION.fullmatch(line.rstrip("\r\n"))) is not None:
-            pairs[-1] = (pairs[-1][0], f"{pairs[-1][1]} {m['value']}")
+            pairs[-1][1].append(m["value"])
         else:
             return None
-    return pairs, len(lines)
+    return [(key, " ".join(parts)) for key, parts in pairs], end
 
 
 def _yaml_pair(line: str) -> tuple[str, str] | None:
@@ -511,7 +564,7 @@ def _yaml_pair(line: str) -> tuple[str, str] | None:
     value = m["value"]
     if len(value) >= 2 and value[0] == value[-1] == '"':
         try:
-            value = json.loads(value)
+            value = read_json(value)
         except json.JSONDecodeError:
             value = value[1:-1]
     elif len(value) >= 2 and value[0] == value[-1] == "'":
@@ -545,10 +598,20 @@ def _declared_date(path: Path, parts: _Parts, kind: str) -> tuple[date, str]:
         try:
             return _in_local_time(parse_published(value), dates)
         except ValueError:
-            if (loose := _parse_written_date(value)) is not None:
+            if (loose := _parse_written_date(value)) is not None and loose[0].year in PUBLISHED_YEARS:
                 return loose
     label = "Date:" if kind == "markdown" else "the page's date"
-    raise SourceError(path, f"{label} {dates[0]!r} is not a full date; give --published")
+    problem = _out_of_range() if _names_a_day(dates[0]) else "not a full date"
+    raise SourceError(path, f"{label} {quoted(dates[0])} is {problem}; give --published")
+
+
+def _names_a_day(value: str) -> bool:
+    """Whether ``value`` names a real day, whatever its year."""
+    if _ISO_DATE.fullmatch(value.strip()):
+        with contextlib.suppress(ValueError):
+            return bool(datetime.fromisoformat(value.strip().replace(",", ".")))
+        return False
+    return _parse_written_date(value) is not None
 
 
 def _in_local_time(found: tuple[date, str], dates: tuple[str, ...]) -> tuple[date, str]:
