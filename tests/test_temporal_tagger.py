@@ -1494,7 +1494,7 @@ def test_a_diplomatic_calendar_names_only_its_days(sentence: str, expected: list
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The 2026-27 season opens Friday.", [("2026", "2026"), ("27", "2027"), ("Friday", "2025-05-23")]),
+        ("Output will rise in 2026-27.", [("2026", "2026"), ("27", "2027")]),  # no period named: two years
         ("He served from 2019 through 2021.", [("2019", "2019"), ("2021", "2021")]),
         ("Prices rose between 2015 and 2018.", [("2015", "2015"), ("2018", "2018")]),
         ("Growth slowed in the 2010s and 2020s.", [("the 2010s", "201"), ("2020s", "202")]),
@@ -1962,3 +1962,108 @@ def test_a_position_in_that_year_is_its_mod() -> None:
         for t in tag("The mill shut in March 1987 and reopened late that year.", JUNE_2025)
     ]
     assert found[-1] == ("late that year", "1987", "END")
+
+
+def test_a_compound_word_sets_no_tense() -> None:
+    """ "Last-ditch" is no "last": the strike announced in the future starts on the coming Saturday
+    however near the compound stands."""
+    text = (
+        "Train drivers will walk out for 48 hours from Saturday after last-ditch talks with rail "
+        "operators broke down on Wednesday evening, the drivers union said."
+    )
+    assert values(text, date(2026, 6, 11)) == [
+        ("48 hours", "PT48H"),
+        ("Saturday", "2026-06-13"),
+        ("Wednesday evening", "2026-06-10TEV"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike would begin at 00:01 on 13 June and end at midnight on 14 June.",
+         [("00:01 on 13 June", "2026-06-13T00:01"), ("midnight on 14 June", "2026-06-14T24:00")]),
+        ("The council will vote at 8 p.m. on Friday.", [("8 p.m. on Friday", "2026-06-12T20:00")]),
+        ("Nominations closed at noon on June 5, 2026.", [("noon on June 5, 2026", "2026-06-05T12:00")]),
+        ("The ferry sailed at 06:45 on Tuesday, 9 June, an hour late.",
+         [("06:45 on Tuesday, 9 June", "2026-06-09T06:45"), ("an hour", "PT1H")]),
+        # The end of a stretch: the time of that day, and the day on its own.
+        ("The warning will stay in place until 18:00 on Saturday.",
+         [("18:00", "2026-06-13T18:00"), ("Saturday", "2026-06-13")]),
+    ],
+)  # fmt: skip
+def test_a_time_of_day_on_a_day_is_one_time_of_that_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, date(2026, 6, 11)) == expected
+
+
+def test_the_second_of_two_weekdays_shares_the_first_ones_tense() -> None:
+    """ "Late Thursday or early Friday" before an attribution: "or" opens no clause of its own, so
+    both days are ahead, each with the end of the day it names as its mod."""
+    text = (
+        "Tropical Storm Dara could make landfall along the Texas coast late Thursday or early "
+        "Friday, the National Hurricane Center said on Tuesday."
+    )
+    found = [(t.text, t.value, t.mod) for t in tag(text, date(2026, 8, 18))]
+    assert found == [
+        ("Thursday", "2026-08-20", "END"),
+        ("Friday", "2026-08-21", "START"),
+        ("Tuesday", "2026-08-18", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forecasters warned of a storm surge of up to 9 feet and 15 inches of rain over the weekend.",
+         "2026-W34-WE"),
+        ("The weather service predicted heavy rain on Saturday.", "2026-08-22"),
+        ("Forecasters warned on Sunday that the river would crest.", "2026-08-16"),  # when it was said
+        ("On Sunday, forecasters warned of heavy rain.", "2026-08-16"),
+    ],
+)  # fmt: skip
+def test_what_a_forecast_foretells_lies_ahead(text: str, expected: str) -> None:
+    assert [v for _, v in values(text, date(2026, 8, 18))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Game 7 is Tuesday in Portland.", date(2026, 4, 20), [("Tuesday", "2026-04-21")]),
+        ("The deadline was Tuesday.", date(2026, 4, 20), [("Tuesday", "2026-04-14")]),
+        ("The anniversary of the war falls on Tuesday.", date(2026, 11, 25), [("Tuesday", "2026-12-01")]),
+        ("The vote is two weeks from Friday.", date(2026, 11, 25), [("two weeks from Friday", "2026-12-11")]),
+        ("The company expects growth by mid-next year.", date(2026, 11, 25), [("mid-next year", "2027")]),
+        ("FY26 revenue rose.", date(2026, 11, 25), [("FY26", "2026")]),
+        ("Stores opened on Thanksgiving.", date(2026, 11, 25), [("Thanksgiving", "2025-11-27")]),
+        ("Stores will open on Thanksgiving.", date(2026, 11, 25), [("Thanksgiving", "2026-11-26")]),
+    ],
+)  # fmt: skip
+def test_lead_findings_of_session_11(text: str, reference: date, expected: list[tuple[str, str]]) -> None:
+    """A present that states a day ("is Tuesday", "falls on Tuesday") is the coming one; a count of
+    weeks from a weekday, a position joined to "next year" by a hyphen and a two-digit fiscal year
+    are one expression each; a past verb on a holiday names the last one."""
+    assert values(text, reference) == expected
+
+
+def test_a_past_clock_time_is_on_the_day_the_story_told_of_past_a_coarser_date() -> None:
+    """The story of Tuesday's race, then a month to come, then a concession "shortly after 11 p.m.":
+    Tuesday's night, not the publication day's evening still ahead."""
+    text = (
+        "Republican Marcus Hale won the governor's race on Tuesday, defeating Dana Whitfield.\n\n"
+        "Hale, 58, will take office in January.\n\n"
+        "Whitfield conceded shortly after 11 p.m. in a speech to supporters in Aurora."
+    )
+    assert values(text, date(2026, 11, 4))[-1] == ("11 p.m.", "2026-11-03T23:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 2026-27 season opens Friday.", [("2026-27", "2026"), ("Friday", "2026-06-05")]),
+        ("the 2024-25 school year", [("2024-25", "2024")]),
+        ("the FY2026-27 budget", [("FY2026-27", "2026")]),
+        ("Sales rose in 2023-24.", [("2023", "2023"), ("24", "2024")]),  # no period named: two years
+    ],
+)
+def test_a_season_across_two_years_is_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, date(2026, 6, 1)) == expected

@@ -247,8 +247,9 @@ def _shifted(day: date, grain: str, count: float) -> date:
 
 
 def _days_after(day: date, offset: str) -> str:
-    """``day`` moved by ``offset`` days (none if empty), written as a day."""
-    return (day + timedelta(days=_int(offset) if offset else 0)).isoformat()
+    """``day`` moved by ``offset`` days, or weeks after a "W" ("2W"; none if empty), written as a day."""
+    count, weeks = offset.removesuffix("W"), offset.endswith("W")
+    return (day + timedelta(days=(_int(count) if count else 0) * (7 if weeks else 1))).isoformat()
 
 
 def _int(text: str) -> int:
@@ -927,7 +928,15 @@ def season(context: Context, which: str, when: str = "") -> str:
 def holiday(context: Context, spec: str, when: str = "", offset: str = "", weekday: str = "") -> str:
     """A holiday by tense or ``when``; ``offset`` days away from it ("the day after Christmas"),
     or with a ``weekday``, the first such day on that side of it ("the Friday after
-    Thanksgiving": ``holiday(11FR4,,1,5)``)."""
+    Thanksgiving": ``holiday(11FR4,,1,5)``).  A past verb that governs the day names one gone
+    by, however near the coming one lies ("Stores opened on Thanksgiving", the day before it);
+    a week or weekend of it may have begun already ("as Easter week began")."""
+    if not when and context.tense() == PAST and context.governing():
+        when = "past"
+    return _holiday(context, spec, when, offset, weekday)
+
+
+def _holiday(context: Context, spec: str, when: str = "", offset: str = "", weekday: str = "") -> str:
     day = _year_of(context, _day(lambda y: _holiday_in(spec, y)), when)
     if weekday:
         step = _int(offset)
@@ -943,7 +952,7 @@ NEAR_HOLIDAY_DAYS = 45
 
 def holiday_near(context: Context, spec: str, when: str = "") -> str:
     """A holiday's day, for a name that means it only near it ("election night")."""
-    day = date.fromisoformat(holiday(context, spec, when))
+    day = date.fromisoformat(_holiday(context, spec, when))
     if abs((day - context.reference).days) > NEAR_HOLIDAY_DAYS:
         raise Unresolved(f"{spec}: {day} is too far from {context.reference} to be meant")
     return day.isoformat()
@@ -951,12 +960,12 @@ def holiday_near(context: Context, spec: str, when: str = "") -> str:
 
 def holiday_week(context: Context, spec: str, when: str = "") -> str:
     """ "Thanksgiving week": the ISO week the holiday falls in."""
-    return _at(date.fromisoformat(holiday(context, spec, when)), "week")
+    return _at(date.fromisoformat(_holiday(context, spec, when)), "week")
 
 
 def holiday_weekend(context: Context, spec: str, when: str = "") -> str:
     """ "The Labor Day weekend": the weekend next to the holiday, the one before a Monday."""
-    day = date.fromisoformat(holiday(context, spec, when))
+    day = date.fromisoformat(_holiday(context, spec, when))
     return _at(day - timedelta(days=1 if day.weekday() == 0 else 0), "week") + "-WE"
 
 
@@ -988,12 +997,13 @@ def clock(
     mday: str = "",
     when: str = "",
 ) -> str:
-    """A time of day on a weekday (``day``, by tense or ``when``), on a date, or else on the
+    """A time of day on a weekday (``day``, by tense or ``when``), on a date (in the year
+    ``when`` gives, if it gives one), or else on the
     day the text is at: the day it named last ("on Thursday ... at 9:40 p.m."), or the
     reference day."""
     at = _time_of_day(hour, minute, half_day)
     if month:
-        return f"{month_day(context, month, mday)}T{at}"
+        return f"{month_day(context, month, mday, when)}T{at}"
     return f"{weekday(context, day, when) if day else _day_at(context, at)}T{at}"
 
 
@@ -1006,7 +1016,9 @@ def _day_at(context: Context, at: str) -> str:
     Tuesday, the council, formed in 2019, voted at 3 p.m.").  After that day's midnight, a time
     in the small hours is of the next day ("shortly before midnight on Saturday ... at 12:15
     a.m.").  A time in the past is on no day still ahead but on the last day named that is gone
-    by ("late Thursday ... will appear in court on Monday ... began shortly after 11 p.m.").
+    by ("late Thursday ... will appear in court on Monday ... began shortly after 11 p.m."), also
+    when a coarser date was named since ("won on Tuesday ... will take office in January ...
+    conceded shortly after 11 p.m." is Tuesday's).
     On no day named, a time ``at``
     gone by later in the day than the publication ("Polls closed at 7:30 p.m." in a story
     published at 06:10) is of the day before."""
@@ -1023,6 +1035,9 @@ def _day_at(context: Context, at: str) -> str:
         named = str(context.anchor)
     if named and named > context.reference.isoformat() and context.tense() == PAST:
         named = context.past_day()  # "will appear in court on Monday ... The fire began after 11 p.m."
+    elif not named and context.tense() == PAST:
+        # "won the race on Tuesday ... will take office in January ... conceded after 11 p.m."
+        named = context.past_day()
     if named and named == context.anchor and context.anchor_time == MIDNIGHT[1:] and at < SMALL_HOURS_END:
         context.used.append(named)  # "midnight on Saturday ... at 12:15 a.m."
         return (date.fromisoformat(named) + timedelta(days=1)).isoformat()

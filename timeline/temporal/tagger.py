@@ -37,6 +37,7 @@ from .tense import (
     PARAGRAPH_BREAK,
     PAST,
     Clause,
+    names_prior_period,
     opens_coordinate_clause,
     past_perfect,
     sentence_bounds,
@@ -49,6 +50,8 @@ from .triggers import Words
 # A span of the year other than a quarter ("the nine months"): a report on it is not about
 # the quarter or the date named before.
 _REPORTED_SPAN = re.compile(r"P(?!3M)(?:[2-9]|1[01])M")
+# The periods a financial report is about.
+_REPORTING_GRAINS = ("quarter", "half")
 # A list item's mark before the date that heads it, and what ends that head ("- March 2: ...").
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
 _ITEM_HEAD_END = re.compile(r"[ \t]*(?::|[-–—][ \t])")
@@ -251,6 +254,8 @@ def _resolve(
     used = context.used[0] if context.used else reference.isoformat() if rule.anchored else None
     start, end = m.span(group) if group else m.span()
     named = kind in ("DATE", "TIME") and not context.inferred
+    if named and grain_of(value) in _REPORTING_GRAINS and names_prior_period(text, start):
+        named = False  # "After a flat second quarter, ...": not the period the report is about
     if named and used in (None, reference.isoformat(), value):  # not derived
         anchors.note(value.split("T")[0], start, end, reference, fiscal=rule.fiscal, written=used is None)
         anchors.year_given(value.split("T")[0], context.guessed)

@@ -111,11 +111,13 @@ def _triggers() -> re.Pattern[str]:
         rf"(?:{phrase_regex(words['present_copulas'])})\s+(?:{phrase_regex(words['states'])})"
         rf"(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
     )
+    # "Game 7 is Tuesday", "the anniversary falls on Tuesday": a present stating the day of a thing.
+    dating = rf"(?:{phrase_regex(words['dating_copulas'])})(?=\s+(?:on\s+)?{weekday}(?![\w'’]))"
     # "May" with a capital is the month ("from May 12 to May 14"), not the modal.
     ability = _guarded(phrase_regex(words["ability"]), not_noun)  # "can vote", not "a can"
     modal = rf"{phrase_regex(words['future'])}|{ability}"
     future = rf"(?!(?-i:May)(?![\w'’]))(?!(?:{longer_past})(?![\w'’]))(?:{modal})"
-    schedule = rf"{scheduled}|{plural}|{travel}|{timetable}|{state}"
+    schedule = rf"{scheduled}|{plural}|{travel}|{timetable}|{state}|{dating}"
     # "agreed to meet": a decision about what comes next, before the expression ("agreed to meet
     # Thursday"); after it, the expression dates the decision ("In May, it agreed to buy ...").
     # "Agreed to a truce" is no infinitive.
@@ -123,18 +125,32 @@ def _triggers() -> re.Pattern[str]:
     intention = rf"(?:{phrase_regex(words['intention'])})\s+to\s+(?!(?:{preposition})\b)[a-z]+"
     # "scheduled a trial": a past act of arranging, looking ahead like a decision.
     arrangement = phrase_regex(words["arrangement"])
+    # "warned of a storm surge", "predicted heavy rain": a verb of foretelling with what it
+    # foretells, neither after "had" nor right before a preposition, "that" or a date.
+    not_object = phrase_regex(words["fronting_prepositions"] + words["not_foretold"])
+    foretold = rf"(?=\s+(?!(?:{not_object}|{vocabulary_regex('any_weekday')})(?![\w'’]))[\w$£€])"
+    foretelling = _guarded(phrase_regex(words["foretelling"]), r"(?<!\bhad\s)") + foretold
     # "it forecast", "the company cut its outlook": a past whose form is the base form.
     verb = rf"(?:\s+(?:{phrase_regex(words['adverbs'])}))?\s+(?:{phrase_regex(words['base_past'])})"
-    noun = rf"(?:(?:{phrase_regex(words['determiners'])})\s+[a-z]+|(?-i:[A-Z][a-z]+))(?<!s)"  # no plural
+
+    def noun(guard: str = "") -> str:  # a singular noun after a determiner, or a name
+        return rf"(?:(?:{phrase_regex(words['determiners'])})\s+{guard}[a-z]+|(?-i:[A-Z][a-z]+))(?<!s)"
+
+    # One that takes no object is past before a preposition too ("the storm hit in the early
+    # hours"), but not after a word that qualifies a noun ("a big hit in May").
+    qualified = rf"(?!(?:{phrase_regex(words['noun_adjectives'])})\s)"
+    intransitive = rf"\s+(?:{phrase_regex(words['intransitive_base_past'])})"
     base_past = (
         rf"(?:{phrase_regex(words['singular_pronouns'])}){verb}"
-        rf"|{noun}{verb}(?=\s+(?:{phrase_regex(words['object_starts'])}|[$£€0-9])(?![\w'’]))"
+        rf"|{noun()}{verb}(?=\s+(?:{phrase_regex(words['object_starts'])}|[$£€0-9])(?![\w'’]))"
+        rf"|{noun(qualified)}{intransitive}(?=\s+(?:{phrase_regex(words['fronting_prepositions'])})\s)"
     )
     return re.compile(
-        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<arrangement>{arrangement})"
+        # A word that opens a compound is none of these ("last-ditch talks", "a left-wing party").
+        rf"(?<![\w'’])(?:(?P<intention>{intention})|(?P<arrangement>{arrangement}|{foretelling})"
         rf"|(?P<onset>{phrase_regex(words['onset'])})|(?P<future>{future})|(?P<schedule>{schedule})"
         rf"|(?P<past>{participle}(?:{phrase_regex(words['past'])}|{base_past}))"
-        rf"|(?P<ed>(?=[a-z]{{2,}}ed(?![\w'’])){participle}{determined}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’])",
+        rf"|(?P<ed>(?=[a-z]{{2,}}ed(?![\w'’])){participle}{determined}(?!(?:{not_past})\b)[a-z]{{2,}}ed))(?![\w'’-])",
         re.IGNORECASE,
     )
 
@@ -371,7 +387,7 @@ def read_clause(text: str, start: int, end: int) -> tuple[int, bool]:
             before = bisect.bisect_right(ends, aside[0]) - 1
     if before >= 0 and (
         _opens_reported_clause(text, starts[before], ends[before], start)
-        or _opens_coordinate_clause(text, ends[before], start, end)
+        or _opens_coordinate_clause(text, ends[before], start, end, right)
     ):
         before = -1
     if before >= 0 and starts[before] >= left:
@@ -433,12 +449,14 @@ def _opens_reported_clause(text: str, trigger_start: int, trigger_end: int, star
     return bool(subject and subject.end() > start)
 
 
-def _opens_coordinate_clause(text: str, trigger_end: int, start: int, end: int) -> bool:
+def _opens_coordinate_clause(text: str, trigger_end: int, start: int, end: int, right: int) -> bool:
     """ "Regulars have shared its tables, and on Saturday the owner will lock the door": an
     expression that opens a clause after a conjunction, its subject right after it, belongs
-    to that clause's verb, not to the one before the conjunction."""
+    to that clause's verb, not to the one before the conjunction.  The subject stands in the
+    clause (up to ``right``): after "late Thursday or early Friday" the attribution (", the
+    center said") is none."""
     return bool(_coordinate_opening().search(text, trigger_end, start)) and bool(
-        _clause_subject().match(text, end)
+        _clause_subject().match(text, end, right)
     )
 
 
@@ -495,6 +513,20 @@ def _main_clause_past(text: str, left: int, start: int, end: int, right: int) ->
         return False
     main = _triggers().search(text, closing, right)
     return bool(main and (main.group("past") or main.group("ed")))
+
+
+def names_prior_period(text: str, start: int) -> bool:
+    """Whether the expression at ``text[start:]`` opens its sentence after a preposition of what
+    came before (``prior_prepositions``) and at most three words of its noun phrase: "After a
+    flat second quarter, ..." names a time before the one the sentence tells."""
+    left = sentence_bounds(text, start, start)[0]
+    return _prior().fullmatch(text, left, start) is not None
+
+
+@cache
+def _prior() -> re.Pattern[str]:
+    prepositions = phrase_regex(tense_words()["prior_prepositions"])
+    return re.compile(rf"[\W_]*(?:{prepositions})\s+(?:[\w-]+\s+){{0,3}}", re.IGNORECASE)
 
 
 def _opens_sentence(text: str, left: int, start: int, end: int) -> bool:
