@@ -347,3 +347,20 @@ def test_an_entity_for_a_control_character_in_a_page_is_dropped(tmp_path: Path) 
     body = f"<body><p>The mayor&#27;[31m said on Monday the vote was final.</p>{STORY}"
     article = read_article(write(tmp_path, "story.html", head + body))
     assert article.title == "Ferry[1m vote" and "The mayor[31m said on Monday" in article.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "code",
+    [  # each stage is linear on a text of one phrase repeated: each was quadratic, minutes at this size
+        "from timeline import entities; print(len(entities.find('Lee said ' * 30_000)))",
+        "from datetime import date; from timeline.temporal import tag; "
+        "print(len(tag('Officials met on Monday. ' + 'on Monday ' * 40_000, date(2025, 5, 19))))",
+        "from datetime import date; from timeline.events import extract_events; "
+        "from timeline.model import Article; text = 'Officials met on Monday. ' + '2024 ' * 40_000; "
+        "print(len(extract_events(Article('x.txt', text, date(2025, 5, 19), 'T', 't'))))",
+    ],
+    ids=["names", "dates", "events"],
+)
+def test_each_stage_stays_linear_on_one_phrase_repeated(code: str) -> None:
+    assert finishes(code).isdigit()

@@ -59,6 +59,7 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 # The word after a name, past an age; past a comma too where commas set the name off ("His
 # counterpart, Mehmet Arslan, said").
 _SPEECH_AFTER = re.compile(r"(?:,\s*\d{1,3},)?(,?)\s+(\w+)")
+_PLAIN_WORD = re.compile(r"[\w-]+")
 _APPOSITION_OPENS = re.compile(r"\w,\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
@@ -325,10 +326,14 @@ def _after_title(tokens: list[_Token], run: list[int]) -> list[int]:
     """The name that follows the last title in ``run`` or just before it ([] if none)."""
     words = [tokens[i].text.lower() for i in run]
     best = -1
-    for phrase in lexicon.phrases("titles"):
-        n = len(phrase)
-        for k in range(len(words) - n):
-            if tuple(words[k : k + n]) == phrase and _names_after(tokens, run[k + n :], phrase):
+    for k, word in enumerate(words):
+        for phrase in _phrase_index("titles", 0).get(word, ()):
+            n = len(phrase)
+            if (
+                k + n < len(words)
+                and tuple(words[k : k + n]) == phrase
+                and _names_after(tokens, run[k + n :], phrase)
+            ):
                 best = max(best, k + n)
     if best >= 0:
         name = run[best:]
@@ -349,9 +354,9 @@ def _names_after(tokens: list[_Token], rest: list[int], title: tuple[str, ...]) 
 def _title_before(tokens: list[_Token], run: list[int]) -> bool:
     first = run[0]
     before = tuple(t.text.lower() for t in tokens[max(0, first - 3) : first])
-    return any(
+    return bool(before) and any(
         before[-len(p) :] == p and _names_after(tokens, run, p)
-        for p in lexicon.phrases("titles")
+        for p in _phrase_index("titles", -1).get(before[-1], ())
         if len(p) <= len(before)
     )
 
@@ -389,9 +394,19 @@ def _could_be_name(text: str, tokens: list[_Token], part: list[int]) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
-        common = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+        lower = word.lower()
+        if _PLAIN_WORD.fullmatch(lower):  # looked up, not searched for: one search a name made it quadratic
+            common = lower in _words_in(text)
+        else:
+            common = re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
         return not common and not _is_group_noun(word)
     return True
+
+
+@lru_cache(maxsize=8)
+def _words_in(text: str) -> frozenset[str]:
+    """Every word of ``text`` as written, a word being a run of letters, digits, "_" and "-"."""
+    return frozenset(_PLAIN_WORD.findall(text))
 
 
 def _is_group_noun(word: str) -> bool:
@@ -453,9 +468,19 @@ def _has_org_word(tokens: list[_Token], run: list[int]) -> bool:
     words = [tokens[i].text.lower() for i in run]
     return any(
         tuple(words[k : k + len(p)]) == p
-        for p in lexicon.phrases("organisations")
-        for k in range(len(words) - len(p) + 1)
+        for k, word in enumerate(words)
+        for p in _phrase_index("organisations", 0).get(word, ())
     )
+
+
+@cache
+def _phrase_index(table: str, position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A table's phrases by their first (``position`` 0) or last (-1) word: a word is looked up, not
+    every phrase tried at every word (a long run of capitalised words made that quadratic)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon.phrases(table):
+        index.setdefault(phrase[position], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
 
 
 def _names_thing(tokens: list[_Token], run: list[int]) -> bool:

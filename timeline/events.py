@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -291,20 +292,22 @@ def _stretches_until(
     """ "The city closed the bridge on Monday and it will stay shut until Friday": a day the sentence
     dates a happening by, and the later day it stays so "until" (stretch-words "end"), are one stretch."""
     out = []
+    starts = [t.start for t in timexes]  # in text order: the next date is found by bisection
     for expression, when in ranged:
-        end = None if when.end_value else _end_of_stretch(body, spans, expression, when, timexes)
+        following = bisect_left(starts, expression[1])
+        after = timexes[following] if following < len(timexes) else None
+        end = (
+            None if when.end_value or after is None else _end_of_stretch(body, spans, expression, when, after)
+        )
         out.append((expression, replace(when, end_value=end) if end else when))
     return out
 
 
-def _end_of_stretch(
-    body: str, spans: list[Span], expression: Span, when: _Date, timexes: Sequence[Timex]
-) -> str | None:
-    """The value of the next date of the sentence when it ends a stretch "until" it (not "did not …
-    until"), at the precision of ``when`` and later than it."""
+def _end_of_stretch(body: str, spans: list[Span], expression: Span, when: _Date, after: Timex) -> str | None:
+    """The value of the date ``after`` the expression when it ends a stretch "until" it in the same
+    sentence (not "did not … until"), at the precision of ``when`` and later than it."""
     sentence = text.sentence_at(spans, expression[0])
-    after = next((t for t in timexes if t.start >= expression[1]), None)
-    if sentence is None or after is None or after.start >= sentence[1] or when.thing:
+    if sentence is None or after.start >= sentence[1] or when.thing:
         return None
     lead = _stretch_lead().search(body[max(0, after.start - 30) : after.start])
     signal = _stretch_words()[" ".join(lead.group(1).lower().split())] if lead else ()

@@ -116,7 +116,7 @@ def relative_opener(body: str, end: int, limit: int) -> int | None:
 
 def _cleft(body: str, segments: list[_Segment], expression: Span) -> int | None:
     """Where the clause of "it was … DATE that <clause>" starts (date-relatives, "cleft"), if it is one."""
-    after = re.match(r"\s+(\w+)", body[expression[1] :])
+    after = _NEXT_WORD.match(body, expression[1])
     if not after or after.group(1).lower() not in lexicon.words("date-relatives", kind="cleft"):
         return None
     own = next((seg for seg in segments if seg.start <= expression[0] < seg.end), None)
@@ -125,7 +125,7 @@ def _cleft(body: str, segments: list[_Segment], expression: Span) -> int | None:
     adverbs = lexicon.words("date-relatives", kind="cleft adverb") | lexicon.words("date-words")
     if not it or not set(between) <= adverbs:
         return None  # not "it was informed Friday that …"
-    at = expression[1] + after.start(1)
+    at = after.start(1)
     return at if any(seg.start == at for seg in segments) else None
 
 
@@ -384,8 +384,9 @@ def _names_person(body: str, segments: list[_Segment], i: int) -> bool:
     text = body[segment.start : segment.end]
     start, end = segment.start + len(text) - len(text.lstrip(" ,")), segment.start + len(text.rstrip(" ,.;"))
     people = [(m.start, m.end) for m in entities.find(body) if m.entity.kind == "person"]
-    following = len(body) - len(body[segment.end :].lstrip(" ,"))
-    listed = any(b == len(body[: segment.start].rstrip()) or a == following for a, b in people)
+    following = _COMMA_SPACE.match(body, segment.end).end()  # type: ignore[union-attr]
+    before = len(body[max(0, segment.start - 40) : segment.start].rstrip()) + max(0, segment.start - 40)
+    listed = any(b == before or a == following for a, b in people)
     return not listed and (start, end) in people  # not in a list: "Ana Ruiz, | Tom Baxter, | Lee Chan"
 
 
@@ -451,7 +452,7 @@ def _wants_object(body: str, start: int, end: int, expression: Span) -> bool:
     return (
         bool(words)
         and (words[-1].lower() in _nominal_verbs() or _found_something(words))
-        and body[end:].lstrip().startswith("that ")
+        and _THAT_AFTER.match(body, end) is not None
     )
 
 
@@ -1427,7 +1428,7 @@ def _closes(word: str) -> bool:
 
 def _date_edit(body: str, expression: Span, floor: int, marked: bool) -> tuple[int, int, str]:
     """The edit that takes a date out of a headline's words: "Wednesday's quake" → "the quake"."""
-    possessive = re.match(r"[’']s\s+[a-z]", body[expression[1] :])
+    possessive = _POSSESSIVE_NOUN.match(body, expression[1])
     if possessive:  # "in this year's spending bill" → "in the spending bill": the preposition stays
         return expression[0], expression[1] + 2, (" DATE " if marked else " ") + "the "
     if _is_subject(body, expression, floor):  # "This month will go down as the hottest July"
@@ -1470,7 +1471,8 @@ def _determined(owned: bool) -> re.Pattern[str]:
 def date_phrase(body: str, expression: Span, floor: int) -> Span:
     """The expression with its own words before it ("on", "[", "earlier") and brackets after it."""
     start, end = expression
-    modifies = re.match(r"\s+([a-z][\w-]*)", body[end:])  # "the 1998 bombing": the date is an adjective
+    floor = max(floor, start - DATE_PHRASE_REACH)  # the words read back stay near: no quadratic search
+    modifies = _LOWER_WORD_AFTER.match(body, end)  # "the 1998 bombing": the date is an adjective
     ends = not modifies or modifies.group(1) in lexicon.words("function-words")
     m = _determined(owned=ends).search(body[floor:start])
     if m and not (modifies and _is_head_noun(modifies.group(1))):
@@ -1498,10 +1500,10 @@ def date_phrase(body: str, expression: Span, floor: int) -> Span:
     while end < len(body) and body[end] in "])":
         end += 1
     if any(c.isdigit() for c in body[start:end]):  # "at 3:12 a.m. local time", "6:40 p.m. ET"
-        while m := re.match(r"\s+([\w.]+)", body[end:]):
+        while m := _CLOCK_WORD_AFTER.match(body, end):
             if m.group(1).lower() not in lexicon.words("clock-words"):
                 break
-            end += m.end()
+            end = m.end()
     if start > floor and body[start - 1] == "[":
         start -= 1
     return start, end
@@ -1561,6 +1563,15 @@ def _title_prefix_start(body: str, at: int, floor: int) -> int:
 
 
 _AGED = re.compile(r"\d{1,3}-year-old")
+# Patterns matched in place at an offset (a slice of the rest of the article at every date would
+# make an article's headlines quadratic in its length).
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_COMMA_SPACE = re.compile(r"[ ,]*")
+_POSSESSIVE_NOUN = re.compile(r"[’']s\s+[a-z]")
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+_CLOCK_WORD_AFTER = re.compile(r"\s+([\w.]+)")
+_THAT_AFTER = re.compile(r"\s*that ")
+DATE_PHRASE_REACH = 120  # characters before a date that its own words ("for the three months ended") lie in
 _YEAR_SPAN_END = re.compile(r"[-–/]\d{2}(?![\d-])")  # the "-27" of "2026-27"
 _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 

@@ -455,9 +455,12 @@ def _opens_coordinate_clause(text: str, trigger_end: int, start: int, end: int, 
     to that clause's verb, not to the one before the conjunction.  The subject stands in the
     clause (up to ``right``): after "late Thursday or early Friday" the attribution (", the
     center said") is none."""
-    return bool(_coordinate_opening().search(text, trigger_end, start)) and bool(
+    return opens_coordinate_clause(text, trigger_end, start) and bool(
         _clause_subject().match(text, end, right)
     )
+
+
+COORDINATE_REACH = 60  # characters: a conjunction and a preposition ("and by", "but in the wake of")
 
 
 @cache
@@ -579,8 +582,10 @@ def sets_scene(text: str, start: int, end: int) -> bool:
 
 def opens_coordinate_clause(text: str, after: int, start: int) -> bool:
     """Whether the expression at ``text[start:]`` opens a clause after a conjunction that
-    stands after ``text[after]``, at most a preposition before it ("..., and by late June")."""
-    return bool(_coordinate_opening().search(text, after, start))
+    stands after ``text[after]``, at most a preposition before it ("..., and by late June").  Only
+    the last ``COORDINATE_REACH`` characters can hold them: searched from ``after`` (the previous
+    tense cue, maybe the article's start) at every expression, it was quadratic."""
+    return bool(_coordinate_opening().search(text, max(after, start - COORDINATE_REACH), start))
 
 
 def tells_present(text: str, left: int, right: int) -> bool:
