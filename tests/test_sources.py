@@ -1310,3 +1310,29 @@ def test_no_dateline(opening: str) -> None:
 )  # fmt: skip
 def test_headline_from_the_opening(text: str, title: str) -> None:
     assert headline_from(text) == title
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        (
+            "AUSTIN, Texas, March 12, 2026 /PRNewswire/ -- Northwind Robotics opened a plant on Thursday.",
+            "2026-03-12",
+        ),
+        ("WASHINGTON, March 3, 2026 (AP) — The Senate voted on Monday.", "2026-03-03"),
+    ],
+)
+def test_a_dateline_with_a_full_date_declares_the_publication_date(
+    tmp_path: Path, opening: str, published: str
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(f"FOR IMMEDIATE RELEASE\n\nNorthwind Opens Austin Plant\n\n{opening}\n", encoding="utf-8")
+    article = read_article(path)
+    assert (article.published.isoformat(), article.title) == (published, "Northwind Opens Austin Plant")
+
+
+def test_a_dateline_without_a_year_declares_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("LONDON, Nov 4 (Metro Wire) - The bank held rates on Thursday.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="no publication date"):
+        read_article(path)

@@ -97,8 +97,8 @@ DATELINE = re.compile(
     r"""\s*
     (?P<city>[A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]*){0,3})  # WASHINGTON, NEW YORK, ST. LOUIS
     (?:,\ [A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*){0,2})?          # , Ukraine  , Minn.  , N.M.
-    (?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?                     # , May 19  (Reuters style)
-    (?:\ ?\([A-Za-z][\w .&-]{0,30}\))?                      # (AP)  (Reuters)
+    (?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?         # , May 19  (Reuters style), 2026
+    (?:\ ?\([A-Za-z][\w .&-]{0,30}\)|\ /[A-Za-z][\w .&-]{0,30}/)?  # (AP)  (Reuters)  /PRNewswire/
     (?:\ *[—–]\ *|\ +--?\ +)                               # — or a spaced hyphen, not COVID-19
     """,
     re.VERBOSE,
@@ -112,6 +112,7 @@ DATELINE_EXAMPLES = (  # (opening of a story, the dateline read from it); tests 
     ("ST. LOUIS — The city's aldermen", "St. Louis"),
     ("DULUTH, Minn. — The City Council voted", "Duluth"),
     ("WINSTON-SALEM, N.C. -- Officials said", "Winston-Salem"),
+    ("AUSTIN, Texas, March 12, 2026 /PRNewswire/ -- Northwind Robotics", "Austin"),
 )
 # A text copied from a page may open with the page's header: a headline, a byline ("By Ann Lee,
 # Staff Writer"), a date written alone ("May 17, 2024", "Published May 17, 2024 3:15 p.m.").
@@ -136,6 +137,8 @@ HEADER_EXAMPLES = (  # (a text's opening, (its headline, its written date, its s
     ("CHICAGO — Transit officials said Thursday\nthat fares would rise in July.", (None, None, "CHICAGO")),
     ("Key dates\n- Jan. 5: The council met\n- Feb. 2: The mayor resigned\n\nSPRINGFIELD — The council met.",
      (None, None, "Key dates")),
+    ("FOR IMMEDIATE RELEASE\n\nNorthwind Opens Austin Plant\n\nAUSTIN, Texas, March 12, 2026 /PRNewswire/ -- "
+     "Northwind opened a plant.", ("Northwind Opens Austin Plant", None, "AUSTIN")),
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[,;:]$|^(?:—|–|--|-)$")
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")", re.IGNORECASE)
@@ -396,7 +399,10 @@ def _header_parts(header: list[str], lead: int) -> tuple[str | None, tuple[str, 
     if not header or len(header) > HEADER_LINES:
         return None, (), 0
     dates = tuple(m["date"] for line in header if (m := WRITTEN_DATE.fullmatch(line)))
-    return (None if _byline_or_date(header[0]) else header[0]), dates, lead
+    # "FOR IMMEDIATE RELEASE", "BREAKING": a line in capitals before one in mixed case labels the page
+    worded = [line for line in header[:2] if not line.isupper()]
+    headline = header[0] if not header[0].isupper() or not worded else worded[0]
+    return (None if _byline_or_date(headline) else headline), dates, lead
 
 
 def _byline_or_date(line: str) -> bool:
@@ -471,7 +477,15 @@ def _text_encodings(data: bytes) -> tuple[str, ...]:
 def _read_text(path: Path, data: bytes) -> _Parts:
     text = _decode(path, data, _text_encodings(data))
     headline, dates, lead = page_header(text)
-    return _Parts(text=text, title=headline, dates=dates, lead=lead)
+    return _Parts(text=text, title=headline, dates=dates or _dateline_date(text, lead), lead=lead)
+
+
+def _dateline_date(text: str, lead: int) -> tuple[str, ...]:
+    """The full date a dateline gives where the story opens, a wire's or a press release's ("AUSTIN,
+    Texas, March 12, 2026 /PRNewswire/ --"): declared by the story, as a date written alone is."""
+    dateline = DATELINE.match(text, lead)
+    found = WRITTEN_DATE.search(dateline.group()) if dateline else None
+    return (found["date"],) if found else ()
 
 
 def _read_markdown(path: Path, data: bytes) -> _Parts:
@@ -483,7 +497,7 @@ def _read_markdown(path: Path, data: bytes) -> _Parts:
     return _Parts(
         text=body,
         title=meta.get("title") or headline,
-        dates=(meta["date"], *dates) if "date" in meta else dates,
+        dates=(meta["date"], *dates) if "date" in meta else dates or _dateline_date(body, lead),
         url=url,
         publisher=meta.get("publisher"),
         dateline=meta.get("dateline"),
