@@ -958,3 +958,8 @@ def test_a_closing_speech_tag_leaves_the_happening_its_own_clause(body, expected
 )
 def test_a_verb_that_is_a_noun_too_is_read_by_the_word_before_it(body, expected):
     assert titles(body, "1989-10-14") == [expected]
+
+
+def test_a_relative_clause_after_a_plain_subject_and_its_comma_tells_of_that_subject():
+    body = "Mortgage rates, which topped 7% last October, have eased only slightly in recent months."
+    assert titles(body, "2026-09-30") == ["Mortgage rates topped 7%"]

@@ -2267,7 +2267,10 @@ def _antecedent(body: str, clause: Span) -> list[str]:
     ]
     if people and people[-1].entity.kind == "person":
         return [JOIN.join(short_name(body, people[-1].entity).split())]
-    opening = re.split(r"(?:^|[.!?][”\"’]?)\s+", before)[-1].split()  # "Voters | who backed …"
+    sentence = text.sentence_at(_sentences(body), clause[0])
+    lead = max(sentence[0] if sentence else 0, clause[0] - 80)  # "Voters | who backed …"; "St. Mark's …"
+    opening = _AGE_APPOSED.sub(",", body[lead : clause[0]]).split()
+    opening[-1:] = [w.rstrip(",") for w in opening[-1:]]  # "Mortgage rates, | which topped 7% …"
     plain = all(re.fullmatch(r"[\w’'-]+", w) for w in opening)
     if 0 < len(opening) <= SUBJECT_WORDS and plain and not has_verb(" ".join(opening)):
         return _definite(body, opening)
