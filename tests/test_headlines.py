@@ -963,3 +963,15 @@ def test_a_verb_that_is_a_noun_too_is_read_by_the_word_before_it(body, expected)
 def test_a_relative_clause_after_a_plain_subject_and_its_comma_tells_of_that_subject():
     body = "Mortgage rates, which topped 7% last October, have eased only slightly in recent months."
     assert titles(body, "2026-09-30") == ["Mortgage rates topped 7%"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # what did not happen until a date happened then; a telling stays as written
+        ("The church did not reopen until 1991.", "The church reopened"),
+        ("The road will not reopen until Friday.", "The road will reopen"),
+        ("The agency did not tell drivers until Friday.", "The agency did not tell drivers"),
+    ],
+)
+def test_what_did_not_happen_until_a_date_happened_then(body, expected):
+    assert titles(body, "2026-09-30") == [expected]

@@ -978,6 +978,7 @@ def headline(
         reported = _reported(body, clause, sentence, dates, words, tag)
         if reported and _complete(_fit_words(reported)):
             words = reported
+    words = _not_until(body, expression, words)  # after the speech tag: "did not tell … until" is none
     found = _fit_words(_tensed(_restructured(body, clause.span, words, status), status))
     as_written = _fit_words(_tensed(words, status))  # "she leaves …": "Vogel leaves" is no less a clause
     opening = opening_clause(body, sentence)
@@ -1052,6 +1053,28 @@ def _opener_subject_end(rest: Sequence[str]) -> int:
         return found
     tensed = (i for i in range(1, min(len(rest), SUBJECT_WORDS + 1)) if rest[i].islower())
     return next((i for i in tensed if lexicon.verb_tags(rest[i]) & {"VBD", "VBZ"}), found or 0)
+
+
+def _not_until(body: str, expression: Span, words: list[str]) -> list[str]:
+    """ "Prices did not return to their peak until 2013": what did not happen until a date happened
+    then ("Prices returned to their peak")."""
+    if not _UNTIL_BEFORE.search(body, max(0, expression[0] - 20), expression[0]):
+        return words
+    lowered = [w.lower().replace("’", "'") for w in words]
+    for i in range(len(words) - 1):
+        negated = lowered[i + 1] == "not" and lowered[i] in ("did", "does", "do")
+        if (negated or lowered[i] == "didn't") and i + 1 + negated < len(words):
+            verb = i + 1 + negated
+            if lowered[verb] in lexicon.words("speech-verbs") or lexicon.inflect(lowered[verb], "VBD") in (
+                lexicon.words("speech-verbs")
+            ):
+                return words  # "did not tell drivers until Friday": told, the headline would be a tag
+            return [*words[:i], lexicon.inflect(words[verb], "VBD"), *words[verb + 1 :]]
+        if lowered[i + 1] == "not" and _modal(lowered[i]):  # "The road will not reopen until Friday"
+            return [*words[: i + 1], *words[i + 2 :]]
+        if lowered[i] in _NEGATED_MODALS:
+            return [*words[:i], _NEGATED_MODALS[lowered[i]], *words[i + 1 :]]
+    return words
 
 
 def _told_in_period(words: list[str]) -> list[str]:
@@ -1571,6 +1594,8 @@ _POSSESSIVE_NOUN = re.compile(r"[’']s\s+[a-z]")
 _LOWER_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _CLOCK_WORD_AFTER = re.compile(r"\s+([\w.]+)")
 _THAT_AFTER = re.compile(r"\s*that ")
+_NEGATED_MODALS = {"won't": "will", "wouldn't": "would", "can't": "can", "couldn't": "could"}
+_UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 DATE_PHRASE_REACH = 120  # characters before a date that its own words ("for the three months ended") lie in
 _YEAR_SPAN_END = re.compile(r"[-–/]\d{2}(?![\d-])")  # the "-27" of "2026-27"
 _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
