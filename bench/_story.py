@@ -108,7 +108,7 @@ class Story:
                 reports[report.sources[0].article].append(report)
             entries.append(Entry(event.id, event.slug, mine))
         batch = {a.slug: store.ArticleRecord(a, tuple(reports[a.slug])) for a in self.sources}
-        journal.commit(content, store.plan(content, store.State(), entries, batch).changes)
+        journal.commit(content, store.plan(content, store.State(), entries, (), batch).changes)
         return content
 
 

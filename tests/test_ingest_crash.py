@@ -100,5 +100,16 @@ def test_temporary_files_of_a_crash_are_cleared(tmp_path):
     stray = tmp_path / "events" / f".x.md{journal.TMP_SUFFIX}"
     stray.parent.mkdir()
     stray.write_text("half")
+    # killed while writing the journal: its own temporary file is left, and the folder is swept
+    (tmp_path / journal.STATE_DIR).mkdir()
+    half_journal = tmp_path / journal.STATE_DIR / f".journal.json{journal.TMP_SUFFIX}"
+    half_journal.write_text('{"format": 1, "chan')
     assert journal.recover(tmp_path) is False
-    assert not stray.exists()
+    assert not stray.exists() and not half_journal.exists()
+    # killed while applying the journal
+    stray.write_text("half")
+    (tmp_path / journal.JOURNAL).write_text(
+        json.dumps({"format": 1, "changes": {"events/x.md": "Title: X\n"}})
+    )
+    assert journal.recover(tmp_path) is True
+    assert not stray.exists() and (tmp_path / "events" / "x.md").read_text() == "Title: X\n"

@@ -11,11 +11,13 @@ import pytest
 from timeline.merge import (
     WORD_FAMILIES,
     WORD_SENSES,
+    Archive,
     Entry,
     cluster,
     combine,
     distinct_ids,
     merge,
+    merge_into,
     report_key,
     words_of,
 )
@@ -313,6 +315,38 @@ def test_a_new_event_does_not_take_the_slug_or_id_of_an_event_it_does_not_reach(
     assert after[0] is entries[0]
     assert after[1].slug == f"{KYIV.slug}-2" and after[1].id == f"{KYIV.id}-2"
     assert [(d.kind, d.id) for d in decisions] == [("new", after[1].id)]
+
+
+def test_merge_into_reads_only_the_reports_that_new_ones_can_reach():
+    """The archive's reports are read on demand: a year of other news is never read, and the
+    merge is the same as over every report in memory."""
+    story = ingest_in_order(ORDER_FREE)
+    other_news = [
+        report(f"gazette-2024-{m:02d}-{d:02d}", f"2024-{m:02d}-{d:02d}", f"2024-{m:02d}-{d:02d}",
+               "Talks in Istanbul on the grain corridor resumed, officials said.", places=("Istanbul",))
+        for m in range(1, 13) for d in (3, 17)
+    ]  # fmt: skip
+    entries, _ = merge(story, other_news, withdraw={r.sources[0].article for r in other_news})
+    archive = Archive.of(entries)
+    asked = []
+    reading = replace(archive, report=lambda key: asked.append(key) or archive.report(key))
+    changed, regrouped, _ = merge_into(reading, ARTICLES[HELD_AT], withdraw={HELD_AT})
+    assert asked and not {report_key(r) for r in other_news} & set(asked)
+    expected, _ = merge(entries, ARTICLES[HELD_AT], withdraw={HELD_AT})
+    gone = {e.id for e in changed}
+    assert sorted([*(e for e in entries if e.id not in gone), *regrouped], key=lambda e: e.id) == sorted(
+        expected, key=lambda e: e.id
+    )
+
+
+def test_a_week_holds_its_first_and_last_days_for_linking():
+    """The pool finds a report of a wider period holding a new one's day at either edge."""
+    week = replace(LAST_WEEK, date="2025-W21")  # Monday 19 May to Sunday 25 May
+    for day in ("2025-05-19", "2025-05-25"):
+        held = replace(TALKS, date=day)
+        entries, _ = merge([], [week], withdraw={LOOKBACK})
+        after, _ = merge(entries, [held], withdraw={POST})
+        assert len(after) == 1, day
 
 
 def test_people_named_shortly_and_in_full_are_one_person():

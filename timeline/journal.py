@@ -65,9 +65,14 @@ def commit(root: Path, changes: Changes) -> None:
 
 
 def recover(root: Path) -> bool:
-    """Finish a commit that a crash interrupted; True if there was one."""
+    """Finish a commit that a crash interrupted; True if there was one.
+
+    A commit leaves temporary files behind only while its journal, or the journal's own
+    temporary file, exists: only then is the folder swept (a large archive holds many files).
+    """
     journal = root / JOURNAL
     found = journal.exists()
+    interrupted = found or _temporary(journal).exists()
     if found:
         try:
             record = json.loads(journal.read_text(encoding="utf-8"))
@@ -76,8 +81,9 @@ def recover(root: Path) -> bool:
             raise JournalError(f"{journal}: unreadable journal ({exc}); move it away to continue") from None
         _apply(root, changes)
         remove(journal)
-    for tmp in _temporaries(root):
-        tmp.unlink()
+    if interrupted:
+        for tmp in _temporaries(root):
+            tmp.unlink()
     return found
 
 
@@ -85,8 +91,20 @@ def write_atomic(path: Path, text: str | bytes, sync: bool = True) -> None:
     """Replace ``path`` with ``text`` (bytes, or text written in UTF-8 as given: an iCalendar
     file keeps its CRLF) so that a reader sees the old file or the new, never half; synced
     to disk unless ``sync`` is false (for a cache, which is rebuilt if lost)."""
+    _replace(path, text, sync)
+    if sync:
+        _sync_dir(path.parent)
+
+
+def remove(path: Path) -> None:
+    if _unlink(path):
+        _sync_dir(path.parent)
+
+
+def _replace(path: Path, text: str | bytes, sync: bool = True) -> None:
+    """``write_atomic`` but for syncing the folder's new entry, which the caller does."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}{TMP_SUFFIX}")
+    tmp = _temporary(path)
     with open(tmp, "wb") as fh:
         fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         if sync:
@@ -94,25 +112,31 @@ def write_atomic(path: Path, text: str | bytes, sync: bool = True) -> None:
             os.fsync(fh.fileno())
     _wrote()
     os.replace(tmp, path)
-    if sync:
-        _sync_dir(path.parent)
     _wrote()
 
 
-def remove(path: Path) -> None:
-    if path.exists():
-        path.unlink()
-        _sync_dir(path.parent)
-        _wrote()
+def _unlink(path: Path) -> bool:
+    if not path.exists():
+        return False
+    path.unlink()
+    _wrote()
+    return True
 
 
 def _apply(root: Path, changes: Mapping[str, str | None]) -> None:
+    """Apply the journal's changes; each folder touched is synced once, at the end, before the
+    journal may go (a crash before that leaves the journal, and the next run applies it again)."""
+    folders = set()
     for rel, text in changes.items():
         path = _inside(root, rel)
         if text is None:
-            remove(path)
+            if _unlink(path):
+                folders.add(path.parent)
         elif not (path.is_file() and path.read_text(encoding="utf-8") == text):
-            write_atomic(path, text)
+            _replace(path, text)
+            folders.add(path.parent)
+    for folder in sorted(folders):
+        _sync_dir(folder)
 
 
 def _inside(root: Path, rel: str) -> Path:
@@ -123,9 +147,16 @@ def _inside(root: Path, rel: str) -> Path:
     return root / rel
 
 
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}{TMP_SUFFIX}")
+
+
 def _temporaries(root: Path) -> Iterator[Path]:
-    if root.is_dir():
-        yield from root.rglob(f".*{TMP_SUFFIX}")
+    """Every temporary file under ``root`` (plain names: a large archive holds thousands of files)."""
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name.startswith(".") and name.endswith(TMP_SUFFIX):
+                yield Path(folder, name)
 
 
 def _sync_dir(path: Path) -> None:

@@ -18,7 +18,9 @@ it is in the other ("the union", "the Harbor Workers Union").  When unsure we ke
 events.  The partition is what a deterministic greedy pass over all reports gives
 (``cluster``: strongest links first), so it depends only on *which* articles were
 ingested, never on their order; ``merge`` re-runs that pass only over the reports that
-new ones can reach by links, which gives the same partition at a fraction of the cost.
+new ones can reach by links, which gives the same partition at a fraction of the cost
+(``merge_into`` does so reading only those reports, from an ``Archive`` that indexes the
+others by their dates).
 Ids and slugs are the one thing history decides: a new partition inherits them from the
 old events it overlaps most, so an event keeps its URL when sources join it.
 
@@ -30,12 +32,12 @@ sense the phrases that the tests check give it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 
 from unidecode import unidecode
 
@@ -206,23 +208,74 @@ def merge(
     reports are replaced by the new ones.  ``reserved`` holds ids and slugs that belong
     to files we do not manage; new events never take them.
     """
+    changed, regrouped, decisions = merge_into(Archive.of(entries), reports, withdraw, reserved)
+    gone = {e.id for e in changed}
+    return sort_entries([*(e for e in entries if e.id not in gone), *regrouped]), decisions
+
+
+@dataclass
+class Archive:
+    """The timeline merged so far, as ``merge_into`` reads it: each event's slug, an index of
+    every report (its event, its first and last day), and the rest only on demand: a new
+    article reaches few of a large archive's reports, and the store reads just those."""
+
+    slugs: Mapping[str, str]  # event id → slug
+    owners: Mapping[ReportKey, str]  # report → the id of its event
+    spans: Iterable[tuple[ReportKey, int, int]]  # every report, its first and last day as ordinals
+    keys: Callable[[str], Sequence[ReportKey]]  # an event's reports, in their order
+    reports_of: Callable[[str], Iterable[ReportKey]]  # an article's reports
+    report: Callable[[ReportKey], Event]
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> Archive:
+        """An archive held in memory."""
+        reports = {report_key(r): r for e in entries for r in e.reports}
+        keys = {e.id: tuple(map(report_key, e.reports)) for e in entries}
+        by_article: dict[str, list[ReportKey]] = {}
+        for key in reports:
+            by_article.setdefault(key[0], []).append(key)
+        return cls(
+            slugs={e.id: e.slug for e in entries},
+            owners={k: eid for eid, ks in keys.items() for k in ks},
+            spans=[(key, *ordinals(r)) for key, r in reports.items()],
+            keys=keys.__getitem__,
+            reports_of=lambda article: by_article.get(article, ()),
+            report=reports.__getitem__,
+        )
+
+    def entry(self, eid: str) -> Entry:
+        return Entry(eid, self.slugs[eid], tuple(self.report(k) for k in self.keys(eid)))
+
+
+def merge_into(
+    archive: Archive,
+    reports: Sequence[Event],
+    withdraw: Collection[str] = (),
+    reserved: Collection[str] = (),
+) -> tuple[list[Entry], list[Entry], list[Decision]]:
+    """``merge`` reading only what the new reports can reach: the events that change (as
+    they were, by id), the events that replace them, and what was done.  Every other event
+    of the archive stays exactly as it was, id and slug too."""
     withdrawn = set(withdraw)
-    kept = [tuple(r for r in e.reports if article_of(r) not in withdrawn) for e in entries]
-    gone = [r for e in entries for r in e.reports if article_of(r) in withdrawn]
-    pool = _Pool([*(r for group in kept for r in group), *reports])
+    # The events losing a report, and each one's reports that stay.
+    losing = {archive.owners[k] for a in withdrawn for k in archive.reports_of(a) if k in archive.owners}
+    old = {eid: archive.entry(eid) for eid in sorted(losing)}
+    kept = {eid: tuple(r for r in e.reports if article_of(r) not in withdrawn) for eid, e in old.items()}
+    gone = [r for e in old.values() for r in e.reports if article_of(r) in withdrawn]
+    pool = _Pool(archive.spans, withdrawn, reports, archive.report)
     # What may change: the new reports, the events losing a report, what the lost ones linked.
-    shrunk = [r for group, e in zip(kept, entries, strict=True) if len(group) < len(e.reports) for r in group]
+    shrunk = [r for group in kept.values() for r in group]
     reached = pool.reach([*reports, *shrunk, *(r for g in gone for r in pool.linked(g))])
-    touched = [group for group in kept if any(report_key(r) in reached for r in group)]
-    reached |= {report_key(r) for group in touched for r in group}
-    # An event none of whose reports was reached stays exactly as it was, id and slug too.
-    settled, changed = [], []
-    for entry, group in zip(entries, kept, strict=True):
-        (settled if group and report_key(group[0]) not in reached else changed).append(entry)
+    touched = {archive.owners[k] for k in reached if k in archive.owners and k[0] not in withdrawn}
+    reached |= {k for eid in touched for k in archive.keys(eid) if k[0] not in withdrawn}
+    changing = touched | losing
+    changed = [old.get(eid) or archive.entry(eid) for eid in sorted(changing)]
+    taken = {i for i in archive.slugs if i not in changing}
+    taken_slugs = {slug for i, slug in archive.slugs.items() if i not in changing}
     regrouped = sort_entries(
-        _identify(cluster([pool.report(key) for key in reached]), changed, set(reserved), settled)
+        _identify(cluster([pool.report(key) for key in reached]), changed, set(reserved), taken, taken_slugs)
     )
-    return sort_entries([*settled, *regrouped]), _decisions(changed, regrouped)
+    return changed, regrouped, _decisions(changed, regrouped)
 
 
 def combine(entry: Entry) -> Event:
@@ -318,35 +371,61 @@ class _Pool:
     Clustering links only reports with nested dates, so the events that new reports can
     change are those reachable from them by links; ``merge`` re-clusters just those and
     keeps every other event as it was, which is what clustering everything would give.
+    The index needs only each report's dates; a report is read (``load``) when a link to
+    it is weighed.
     """
 
-    def __init__(self, reports: Iterable[Event]) -> None:
-        self._reports = {report_key(r): r for r in reports}
-        spans = {k: _ordinals(r) for k, r in self._reports.items()}
-        self._by_start = sorted((span[0], key) for key, span in spans.items())
-        self._starts = [start for start, _ in self._by_start]
-        self._wide = [(spans[k], k) for k in spans if spans[k][1] > spans[k][0]]
+    def __init__(
+        self,
+        spans: Iterable[tuple[ReportKey, int, int]],
+        leave_out: Collection[str],
+        new: Iterable[Event],
+        load: Callable[[ReportKey], Event],
+    ) -> None:
+        """The reports of ``spans`` but those of the articles to ``leave_out``, and ``new`` ones."""
+        self._new = {report_key(r): r for r in new}
+        self._load = load
+        self._starting: dict[int, list[ReportKey]] = {}  # first day → the reports starting on it
+        self._wide: dict[int, list[tuple[int, ReportKey]]] = {}  # … of more than a day: (last day, report)
+        self._widest = 0
+        kept = (
+            (key, first, last)
+            for key, first, last in spans
+            if key[0] not in leave_out and key not in self._new
+        )
+        for key, first, last in chain(kept, ((k, *ordinals(r)) for k, r in self._new.items())):
+            self._starting.setdefault(first, []).append(key)
+            if last > first:
+                self._wide.setdefault(first, []).append((last, key))
+                self._widest = max(self._widest, last - first)
+        self._reports: dict[ReportKey, Event] = {}
         self._profiles: dict[ReportKey, _Profile] = {}
 
     def report(self, key: ReportKey) -> Event:
+        if key in self._new:
+            return self._new[key]
+        if key not in self._reports:
+            self._reports[key] = self._load(key)
         return self._reports[key]
 
     def linked(self, report: Event) -> list[Event]:
         """The reports of the pool that ``report`` would be linked to."""
         a = _profile(report)
-        low, high = bisect_left(self._starts, a.start), bisect_right(self._starts, a.end)
-        inside = {key for _, key in self._by_start[low:high]}
-        holding = {key for (start, end), key in self._wide if start < a.start and a.end <= end}
-        return [
-            self._reports[k] for k in sorted(inside | holding) if evidence(a, self._profile(k)) is not None
-        ]
+        inside = {key for day in range(a.start, a.end + 1) for key in self._starting.get(day, ())}
+        holding = {
+            key
+            for day in range(a.end - self._widest, a.start)
+            for end, key in self._wide.get(day, ())
+            if a.end <= end
+        }
+        return [self.report(k) for k in sorted(inside | holding) if evidence(a, self._profile(k)) is not None]
 
     def reach(self, seeds: Iterable[Event]) -> set[ReportKey]:
         """The keys of every pool report linked, directly or not, to one of ``seeds``."""
-        todo = [report_key(r) for r in seeds if report_key(r) in self._reports]
+        todo = [report_key(r) for r in seeds]
         seen = set(todo)
         while todo:
-            for other in self.linked(self._reports[todo.pop()]):
+            for other in self.linked(self.report(todo.pop())):
                 key = report_key(other)
                 if key not in seen:
                     seen.add(key)
@@ -355,7 +434,7 @@ class _Pool:
 
     def _profile(self, key: ReportKey) -> _Profile:
         if key not in self._profiles:
-            self._profiles[key] = _profile(self._reports[key])
+            self._profiles[key] = _profile(self.report(key))
         return self._profiles[key]
 
 
@@ -451,7 +530,9 @@ def _people_in(text: str) -> frozenset[str]:
     return frozenset(person.slug for person in people_in(text))
 
 
-def _ordinals(report: Event) -> tuple[int, int]:
+def ordinals(report: Event) -> tuple[int, int]:
+    """A report's first and last day as proleptic ordinals: all that the index of an archive
+    needs to find the reports another one may be linked to."""
     start, end = _span(report)
     return start.toordinal(), end.toordinal()
 
@@ -593,11 +674,15 @@ def _same_entity(a: Entity, b: Entity) -> bool:
 
 
 def _identify(
-    groups: list[tuple[Event, ...]], old: Sequence[Entry], reserved: set[str], settled: Sequence[Entry] = ()
+    groups: list[tuple[Event, ...]],
+    old: Sequence[Entry],
+    reserved: set[str],
+    settled_ids: set[str],
+    settled_slugs: set[str],
 ) -> list[Entry]:
     """Entries for the new groups: old ids where reports carry over, new ones derived from the
     group's leading report (never from a counter), kept clear of ``reserved`` and of the ids
-    and slugs of the ``settled`` events, which no group touches."""
+    and slugs of the settled events, which no group touches."""
     owner = {report_key(r): e.id for e in old for r in e.reports}
     old_by_id = {e.id: e for e in old}
     ids: dict[int, str] = {}
@@ -610,8 +695,8 @@ def _identify(
         ),
     )
     _claim(ids, _corrected_claims(groups, old_by_id, ids))
-    taken_ids = set(ids.values()) | reserved | {e.id for e in settled}
-    taken_slugs = {old_by_id[i].slug for i in ids.values()} | reserved | {e.slug for e in settled}
+    taken_ids = set(ids.values()) | reserved | settled_ids
+    taken_slugs = {old_by_id[i].slug for i in ids.values()} | reserved | settled_slugs
     entries = [Entry(ids[g], old_by_id[ids[g]].slug, group) for g, group in enumerate(groups) if g in ids]
     leads = {g: min(group, key=_rank) for g, group in enumerate(groups) if g not in ids}
     for g, lead in sorted(leads.items(), key=lambda item: _rank(item[1])):
