@@ -373,6 +373,30 @@ def test_an_unchanged_event_s_part_is_cut_from_the_file_the_last_build_wrote(sit
         assert '"title": "Marked: ' in (site.output / name).read_text("utf-8")
 
 
+def test_a_feed_keeps_the_entries_of_unchanged_events_from_the_feed_the_last_build_wrote(
+    site: Site, tmp_path: Path
+) -> None:
+    """Proof that an entry is taken, not made again: a mark put into every entry of the last
+    feed stays in those of events the article left as they were, and only there."""
+    names = ["feeds/updates.atom.xml", "feeds/places/ukraine.atom.xml"]
+    for name in names:
+        path = site.output / name
+        path.write_text(path.read_text("utf-8").replace("<summary>", "<summary>Marked: "), "utf-8")
+    ingest([LATER], site.content)
+    result = site.regenerate()
+    full = site.full_build(tmp_path / "full")
+    for name in names:
+        assert name in result.written
+        ours, theirs = (ET.parse(root / name).getroot() for root in (site.output, full))
+        summaries = _summaries(ours)
+        assert 0 < sum(s.startswith("Marked: ") for s in summaries) < len(summaries)
+        assert [s.removeprefix("Marked: ") for s in summaries] == _summaries(theirs)
+
+
+def _summaries(feed: ET.Element) -> list[str]:
+    return [entry.findtext(f"{ATOM}summary") or "" for entry in feed.iter(f"{ATOM}entry")]
+
+
 def test_a_file_an_interrupted_run_may_have_written_is_not_cut(site: Site, tmp_path: Path) -> None:
     """Its parts may be those of entries the record does not know: every part is made."""
     _mark_first_event(site.output / "timeline.json")
@@ -532,6 +556,18 @@ def test_a_missing_record_shard_means_a_full_build(site: Site) -> None:
     assert result.full and result.reason == "no record of a previous build"
 
 
+def test_a_broken_record_shard_is_made_again_by_the_full_build_that_follows(site: Site) -> None:
+    """A shard's name says what it holds, but not that its bytes are whole: a full build writes
+    every file of its record again, so the run after it regenerates."""
+    shards = Path(str(site.settings["CACHE_PATH"])) / record.SHARDS_DIR
+    for path in shards.iterdir():
+        path.write_bytes(b"not a pickle")
+    result = site.regenerate()
+    assert result.full and result.reason == "no record of a previous build"
+    ingest([LATER], site.content)
+    assert not site.regenerate().full
+
+
 def test_saving_the_record_rewrites_only_the_shards_of_changed_entries(site: Site) -> None:
     shards = Path(str(site.settings["CACHE_PATH"])) / record.SHARDS_DIR
     before = {p.name for p in shards.iterdir()}
@@ -552,37 +588,57 @@ def test_a_record_saved_in_part_is_the_record_saved_whole(site: Site, tmp_path: 
     assert not site.regenerate().full
     kept = record.load(cache)
     record.save(tmp_path / "whole", kept)
-    names = {p.name for p in (tmp_path / "whole" / record.SHARDS_DIR).iterdir()}
-    assert names == {p.name for p in (cache / record.SHARDS_DIR).iterdir()}
+    names = {p.name for p in (tmp_path / "whole" / record.SHARDS_DIR).iterdir()} - {kept.base_file}
+    assert names == {p.name for p in (cache / record.SHARDS_DIR).iterdir()} - {kept.base_file}
     record.release()  # read from the files, not the record this process kept
     again = record.load(tmp_path / "whole")
     assert (again.entries, again.items) == (kept.entries, kept.items)
     assert again.feed_items.keys() == kept.feed_items.keys()
 
 
-def test_the_model_s_groups_are_written_only_when_an_entry_changed(site: Site) -> None:
-    """What the model derives from all the events (``site_model.Derived``, megabytes at ten thousand
-    events) has a file of its own: a regeneration without changes leaves it as it was, and the
-    index that names it does not hold it."""
+def test_a_regeneration_writes_the_rows_that_changed_not_the_tables_they_are_in(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each output's digest, each entry's stat and the model's tables (megabytes at ten thousand
+    events) are kept in a base file; a save writes the rows that changed since into the index,
+    and the record read back is the one the regeneration made."""
     cache = Path(str(site.settings["CACHE_PATH"]))
+    monkeypatch.setattr(record, "FOLD", 0)  # never a new base
+    base = cache / record.SHARDS_DIR / record.load(cache).base_file
+    before = base.stat()
+    ingest([LATER], site.content)
+    assert not site.regenerate(keep=True).full
+    kept = record.load(cache)  # the record as the regeneration made it, kept in memory
     index = pickle.loads(record.path_in(cache).read_bytes())
-    assert index.derived is None and index.derived_file
-    derived = cache / record.SHARDS_DIR / index.derived_file
-    before = derived.stat()
+    assert (index.derived, index.outputs, index.scan.stats) == (None, {}, {})
+    assert cache / record.SHARDS_DIR / index.base_file == base
+    assert (base.stat().st_ino, base.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert index.changes["outputs"] and index.changes["items"] and index.changes["groups"]
+    record.release()  # as a new process would read it
+    read = record.load(cache)
+    assert read is not kept
+    assert (read.outputs, read.scan, read.derived) == (kept.outputs, kept.scan, kept.derived)
+    assert read.derived == derive(load_events(site.content), Layout())
+
+
+def test_once_the_changes_are_a_large_share_of_the_base_a_new_base_is_written(site: Site) -> None:
+    """A small site's one article changes more than an eighth of its rows."""
+    cache = Path(str(site.settings["CACHE_PATH"]))
+    base = record.load(cache).base_file
     assert site.regenerate().written == ()
-    assert pickle.loads(record.path_in(cache).read_bytes()).derived_file == index.derived_file
-    assert (derived.stat().st_ino, derived.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert pickle.loads(record.path_in(cache).read_bytes()).base_file == base  # nothing changed
     ingest([LATER], site.content)
     assert not site.regenerate().full
-    now = pickle.loads(record.path_in(cache).read_bytes()).derived_file
-    assert now != index.derived_file and not derived.exists()
+    index = pickle.loads(record.path_in(cache).read_bytes())
+    assert index.base_file != base and not index.changes
+    assert not (cache / record.SHARDS_DIR / base).exists()
     record.release()
     assert record.load(cache).derived == derive(load_events(site.content), Layout())
 
 
-def test_a_missing_file_of_the_model_s_groups_means_a_full_build(site: Site) -> None:
+def test_a_missing_base_of_the_record_means_a_full_build(site: Site) -> None:
     cache = Path(str(site.settings["CACHE_PATH"]))
-    (cache / record.SHARDS_DIR / record.load(cache).derived_file).unlink()
+    (cache / record.SHARDS_DIR / record.load(cache).base_file).unlink()
     record.release()
     result = site.regenerate()
     assert result.full and result.reason == "no record of a previous build"
@@ -624,7 +680,7 @@ def test_a_regeneration_killed_while_saving_its_record_leaves_one_the_next_run_c
     monkeypatch.undo()
     full = site.full_build(tmp_path / "full")
     first, last = (n - start for n in counted)
-    assert last - first >= 6  # a shard, the model's groups and the index, each written then renamed
+    assert last - first >= 6  # a shard, the base (a small site's) and the index, each written then renamed
     for n in range(first + 2, last + 1, 2):  # right after each file of the record is renamed into place
         for name in folders:
             shutil.rmtree(site.root / name)

@@ -83,6 +83,11 @@ class Entry:
     def slug(self) -> str:
         return self.event.slug
 
+    @property
+    def date(self) -> str:
+        """The event's date (a feed's order needs no more of the event)."""
+        return self.event.date
+
 
 def updated_on(event: Event, modified: date | None = None) -> date:
     """When an event was last found or changed: its newest source, or a later ``Modified`` date.
@@ -100,7 +105,7 @@ def display_date(event: Event) -> str:
 
 
 def chronological(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (sort_key(e.event.date), e.event.slug))
+    return sorted(entries, key=lambda e: (sort_key(e.date), e.slug))
 
 
 # timeline.json -------------------------------------------------------------------------------
@@ -243,22 +248,33 @@ def _description(event: Event) -> str:
 
 def atom_feed(entries: Sequence[Entry], site: Site, here: str, title: str, limit: int | None = None) -> str:
     """Atom (RFC 4287), newest first by when each event was found or updated."""
+    return atom_text(atom_newest(entries, limit), site, here, title)
+
+
+def atom_newest(entries: Sequence[Entry], limit: int | None = None) -> list[Entry]:
+    """The entries of a feed, newest first by when each event was found or updated."""
 
     def newest(entry: Entry) -> tuple[date, tuple[date, int], str]:
-        return (entry.updated, sort_key(entry.event.date), entry.event.slug)
+        return (entry.updated, sort_key(entry.date), entry.slug)
 
     if limit is not None and limit > 0:  # the newest few, keyed in full only from the newest days
         days = heapq.nlargest(limit, [e.updated for e in entries])
         recent = [e for e in entries if e.updated >= days[-1]] if days else []
-        ordered = heapq.nlargest(limit, recent, key=newest)
-    else:  # as a slice takes any other limit
-        ordered = sorted(entries, key=newest, reverse=True)[: limit or None]
+        return heapq.nlargest(limit, recent, key=newest)
+    return sorted(entries, key=newest, reverse=True)[: limit or None]  # as a slice takes any other limit
+
+
+def atom_text(
+    ordered: Sequence[Entry], site: Site, here: str, title: str, updated: date | None = None
+) -> str:
+    """The feed of ``ordered`` (``atom_newest``); ``updated``: the feed's, if not its entries' newest."""
     feed = ET.Element("feed", {"xmlns": _ATOM, "xml:lang": site.lang})
     ET.SubElement(feed, "title").text = _text(title)
     ET.SubElement(feed, "id").text = (
         site.link(here, here) if site.url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site.name + here)}"
     )
-    ET.SubElement(feed, "updated").text = _atom_time(max((e.updated for e in ordered), default=date.min))
+    newest = updated or max((e.updated for e in ordered), default=date.min)
+    ET.SubElement(feed, "updated").text = _atom_time(newest)
     _atom_link(feed, "self", "application/atom+xml", site.link(here, here))
     _atom_link(feed, "alternate", "text/html", site.link(site.layout.index, here))
     ET.SubElement(ET.SubElement(feed, "author"), "name").text = _text(site.author or site.name)
@@ -266,6 +282,13 @@ def atom_feed(entries: Sequence[Entry], site: Site, here: str, title: str, limit
         feed.append(_atom_entry(entry, site, here))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def atom_entry_text(entry: Entry, site: Site, here: str) -> str:
+    """An entry as ``atom_text`` writes it inside the feed (indented one level)."""
+    element = _atom_entry(entry, site, here)
+    ET.indent(element, level=1)
+    return ET.tostring(element, encoding="unicode")
 
 
 def _atom_entry(entry: Entry, site: Site, here: str) -> ET.Element:

@@ -22,6 +22,10 @@ Cutting and joining relies on how the files are laid out (one VEVENT block per e
 JSON indented by one space with ``events`` as the last key): each time, the assembly is
 checked against the exporter on two events, and if they differ the whole file is made by
 the exporter, as in a full build (only slower).
+
+The Atom feeds list the newest events (a hundred, say) in the order of when each was found
+or updated, which the record does not keep: their entries are found in the last feed by the
+link to their page, and taken when their event's entry did not change (``atom``).
 """
 
 from __future__ import annotations
@@ -35,8 +39,9 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from ..exports import Entry, Site, icalendar_text
+from ..exports import Entry, Site, atom_entry_text, atom_text, icalendar_text
 from ..pelican_plugin.exports import CALENDAR, json_text
 from ..site_model import Derived
 
@@ -280,3 +285,64 @@ def _distinct_ids(texts: list[Part]) -> bool:
 
 def _utf8(text: str) -> bytes:
     return text.encode("utf-8")
+
+
+# ---------------------------------------------------------------- Atom
+
+
+_FEED_END = "\n</feed>\n"
+_FEED_ENTRY = re.compile(rb"\n  (<entry>.*?\n  </entry>)", re.DOTALL)
+_ENTRY_PAGE = re.compile(rb'<link rel="alternate" type="text/html" href="([^"]*)" />')
+_ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"}  # and &, <, > (``escape``)
+
+
+def atom(
+    name: str,
+    ordered: list[Entry],
+    site: Site,
+    title: str,
+    unchanged: Callable[[Entry], bool],
+    parts: Parts,
+) -> bytes:
+    """``exports.atom_text(ordered, site, name, title)``, the entry of each event for which
+    ``unchanged`` holds taken from the feed the last build wrote (found by its page's link):
+    a feed lists the newest events, most of which the last one listed too."""
+    empty = atom_text([], site, name, title, updated=max((e.updated for e in ordered), default=None))
+    head = empty.removesuffix(_FEED_END)
+
+    def assembled(blocks: list[str]) -> str:
+        return head + "".join(f"\n  {block}" for block in blocks) + _FEED_END
+
+    sample = ordered[:2]
+    if head == empty or assembled([atom_entry_text(e, site, name) for e in sample]) != atom_text(
+        sample, site, name, title, updated=max((e.updated for e in ordered), default=None)
+    ):
+        log.warning("%s: cannot be assembled from its entries, made whole", name)
+        return _utf8(atom_text(ordered, site, name, title))
+    known = _feed_entries(parts, name)
+    blocks = []
+    for entry in ordered:
+        block = known.get(_attribute(site.link(entry.page, name))) if unchanged(entry) else None
+        blocks.append(block if block is not None else atom_entry_text(entry, site, name))
+    return _utf8(assembled(blocks))
+
+
+def _feed_entries(parts: Parts, name: str) -> dict[str, str]:
+    """The entries of the feed the last build wrote, by the link to their page (as written)."""
+    if parts.output_dir is None or name in parts.again:
+        return {}
+    try:
+        data = (parts.output_dir / name).read_bytes()
+    except OSError:  # not written by the last build
+        return {}
+    found = {}
+    for match in _FEED_ENTRY.finditer(data):
+        page = _ENTRY_PAGE.search(match.group(1))
+        if page is not None:
+            found[page.group(1).decode("utf-8")] = match.group(1).decode("utf-8")
+    return found
+
+
+def _attribute(value: str) -> str:
+    """As XML writes an attribute's value (``xml.etree``'s escapes)."""
+    return escape(value, _ATTRIBUTE)

@@ -4,9 +4,9 @@ of what it is made from.
 The files are the plugin's own (``pelican_plugin.exports.data_files`` and ``embed_pages``),
 so a regeneration and a full build cannot list different ones; here each gets the digest of
 its entries (and of the person or place it is about), so a new event remakes the slices of
-its own people and places only.  The whole-timeline files and the JSON slices of people
-and places are assembled from per-event parts, those of unchanged events cut from the files
-the last build wrote (``documents``), as the exporters would write them whole.
+its own people and places only.  The whole-timeline files, the JSON slices of people
+and places and the Atom feeds are assembled from per-event parts, those of unchanged events
+cut from the files the last build wrote (``documents``), as the exporters would write them whole.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import site_model
-from ..exports import Entry, Site, timeline_json
+from ..exports import Entry, Site, atom_feed, atom_newest, timeline_json
 from ..model import Event
 from ..pelican_plugin import exports as plugin
 from . import documents, fingerprint
@@ -28,18 +28,19 @@ Make = Callable[[Parts], str | bytes]  # a text, or one assembled in UTF-8 (``do
 
 class Published(Entry):
     """An event as the exports publish it, read from its entry only when asked for: of most
-    events, a regeneration's exports read only the slug and the date updated."""
+    events, a regeneration's exports read only the slug and the date updated (plain attributes:
+    read tens of thousands of times)."""
 
-    def __init__(self, entry: EventEntry, page: str) -> None:
-        vars(self).update(_entry=entry, page=page, updated=entry.updated)  # a frozen dataclass's fields
+    # Set on each (attributes, not ``Entry``'s properties, which read the event).
+    slug: str = ""
+    date: str = ""
+
+    def __init__(self, entry: EventEntry, page: str, day: str) -> None:
+        vars(self).update(_entry=entry, page=page, updated=entry.updated, slug=entry.slug, date=day)
 
     @property
     def event(self) -> Event:  # type: ignore[override]
         return self._entry.event
-
-    @property
-    def slug(self) -> str:
-        return self._entry.slug
 
 
 def exported_entries(
@@ -52,7 +53,8 @@ def exported_entries(
         digest_of[entry.slug], entry_of[entry.slug] = digest, entry
     views = model.events
     entries: list[Entry] = [
-        Published(entry_of[slug], item.url) for slug, item in zip(views.slugs, views.items, strict=True)
+        Published(entry_of[slug], item.url, views.dates[slug])
+        for slug, item in zip(views.slugs, views.items, strict=True)
     ]
     return entries, digest_of
 
@@ -98,6 +100,8 @@ def data_files(
             and path == plugin.subject_files(file.subject.kind, file.subject.slug)[0]
         ):
             make = partial(_slice, path, file, site, digest_of, before)
+        if make is None and _is_feed(file.make):
+            make = partial(_feed, path, file, digest_of, before)
         make = make or partial(_made, file.make)
         if file.subject is None:
             files[path] = (digest(path, file.entries, ()), make)
@@ -128,6 +132,25 @@ def _slice(
         before.slice(subject.kind, subject.slug),
         parts,
     )
+
+
+def _is_feed(make: Callable[[], str]) -> bool:
+    return isinstance(make, partial) and make.func is atom_feed
+
+
+def _feed(
+    path: str, file: plugin.DataFile, digest_of: Mapping[str, bytes], before: Before, parts: Parts
+) -> bytes:
+    """An Atom feed (``exports.atom_feed``, as the plugin's ``file.make`` would call it),
+    assembled from the entries of the feed the last build wrote where their events did not
+    change: a recurring name's feed lists a hundred events, one article changes few."""
+    entries, site, _here, title, limit = file.make.args  # type: ignore[attr-defined]
+    digests = before.digests or {}
+
+    def unchanged(entry: Entry) -> bool:
+        return digests.get(entry.slug) == digest_of[entry.slug]
+
+    return documents.atom(path, atom_newest(entries, limit), site, title, unchanged, parts)
 
 
 def _made(make: Callable[[], str], _parts: Parts) -> str:

@@ -16,8 +16,10 @@ whenever the theme changes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,7 +30,6 @@ from ..site_model import (
     EventItem,
     Layout,
     PageSpec,
-    Site,
     content_page,
     content_paths,
     derive,
@@ -72,16 +73,19 @@ class Since:
     outputs: Mapping[str, bytes]
     again: Set[str] = frozenset()
     derived: Derived | None = None  # of its model, which this build's patches (``site_model.patch``)
+    # The entries that changed since (``reach.changes``), when the caller knows them already.
+    changes: tuple[list[Entry], list[Entry]] | None = None
 
 
 class Plan(NamedTuple):
     outputs: dict[str, Output]  # by path from the output folder
     items: ItemDigests  # the digests of the events' list items (``page_digests``)
     derived: Derived  # of the model, for the next build to patch
+    events: dict[str, tuple[bytes, EventEntry]]  # the event entries (``events_of``), for the writers
 
 
 def events_of(entries: Entries) -> dict[str, tuple[bytes, EventEntry]]:
-    return {rel: (d, e) for rel, (d, e) in entries.items() if isinstance(e, EventEntry)}
+    return {rel: pair for rel, pair in entries.items() if isinstance(pair[1], EventEntry)}
 
 
 class EventsBySlug(Mapping[str, Event]):
@@ -117,7 +121,7 @@ def plan(
         _unique("event", [e.slug for _, e in events.values()])
     _unique("source", [a.slug for _, a in sources.values()])
     layout = Layout.from_settings(settings)
-    changes = reach.changes(since.entries, entries) if since is not None else None
+    changes = None if since is None else since.changes or reach.changes(since.entries, entries)
     derived = _derived(events, since.derived if since is not None else None, changes, layout)
     model = site_from(derived, by_slug, (a for _, a in sources.values()), layout)
     site = export_site(settings, layout)
@@ -126,12 +130,19 @@ def plan(
     published, digest_of = exported.exported_entries(events, model)
     pages = PageDigests(model, digest_of, {a.slug: d for d, a in sources.values()}, known or {}, values.of)
     values.known.update(pages.by_identity)  # the embeds' items, digested once for all
-    kept = _kept(since, changes, model)
+    fresh = None if since is None or changes is None else reach.reached(*changes, model) | since.again
+    kept = _kept(since, fresh)
     for spec in listing_pages(model):
         _add(out, spec.save_as, _page(spec, pages, kept))
-    for index, path in enumerate(content_paths(model)):  # thousands: a page is made only if reached
-        digest = kept(path)
-        _add(out, path, Output(digest) if digest else _page(content_page(model, index), pages, kept))
+    # Thousands: a page is made only if a change reached it, the others keep their digests (at once).
+    contents = dict(zip(content_paths(model), count()))
+    if len(contents) < len(model.events) + len(model.sources) or not contents.keys().isdisjoint(out):
+        raise Unsupported(f"two outputs would be written to {_repeated([*out, *content_paths(model)])}")
+    unreached = _unreached(since, fresh, contents.keys())
+    out.update(zip(unreached, map(Output, unreached.values()), strict=True))
+    for path, index in contents.items():
+        if path not in unreached:
+            out[path] = _page(content_page(model, index), pages, kept)
     for spec in embed_pages(model, settings):
         _add(out, spec.save_as, _page(spec, pages, kept))
     limit = settings.get("FEED_MAX_ITEMS")
@@ -144,7 +155,7 @@ def plan(
     for feed in feeds.feed_specs(events, settings):
         digest = fingerprint.of_parts([fingerprint.of_value(feed), *(events[p][0] for p in feed.items)])
         _add(out, feed.path, Output(digest, feed=feed))
-    return Plan(out, pages.items, derived)
+    return Plan(out, pages.items, derived, events)
 
 
 def _derived(
@@ -172,15 +183,23 @@ def _page(spec: PageSpec, pages: PageDigests, kept: Callable[[str], bytes | None
     return Output(digest or pages.of(spec), page=spec)
 
 
-def _kept(
-    since: Since | None, changes: tuple[list[Entry], list[Entry]] | None, model: Site
-) -> Callable[[str], bytes | None]:
-    """The last build's digest of an output of one item that no change reached, by path."""
-    if since is None or changes is None:
+def _kept(since: Since | None, fresh: Set[str] | None) -> Callable[[str], bytes | None]:
+    """The last build's digest of an output of one item that no change reached (``fresh``:
+    those it reached), by path."""
+    if since is None or fresh is None:
         return lambda _path: None
-    fresh = reach.reached(*changes, model) | since.again
     last = since.outputs
     return lambda path: None if path in fresh else last.get(path)
+
+
+def _unreached(since: Since | None, fresh: Set[str] | None, paths: Set[str]) -> dict[str, bytes]:
+    """Of ``paths`` (outputs of one item each), those the last build wrote and no change
+    reached, with their digests then: ``_kept`` for thousands at once."""
+    if since is None or fresh is None:
+        return {}
+    last = since.outputs
+    unreached = (last.keys() & paths) - fresh
+    return dict(zip(unreached, map(last.__getitem__, unreached), strict=True))
 
 
 def _per_item(spec: PageSpec) -> bool:
@@ -191,6 +210,10 @@ def _add(out: dict[str, Output], path: str, output: Output) -> None:
     if path in out:
         raise Unsupported(f"two outputs would be written to {path}")
     out[path] = output
+
+
+def _repeated(paths: list[str]) -> str:
+    return next(p for p, n in Counter(paths).items() if n > 1)
 
 
 def _unique(kind: str, slugs: list[str]) -> None:

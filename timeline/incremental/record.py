@@ -13,12 +13,14 @@ record: the next run builds in full.
 What the record keeps of each entry (its parsed form, its feed item, its list item's
 digest) is most of it, and one new article changes few entries: it is kept in shards by
 the entry's digest, each file named for the keys it holds, so a save writes only the shards
-whose entries changed.  What the site model derives from all the events
-(``site_model.Derived``, which the next build patches; megabytes at ten thousand events)
-follows from the entries and the build key, which the shards' names sum up: it is kept in a
-file named for them, written only when an entry changed.  The small index naming those
-files is written last (atomically), so that a save interrupted before it leaves the last
-record whole; files no index names any more are then removed.
+whose entries changed.  The other tables grow with the site too (each output's digest, each
+entry's stat, and what the site model derives from all the events, ``site_model.Derived``,
+which the next build patches): megabytes at ten thousand events, of which one article
+changes a few dozen rows.  They are kept in a *base* file, written now and then, and the
+index holds the rows that changed since (``changes``), so a save writes the changed rows;
+once those are an eighth of the base (``FOLD``), a new base is written.  The small index
+naming those files is written last (atomically), so that a save interrupted before it
+leaves the last record whole; files no index names any more are then removed.
 
 A process that regenerates again and again (``timeline watch``) may keep the record it saved
 last (until ``release``): while the files it wrote are as it left them (each file's inode,
@@ -31,6 +33,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -42,11 +45,12 @@ from .documents import Laid
 from .feeds import FeedItem
 from .inputs import Entry, Scan
 
-FORMAT = 10
+FORMAT = 11
 FILE_NAME = "timeline-build.pickle"
 PENDING_NAME = "timeline-build.pending"
 SHARDS_DIR = "timeline-build.shards"
 SHARDS = 256  # by the first byte of an entry's digest
+FOLD = 8  # the changes since the base are folded into a new one once they are this share of it
 # The record's tables keyed by an entry's digest, and how to find that digest in a key and value.
 _BY_ENTRY = {
     "entries": lambda key, value: value[0],  # entry path → (digest, entry)
@@ -74,7 +78,9 @@ class Record:
     laid: dict[str, Laid] = field(default_factory=dict)  # where the parts of the files made of parts lie
     format: int = FORMAT
     shards: tuple[str, ...] = ()  # the files of the tables above, while saved
-    derived_file: str = ""  # the file of ``derived``, while saved
+    base_file: str = ""  # the file of the other tables (``_tables``) as of some save, while saved
+    changes: dict[str, dict[Any, Any]] = field(default_factory=dict)  # since the base: table → key → row
+    order: list[str] | None = None  # the model's events in order (``Derived.slugs``), when changes apply
     # The tables of each shard as loaded or saved, by number: what a save starts from (never saved).
     held: list[dict[str, dict[Any, Any]]] = field(default_factory=list, repr=False, compare=False)
 
@@ -98,9 +104,9 @@ def load(cache: Path) -> Record | None:
                 record.held.append(pickle.load(handle))
             for table, part in record.held[-1].items():
                 getattr(record, table).update(part)
-        if record.derived_file:
-            with (cache / SHARDS_DIR / record.derived_file).open("rb") as handle:
-                record.derived = pickle.load(handle)
+        with (cache / SHARDS_DIR / record.base_file).open("rb") as handle:
+            base = pickle.load(handle)
+        _apply(record, base, record.changes)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a broken record means only: build in full
@@ -111,7 +117,8 @@ def load(cache: Path) -> Record | None:
 
 def save(cache: Path, record: Record, previous: Record | None = None) -> None:
     """Write ``record``; given the ``previous`` one (as loaded, of the same build key and
-    output), only the shards whose keys changed since are made again, from those loaded."""
+    output), only the shards whose keys changed since are made again, from those loaded, and
+    of the other tables only the rows that changed since the base are written (``_changes``)."""
     folder = cache / SHARDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     if previous is not None and len(previous.shards) == len(previous.held) == SHARDS:
@@ -123,23 +130,94 @@ def save(cache: Path, record: Record, previous: Record | None = None) -> None:
         if not (folder / name).exists():  # a shard's name says what it holds: it is up to date
             _write(folder / name, shard)
         names[number], held[number] = name, shard
-    derived = _derived_name(record, names)
-    if derived and not (folder / derived).exists():
-        _write(folder / derived, record.derived)
-    saved = {"shards": tuple(names), "derived_file": derived}
-    _write(path_in(cache), replace(record, **saved, derived=None, held=[], **{t: {} for t in _BY_ENTRY}))
-    for stale in set(os.listdir(folder)) - {*names, derived}:
+    tables = _tables(record)
+    changes = _changes(previous, tables) if previous is not None else None
+    if changes is None:  # a new base, of the tables as they are
+        data = pickle.dumps(_base(record), protocol=pickle.HIGHEST_PROTOCOL)
+        base, changes = f"base-{fingerprint.of_bytes(data).hex()}.pickle", {}
+        if not (folder / base).exists():
+            journal.write_atomic(folder / base, data, sync=False)
+    else:
+        base = previous.base_file  # type: ignore[union-attr]
+    order = record.derived.slugs if changes and record.derived is not None else None
+    saved = {"shards": tuple(names), "base_file": base, "changes": changes, "order": order}
+    rest = {"outputs": {}, "scan": replace(record.scan, entries={}, stats={}), "derived": None}
+    _write(path_in(cache), replace(record, **saved, **rest, held=[], **{t: {} for t in _BY_ENTRY}))
+    for stale in set(os.listdir(folder)) - {*names, base}:
         (folder / stale).unlink(missing_ok=True)
     (cache / PENDING_NAME).unlink(missing_ok=True)
     _keep(cache, replace(record, **saved, held=held))
 
 
-def _derived_name(record: Record, shards: list[str]) -> str:
-    """The name of the file of ``record.derived``, which follows from the entries and the build
-    key, as the shards' names do: the same entries, the same file, which is then not written."""
-    if record.derived is None:
-        return ""
-    return f"derived-{fingerprint.of_value((record.key, record.output, shards)).hex()}.pickle"
+def _base(record: Record) -> dict[str, Any]:
+    return {"outputs": record.outputs, "stats": record.scan.stats, "derived": record.derived}
+
+
+def _tables(record: Record) -> dict[str, dict[Any, Any]]:
+    """The tables of the base, by row: each output's digest, each entry's stat and, of the
+    model, each event's list item and date, each group's events and each name's spellings."""
+    tables = {"outputs": record.outputs, "stats": record.scan.stats}
+    derived = record.derived
+    if derived is not None:
+        tables["items"] = dict(zip(derived.slugs, derived.items, strict=True))
+        tables["dates"] = derived.dates
+        tables["groups"] = {
+            (kind, key): m for kind, groups in derived.groups.items() for key, m in groups.items()
+        }
+        tables["names"] = derived.names
+    return tables
+
+
+def _changes(previous: Record, tables: dict[str, dict[Any, Any]]) -> dict[str, dict[Any, Any]] | None:
+    """The rows of ``tables`` that differ from the base of ``previous`` (its changes and those
+    since), None gone; None when a new base is due (or ``previous`` has none to build on).
+    Rows are compared by identity first: a patched model shares the rows it did not touch."""
+    before = _tables(previous)
+    if not previous.base_file or before.keys() != tables.keys():
+        return None
+    changes = {name: dict(previous.changes.get(name, {})) for name in tables}
+    for name, rows in tables.items():
+        old, changed = before[name], changes[name]
+        if name in _PLAIN:  # rows of bytes, strings and tuples: a set difference (in C)
+            changed.update(rows.items() - old.items())
+        else:
+            changed.update((k, r) for k, r in rows.items() if (w := old.get(k, _ABSENT)) is not r and w != r)
+        changed.update(dict.fromkeys(old.keys() - rows.keys()))
+    if sum(map(len, changes.values())) * FOLD > sum(map(len, tables.values())):
+        return None
+    return changes
+
+
+_ABSENT = object()
+_PLAIN = frozenset({"outputs", "stats", "dates"})  # tables whose rows hash by value
+
+
+def _apply(record: Record, base: dict[str, Any], changes: dict[str, dict[Any, Any]]) -> None:
+    """The tables of ``record``: those of its ``base`` with the ``changes`` since."""
+    record.outputs, derived = _changed(base["outputs"], changes.get("outputs")), base["derived"]
+    entries = {rel: digest for rel, (digest, _entry) in record.entries.items()}
+    record.scan = replace(record.scan, entries=entries, stats=_changed(base["stats"], changes.get("stats")))
+    if derived is not None and record.order is not None:
+        items = _changed(dict(zip(derived.slugs, derived.items, strict=True)), changes.get("items"))
+        derived.slugs, derived.items = record.order, [items[slug] for slug in record.order]
+        _changed(derived.dates, changes.get("dates"))
+        for (kind, key), members in changes.get("groups", {}).items():
+            if members is None:
+                del derived.groups[kind][key]
+            else:
+                derived.groups[kind][key] = members
+        _changed(derived.names, changes.get("names"))
+    record.derived = derived
+
+
+def _changed(table: dict[Any, Any], changes: dict[Any, Any] | None) -> dict[Any, Any]:
+    """``table`` (changed in place) with ``changes``: each row as it is now, None gone."""
+    for key, row in (changes or {}).items():
+        if row is None:
+            table.pop(key, None)
+        else:
+            table[key] = row
+    return table
 
 
 def _shards(record: Record) -> dict[int, dict[str, dict[Any, Any]]]:
@@ -219,9 +297,11 @@ def pending(cache: Path) -> set[str]:
 
 
 def forget(cache: Path) -> None:
-    """Drop the record before the output changes in ways it does not describe."""
+    """Drop the record before the output changes in ways it does not describe, and its files:
+    the next save writes them all (a file found broken is then made again, not kept for its name)."""
     release()
     path_in(cache).unlink(missing_ok=True)
+    shutil.rmtree(cache / SHARDS_DIR, ignore_errors=True)
 
 
 # The record this process saved last, by its cache folder, with its files' stats then.
@@ -248,7 +328,7 @@ def _stats(cache: Path, record: Record) -> tuple[tuple[int, ...], ...]:
     """Inode, size, modification and change times of the index and of each file it names (none
     for a file that is missing): a file replaced or written to since has other ones."""
     found = []
-    names = (*record.shards, record.derived_file) if record.derived_file else record.shards
+    names = (*record.shards, record.base_file)
     for path in (path_in(cache), *(cache / SHARDS_DIR / name for name in names)):
         try:
             stat = os.stat(path)

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -123,23 +124,28 @@ def _incremental(
     if not again and scan.entries == last.scan.entries:  # which the last build's entries were read from
         record.save(cache, replace(last, scan=scan), last)  # the same outputs: nothing to write
         return (), ()
-    entries = {
-        rel: known if (known := last.entries.get(rel)) and known[0] == digest
-        else (digest, inputs.read_entry(content, rel, settings))
-        for rel, digest in scan.entries.items()
-    }  # fmt: skip
-    plan, items_seen, derived = outputs.plan(
-        entries, settings, last.items, outputs.Since(last.entries, last.outputs, again, last.derived)
-    )
-    changed = [p for p, o in plan.items() if last.outputs.get(p) != o.digest or p in again]
-    gone = [p for p in last.outputs if p not in plan]
+    # Which entries changed, by their digests (a set difference, in C: the site has thousands).
+    # The last build's entries are those its scan digested (the record keeps both as one).
+    if last.entries.keys() != last.scan.entries.keys():
+        raise Unsupported("the record's entries are not those of its scan")
+    stale = last.scan.entries.items() - scan.entries.items()  # gone or edited, as they were
+    fresh = scan.entries.items() - last.scan.entries.items()  # new or edited, as they are
+    entries = dict(last.entries)
+    olds = [entries.pop(rel)[1] for rel, _digest in sorted(stale)]
+    for rel, digest in sorted(fresh):
+        entries[rel] = (digest, inputs.read_entry(content, rel, settings))
+    news = [entries[rel][1] for rel, _digest in sorted(fresh)]
+    since = outputs.Since(last.entries, last.outputs, again, last.derived, (olds, news))
+    plan, items_seen, derived, events = outputs.plan(entries, settings, last.items, since)
+    digests = dict(zip(plan, map(attrgetter("digest"), plan.values()), strict=True))
+    changed = sorted({p for p, _digest in digests.items() - last.outputs.items()} | (plan.keys() & again))
+    gone = sorted(last.outputs.keys() - plan.keys())
     record.mark_pending(cache, changed)
     parts = documents.Parts(output_dir, again, last.laid)
     items = feeds.Items(last.feed_items, settings)
-    write.write(plan, changed, settings, output_dir, parts, items, outputs.events_of(entries))
+    write.write(plan, changed, settings, output_dir, parts, items, events)
     write.remove(gone, output_dir)
-    current = {d for d, _ in entries.values()}
-    digests = {p: o.digest for p, o in plan.items()}
+    current = set(scan.entries.values())
     rewritten = set(changed)
     laid = {p: at for p, at in last.laid.items() if p in plan and p not in rewritten} | parts.written()
     kept = {"feed_items": items.kept(current), "items": items_seen, "derived": derived, "laid": laid}
@@ -171,7 +177,7 @@ def _full(
             new.entries = {
                 rel: (d, inputs.read_entry(content, rel, settings)) for rel, d in scan.entries.items()
             }
-            plan, new.items, new.derived = outputs.plan(new.entries, settings)
+            plan, new.items, new.derived, _events = outputs.plan(new.entries, settings)
             new.outputs = {p: o.digest for p, o in plan.items()}
             new.refused = _unreproduced(plan, written, output_dir)
             new.static = _theme_files(settings, output_dir)
