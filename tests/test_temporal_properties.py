@@ -158,6 +158,21 @@ def test_a_zero_width_character_between_words_is_a_space(day: date, days_away: i
     assert _only(f"It opened {month}{blank}{day.day},{blank}{day.year}.", reference) == day.isoformat()
 
 
+@given(DAYS, st.integers(0, 6), st.sampled_from((*ZERO_WIDTH, "\u00ad")), st.data())
+def test_an_invisible_character_inside_a_word_is_read_through(
+    day: date, days_after: int, invisible: str, data: st.DataObject
+) -> None:
+    weekday = WEEKDAYS[day.weekday()]
+    cut = data.draw(st.integers(1, len(weekday) - 1))
+    hidden = weekday[:cut] + invisible + weekday[cut:]
+    text = f"The talks ended on {hidden} in Geneva."
+    found = tag(text, day + timedelta(days=days_after))
+    start = text.index(hidden)
+    assert [(t.start, t.end, t.text, t.value) for t in found] == [
+        (start, start + len(hidden), hidden, day.isoformat())
+    ]
+
+
 @given(DAYS, st.integers(1, 7))
 def test_last_weekday_is_the_one_before(day: date, days_after: int) -> None:
     reference = day + timedelta(days=days_after)

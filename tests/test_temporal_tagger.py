@@ -2067,3 +2067,78 @@ def test_a_past_clock_time_is_on_the_day_the_story_told_of_past_a_coarser_date()
 )
 def test_a_season_across_two_years_is_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, date(2026, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The road is shut until noon on 30 May.", [("noon", "2025-05-30T12:00"), ("30 May", "2025-05-30")]),
+        ("Bids close till midnight on June 2.", [("midnight", "2025-06-02T24:00"), ("June 2", "2025-06-02")]),
+        ("The offer runs until noon on Thursday.", [("noon on Thursday", "2025-05-22T12:00")]),
+        ("The vote closed at noon on May 12.", [("noon on May 12", "2025-05-12T12:00")]),
+    ],
+)
+def test_a_point_of_the_day_until_a_date_is_on_that_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_invisible_characters_inside_words_are_read_through_and_spans_stay_the_texts() -> None:
+    text = "Talks resumed on Mon\u200bday and end on Sep\u00adtember 3, 20\u200b26 or June\u200b14."
+    found = tag(text, MONDAY)
+    assert [(t.text, t.value) for t in found] == [
+        ("Mon\u200bday", "2025-05-19"),
+        ("Sep\u00adtember 3, 20\u200b26", "2026-09-03"),
+        ("June\u200b14", "2025-06-14"),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in found)
+    assert found[0].start == text.index("Mon")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The offensive opened in the spring of 1915, and in July the army retook the town on 19 July.",
+            [("the spring of 1915", "1915-SP"), ("July", "1915-07"), ("19 July", "1915-07-19")],
+        ),
+        (
+            "The front moved in the autumn of 1916. The battle, fought from 14 to 17 October, was costly.",
+            [("the autumn of 1916", "1916-FA"), ("14", "1916-10-14"), ("17 October", "1916-10-17")],
+        ),
+        ("He joined the paper in 1958 and died on May 30.", [("1958", "1958"), ("May 30", "2026-05-30")]),
+    ],
+)
+def test_a_day_within_the_month_or_season_its_past_sentence_named_is_of_that_year(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, date(2026, 11, 11)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The battle ended on 17 October 1916, and on Christmas Eve the two sides agreed a truce.",
+            [("17 October 1916", "1916-10-17"), ("Christmas Eve", "1916-12-24")],
+        ),
+        (
+            "In May 2019 the firm was sold. On Christmas Eve, staff were told.",
+            [("May 2019", "2019-05"), ("Christmas Eve", "2025-12-24")],
+        ),
+    ],
+)
+def test_a_holiday_in_a_narrated_past_year_is_of_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, date(2026, 11, 11)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The winter of 1915–16 was harsh, and the armies fought little until March.", "1916-03"),
+        ("The front moved in the autumn of 1916. In January, the army attacked.", "1917-01"),
+        ("The drought began in the summer of 1916. In January, the rains came.", "1916-01"),
+    ],
+)
+def test_a_month_narrated_after_a_season_is_the_one_nearest_it(text: str, expected: str) -> None:
+    month = values(text, date(2026, 11, 11))[-1]
+    assert month[1] == expected, month

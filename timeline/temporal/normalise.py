@@ -63,8 +63,10 @@ SMALL_HOURS_END = "06:00"  # a time before this, after a day's midnight, is of t
 # day after a mere past sentence is the news of the day ("He joined the paper in 1958. He died
 # on May 30"), unless it lies within the month or season named ("In the summer of 1944 the
 # landings began; on 6 June, troops came ashore"); a month is how a background is told ("Prices
-# rose 3% in 2023. In December, they fell").
-NARRATED, NARRATED_AFTER = 2, 1
+# rose 3% in 2023. In December, they fell").  A day after a month or season named before it in its
+# own past sentence is of that year when it lies within it ("in July he ordered a counter-attack
+# that retook the town on 19 July"; "fought from 14 to 17 October"): NARRATED_WITHIN.
+NARRATED, NARRATED_AFTER, NARRATED_WITHIN = 2, 1, 3
 FISCAL = "FY"  # the prefix of a fiscal period's value
 # Where ``Context.periods`` keeps the fiscal year the text named last, if the year it named last
 # was one: quarters and halves without a year are of it.
@@ -121,7 +123,8 @@ class Context:
     # Whether the date named last stands in the expression's sentence.
     anchor_in_sentence: Callable[[], bool] = lambda: False
     # How surely the expression's sentence narrates the time of the date named last, its year
-    # written ("Prices rose 3% in 2023. In December, they fell"): NARRATED, NARRATED_AFTER or 0.
+    # written ("Prices rose 3% in 2023. In December, they fell"): NARRATED, NARRATED_AFTER,
+    # NARRATED_WITHIN or 0.
     background: Callable[[], int] = lambda: 0
     # The time of day named with the date named last: a part of the day ("AF"), a clock time
     # ("21:00"), "24:00" after a day's midnight ("2026-04-11T24:00"); empty for none.
@@ -443,9 +446,25 @@ def month(context: Context, month: str, when: str = "") -> str:
     year = _year_of_paragraph(context, when)
     if year is not None:
         context.used.append(str(context.anchor))
-        return _at(date(year, _int(month), 1), "month")
+        return _at(date(_beside_season(context.anchor, year, _int(month)), _int(month), 1), "month")
     penalty = _penalty(context, when, MONTH_TENSE_PENALTY_DAYS)
     return _at(_year_of(context, _months(_int(month), 1), when, penalty=penalty), "month")
+
+
+def _beside_season(anchor: str | None, year: int, month: int) -> int:
+    """The year of a month a narrative names after a season: the occurrence nearest the season,
+    which may run into the next year ("The winter of 1915–16 was harsh, and the armies fought
+    little until March" is March 1916; after "the autumn of 1916", "In January" is 1917)."""
+    period = _period(anchor)
+    if period is None or period[1] != "season":
+        return year
+    first = 12 * period[0].year + period[0].month - 1
+
+    def distance(y: int) -> int:
+        at = 12 * y + month - 1
+        return max(first - at, at - (first + 2), 0)
+
+    return min((year, year + 1, year - 1), key=distance)
 
 
 def month_span(context: Context, first: str, last: str, end: str) -> str:
@@ -515,10 +534,14 @@ def _year_of_paragraph(context: Context, when: str, day: tuple[int, int] | None 
     if anchor[0].year >= context.reference.year or not _names_its_year(anchor[1]):
         return None
     narrated = context.background()
-    if narrated == NARRATED_AFTER and day is not None:
+    if narrated in (NARRATED_AFTER, NARRATED_WITHIN) and day is not None:
         first, grain = anchor
-        narrated = grain != "year" and _within(_leap_safe(first.year, *day), str(context.anchor))
-    return anchor[0].year if narrated else None
+        # In one sentence a day's month holds the next day named ("from 14 to 17 October").
+        period = (
+            str(context.anchor)[:7] if grain == "day" and narrated == NARRATED_WITHIN else str(context.anchor)
+        )
+        narrated = grain != "year" and _within(_leap_safe(first.year, *day), period)
+    return anchor[0].year if narrated and narrated != NARRATED_WITHIN else None
 
 
 def _names_its_year(grain: str) -> bool:
@@ -937,11 +960,23 @@ def holiday(context: Context, spec: str, when: str = "", offset: str = "", weekd
 
 
 def _holiday(context: Context, spec: str, when: str = "", offset: str = "", weekday: str = "") -> str:
-    day = _year_of(context, _day(lambda y: _holiday_in(spec, y)), when)
+    day = _narrated_holiday(context, spec, when) or _year_of(
+        context, _day(lambda y: _holiday_in(spec, y)), when
+    )
     if weekday:
         step = _int(offset)
         return (day + relativedelta(days=step, weekday=WEEKDAYS[_int(weekday) - 1](step))).isoformat()
     return _days_after(day, offset)
+
+
+def _narrated_holiday(context: Context, spec: str, when: str) -> date | None:
+    """The holiday of the past year a narrative tells of, as a yearless day ("The battle ended
+    in October 1916, and on Christmas Eve the two sides agreed a truce"; see ``NARRATED``)."""
+    anchor = _period(context.anchor)
+    if when or not anchor:
+        return None
+    day = _holiday_in(spec, anchor[0].year)
+    return day if _year_of_paragraph(context, when, (day.month, day.day)) == day.year else None
 
 
 # How near the publication a day named after a holiday must be to be that holiday's: "election

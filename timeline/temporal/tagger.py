@@ -19,12 +19,14 @@ from functools import cache, partial
 from itertools import pairwise
 
 from ..model import Timex
+from .invisible import read_through
 from .lexicon import Rule, parser_for, rules
 from .normalise import (
     FISCAL,
     FISCAL_YEAR,
     NARRATED,
     NARRATED_AFTER,
+    NARRATED_WITHIN,
     Context,
     Unresolved,
     ends_after,
@@ -159,19 +161,22 @@ def tag(text: str, reference: date | datetime) -> list[Timex]:
 
     ``reference`` is the publication day; a ``datetime`` adds its time of day, as written
     in the article's own zone, so that a time gone by later in the day than the publication
-    ("Polls closed at 7:30 p.m." in a story published at 06:10) is of the day before."""
+    ("Polls closed at 7:30 p.m." in a story published at 06:10) is of the day before.
+    Invisible characters inside a word ("Mon\u200bday") are read through; spans stay the text's."""
+    seen = read_through(text)
+    found = [m for m in find(seen[0] if seen else text, reference) if m.type]
+    spans = [(m.start, m.end) if seen is None else (seen[1][m.start], seen[1][m.end - 1] + 1) for m in found]
     return [
         Timex(
-            start=m.start,
-            end=m.end,
-            text=text[m.start : m.end],
+            start=start,
+            end=end,
+            text=text[start:end],
             type=m.type,
             value=m.value,
             mod=m.mod,
             anchor=m.anchor,
         )
-        for m in find(text, reference)
-        if m.type
+        for m, (start, end) in zip(found, spans, strict=True)
     ]
 
 
@@ -353,16 +358,25 @@ class Anchors:
         if left <= self.last_start:
             opens = _SCENE_OPENING.fullmatch(text, left, self.last_start) is not None
             told = opens or opens_coordinate_clause(text, self.last_end, start)
-            return NARRATED if told and (tense != FUTURE or clause.scheduled()) else 0
+            if told and (tense != FUTURE or clause.scheduled()):
+                return NARRATED
+            return NARRATED_WITHIN if tense == PAST and self._year_still_written() else 0
         if tense == FUTURE:
             return 0
         if past_perfect(text, left, right):
             return NARRATED
         previous = sentence_bounds(text, max(left - 2, 0), max(left - 2, 0))[0]
-        # The year written, not one counted from it ("On May 22, 1995, he was promoted, and the
-        # following year he was posted abroad. However, in December ..." is no narration of 1996).
-        still = bool(self.written_year) and _year_in(self.last) == self.written_year
-        return NARRATED_AFTER if tense == PAST and still and previous <= self.last_start else 0
+        return (
+            NARRATED_AFTER
+            if tense == PAST and self._year_still_written() and previous <= self.last_start
+            else 0
+        )
+
+    def _year_still_written(self) -> bool:
+        """Whether the date named last is of the year written last, not one counted from it ("On
+        May 22, 1995, he was promoted, and the following year he was posted abroad. However, in
+        December ..." is no narration of 1996)."""
+        return bool(self.written_year) and _year_in(self.last or "") == self.written_year
 
     def in_sentence_of(self, text: str, start: int) -> bool:
         """Whether the date named last stands in the sentence of ``text[start:]``."""
