@@ -1027,3 +1027,12 @@ def test_a_list_of_dates_that_opens_a_text_is_the_story_not_a_header():
         "2024-02-02",
         "2024-03-04",
     ]
+
+
+def test_a_gap_and_its_anchor_on_two_lines_make_no_offset_date():
+    text = "Prices rose 500 years after the\nQ3 slump."
+    for event in extract_events(
+        Article(path="t.txt", text=text, published=date(2000, 1, 1), title="t", slug="t")
+    ):
+        for source in event.sources:
+            assert source.expression is None or source.expression in source.sentence

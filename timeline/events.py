@@ -252,6 +252,8 @@ def _offsets(article_text: str, timexes: Sequence[Timex]) -> list[tuple[Span, _D
         found = _offset_lead().match(article_text, gap.end, anchor.start)
         if gap.type != "DURATION" or not (m and m.group(1) != "X" and found) or m.group(2) not in _UNITS:
             continue
+        if "\n" in article_text[gap.end : anchor.start]:
+            continue  # a phrase, like a sentence, never runs over a line's end
         when = _calendar_date(anchor)
         keyword, factor, precision, _ = _UNITS[m.group(2)]
         if not when or when.precision not in _FINENESS[: _FINENESS.index(precision) + 1]:
