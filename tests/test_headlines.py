@@ -975,3 +975,8 @@ def test_a_relative_clause_after_a_plain_subject_and_its_comma_tells_of_that_sub
 )
 def test_what_did_not_happen_until_a_date_happened_then(body, expected):
     assert titles(body, "2026-09-30") == [expected]
+
+
+def test_a_cut_leaves_no_conjunction_and_a_bare_adverb_at_the_end():
+    body = "Most expect the bank to lower rates in December and twice more in the first half of 2027."
+    assert titles(body, "2026-11-04")[0] == "The bank to lower rates"

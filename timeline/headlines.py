@@ -2541,6 +2541,9 @@ def _undangled(words: list[str]) -> list[str]:
     ):  # "… at Purdue University, graduating": a fragment
         words = [*words[:-2], words[-2].rstrip(",")]
     while words:
+        if len(words) > 3 and words[-2].lower() in ("and", "or") and _only_adverb(words[-1].lower()):
+            words = words[:-2]  # "to lower rates in December and twice [more in 2027]": the rest was cut
+            continue
         last = words[-1].strip(",;:.").lower()
         hedge = next(
             (
