@@ -980,3 +980,21 @@ def test_what_did_not_happen_until_a_date_happened_then(body, expected):
 def test_a_cut_leaves_no_conjunction_and_a_bare_adverb_at_the_end():
     body = "Most expect the bank to lower rates in December and twice more in the first half of 2027."
     assert titles(body, "2026-11-04")[0] == "The bank to lower rates"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a quotation a cut leaves open after two words or more is closed, in single marks
+        (
+            "Governor Ana Ruiz today denounced the council's ``reckless plans for the harbor,'' and said the "
+            "state would step in.",
+            "Ruiz denounced the council's ‘reckless plans for the harbor’",
+        ),
+        (
+            "``This town, which has been through so much, deserves a new bridge,'' Ruiz said Wednesday.",
+            "Ruiz said ‘This town deserves a new bridge’",
+        ),
+    ],
+)
+def test_a_quotation_left_open_by_a_cut_is_closed(body, expected):
+    assert titles(body, "2026-03-04") == [expected]

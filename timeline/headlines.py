@@ -3012,9 +3012,16 @@ def _connected_name_before(words: Sequence[str], i: int) -> bool:
 
 
 def _quotes_closed(words: list[str]) -> list[str]:
-    """No dangling quotation: stop before one that opens and does not close, or drop its marks."""
+    """No dangling quotation: close one cut after two words or more, stop before one cut sooner, or
+    drop its marks."""
     for i, word in enumerate(words):
         if word.startswith(_OPEN_QUOTES) and not any(_closes(w) for w in words[i:]):
+            kept = list(words[i:])
+            while kept and kept[-1].strip(_QUOTES + ",").lower() in lexicon.words("function-words"):
+                kept.pop()
+            if len(kept) >= 2 and has_verb(" ".join(words[:i])):  # "said the bank was ‘not yet ready’"
+                kept[0] = "‘" + kept[0].lstrip(_QUOTES)  # one kind of marks, whichever opened it
+                return [*words[:i], *kept[:-1], kept[-1].rstrip(",;:") + "’"]
             if i >= 3 and has_verb(" ".join(words[:i])):
                 return words[:i]
             return [w.strip(_QUOTES) if w[-2:] not in ("’s", "'s") else w.lstrip(_QUOTES) for w in words]
