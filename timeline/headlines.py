@@ -606,20 +606,27 @@ def _divides(after: str, kind: str) -> bool:
 def shares_modal(body: str, sentence: Span, at: int) -> bool:
     """Does the verb phrase at ``at`` share the modal of the one before it ("would begin on 13 June and
     | end on 14 June"), so that it is told, and planned, as that one is?"""
-    return _shares_modal(body[sentence[0] : at], body[at : sentence[1]])
+    return _shares_modal(body[sentence[0] : at], body[at : sentence[1]]) is not None
 
 
-def _shares_modal(before: str, after: str) -> bool:
+def _shares_modal(before: str, after: str) -> str | None:
     """ "The strike would begin on 13 June | and end on 14 June": a bare verb after "and" that shares
-    the modal of the verb before it (modals) is a verb phrase of its own, though no finite verb."""
+    the modal of the verb before it (modals) is a verb phrase of its own, though no finite verb.
+    The modal it shares, or None."""
     words = re.findall(r"[\w’'-]+", after)[:2]
     if not words or _modal(words[0]) or not _bare_infinitive(words[0]):
-        return False  # "and will be available": a modal of its own
+        return None  # "and will be available": a modal of its own
     if lexicon.is_noun(words[0]) and words[1:] and words[1].lower() not in lexicon.words("function-words"):
-        return False  # "and trade negotiations": a noun
+        return None  # "and trade negotiations": a noun
+    shared = _modal_verb().findall(before)
+    return shared[-1][0] if shared and _bare_infinitive(shared[-1][1]) else None
+
+
+@cache
+def _modal_verb() -> re.Pattern[str]:
+    """A modal and the verb it governs, maybe after an adverb ("would quickly begin")."""
     modals = "|".join(sorted(lexicon.words("modals")))
-    shared = re.findall(rf"\b(?:{modals})\s+(?:[a-z]+ly\s+)?([a-z]+)\b", before)
-    return bool(shared) and _bare_infinitive(shared[-1])
+    return re.compile(rf"\b({modals})\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 
 
 def _place_commas(body: str, start: int, end: int) -> frozenset[int]:
@@ -1334,9 +1341,11 @@ def _shared_auxiliary(body: str, sentence: Span, at: int, words: Sequence[str]) 
     """ "Whitlock was booked … and released Saturday": a participle after "and" shares the passive's
     auxiliary with its subject (passive-auxiliaries), a bare verb the modal ("will open on Friday and
     close on Sunday"); [] if the verb before it is active."""
-    if words and _shares_modal(body[sentence[0] : at], " ".join(w for w in words if w != "DATE")):
-        modals = "|".join(sorted(lexicon.words("modals")))
-        return [re.findall(rf"\b({modals})\s+(?:[a-z]+ly\s+)?[a-z]+\b", body[sentence[0] : at])[-1]]
+    modal = (
+        _shares_modal(body[sentence[0] : at], " ".join(w for w in words if w != "DATE")) if words else None
+    )
+    if modal:
+        return [modal]
     if not words or _modal(words[0]) or "VBN" not in lexicon.verb_tags(words[0].lower()):
         return []  # "… and could make landfall": a modal is a verb phrase's own auxiliary
     if words[0].lower() in lexicon.words("intransitive-verbs"):
@@ -1594,6 +1603,7 @@ _POSSESSIVE_NOUN = re.compile(r"[’']s\s+[a-z]")
 _LOWER_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _CLOCK_WORD_AFTER = re.compile(r"\s+([\w.]+)")
 _THAT_AFTER = re.compile(r"\s*that ")
+_WITHIN_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;] )([A-Z][\w-]*(?:['’]\w+)?)")
 _NEGATED_MODALS = {"won't": "will", "wouldn't": "would", "can't": "can", "couldn't": "could"}
 _UNTIL_BEFORE = re.compile(r"\buntil\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 DATE_PHRASE_REACH = 120  # characters before a date that its own words ("for the three months ended") lie in
@@ -1734,7 +1744,15 @@ def _capital_only_opens(body: str, word: str) -> bool:
     """Is ``word`` an English word capitalised only because it opens a sentence ("Detours will
     remain …" → "Ferreira said detours will remain"), never in the middle of one as a name is
     ("Apple" in "shares of Apple fell")?"""
-    return lexicon.is_common_word(word) and not re.search(rf"[\w,;] {re.escape(word)}\b", body)
+    return lexicon.is_common_word(word) and word not in _capitalised_within(body)
+
+
+@lru_cache(maxsize=8)
+def _capitalised_within(body: str) -> frozenset[str]:
+    """The capitalised words the text writes in the middle of a sentence (after a word or a comma),
+    as names are written: read once per article, not searched for at every headline."""
+    found = _WITHIN_SENTENCE_CAPITAL.findall(body)  # "O'Brien", and "Apple" of "Apple's"
+    return frozenset(found) | frozenset(re.split(r"['’]", word)[0] for word in found)
 
 
 def _speaker_referent(body: str, span: Span, speaker: Sequence[str]) -> Entity | None:
@@ -2054,8 +2072,7 @@ def _plural_subject(body: str, at: int) -> list[str]:
     if any(m.start < reach and m.end > start for m in entities.find(body)):
         return []
     # "Dockworkers …" → "dockworkers"; "The Hawks …", a team's name, keeps its capitals
-    named = [w[:1].isupper() and re.search(rf"[\w,;] {re.escape(w)}\b", body) for w in subject[:cut]]
-    return [w if name else w.lower() for w, name in zip(subject[:cut], named, strict=True)]
+    return [w if w in _capitalised_within(body) else w.lower() for w in subject[:cut]]
 
 
 def _group_named(body: str, at: int) -> list[str]:
